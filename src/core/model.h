@@ -1,0 +1,206 @@
+// core/model: the domain types of Berkas (the words of the case file), shared by every module.
+//
+// Domain words kept in Indonesian:
+//   Pasal    — article of a law; ayat — numbered paragraph "(1)"; huruf — lettered point "a.";
+//   Bab      — chapter; Penjelasan — the official elucidation of a law;
+//   BAP      — Berita Acara Pemeriksaan, the examination record of a witness (questions/answers);
+//   putusan  — court decision (here: a precedent); perkara — case; saksi — witness;
+//   korban   — victim; ahli — expert; terdakwa — defendant; pendamping — companion.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace berkas::core {
+
+// Dates are ISO 8601 strings "YYYY-MM-DD"; they compare correctly as strings.
+using Date = std::string;
+
+// True if `s` is a valid calendar date "YYYY-MM-DD".
+bool is_iso_date(const std::string& s);
+
+// ---------------------------------------------------------------- law
+
+// A law (undang-undang) as shipped: UU 21/2007, KUHP 2023 (UU 1/2023).
+struct Law {
+  std::string id;          // "uu-21-2007", "uu-1-2023"
+  std::string title;       // "Undang-Undang Nomor 21 Tahun 2007 tentang ..."
+  std::string short_name;  // "UU 21/2007"
+  Date enacted;            // date of promulgation (diundangkan)
+  Date in_force_from;      // when it took effect
+  std::string source;      // provenance of the shipped text (file, origin, corrections)
+};
+
+// Whether a provision is in force on a given date.
+enum class ForceStatus { in_force, not_yet_in_force, revoked };
+const char* to_string(ForceStatus s);   // "berlaku", "belum berlaku", "dicabut"
+
+// One unit of a law: a Pasal, or an ayat within it (level tells which).
+// Ids are stable paths: "uu-21-2007/pasal-2", "uu-21-2007/pasal-2/ayat-1",
+// "uu-1-2023/pasal-455/ayat-1".
+struct Provision {
+  enum class Level { pasal, ayat };
+  std::string id;
+  std::string law_id;
+  Level level = Level::pasal;
+  std::string parent_id;       // ayat → its Pasal; empty for a Pasal
+  std::string bab;             // "II" (Roman numeral as in the text)
+  std::string bab_heading;     // "TINDAK PIDANA PERDAGANGAN ORANG"
+  std::string pasal;           // "2" (string: later laws use "2A")
+  int ayat = 0;                // 0 for a Pasal
+  std::string label;           // "Pasal 2 ayat (1) UU 21/2007"
+  std::string text;            // the full text (a Pasal: all ayat and huruf, newline-separated)
+  std::string penjelasan;      // the official elucidation, empty if "Cukup jelas." is kept verbatim
+  int ordinal = 0;             // document order within the law
+  Date in_force_from;          // empty = from the law's in_force_from
+  Date in_force_until;         // empty = still in force; else the first day it no longer applies
+  std::string successor_id;    // provision that replaces it (KUHP Pasal 455 for UU 21/2007 Pasal 2)
+  std::string status_note;     // why/how the status changed, with the legal basis
+
+  // Status of this provision on `date` (ISO). `law_from` is the law's in_force_from.
+  ForceStatus status_on(const Date& date, const Date& law_from) const;
+};
+
+// ---------------------------------------------------------------- cases and persons
+
+enum class CaseStage { penyidikan, penuntutan, persidangan, putus };
+const char* to_string(CaseStage s);
+std::optional<CaseStage> parse_case_stage(const std::string& s);
+
+struct Case {
+  std::string id;                 // stable slug, e.g. "perkara-2024-001"
+  std::string register_number;    // e.g. "PDM-12/JKT.PST/Eku.2/05/2024"
+  std::string title;
+  std::string court;              // "Pengadilan Negeri Jakarta Pusat"
+  CaseStage stage = CaseStage::penyidikan;
+  std::vector<std::string> charged_provisions;  // provision ids
+  std::string destination_country;              // lower-case Indonesian name: "kamboja"
+  std::string recruitment_channel;              // "media sosial", ...
+  Date offence_date;                            // tempus delicti: the law is read as of this date
+  std::string summary;
+  bool fictional = false;                       // demo/test data is marked FIKTIF
+  std::string source_sha256;                    // hash of the ingested source bytes
+};
+
+enum class PersonRole { saksi_korban, saksi, ahli, tersangka, terdakwa, pendamping, penyidik };
+const char* to_string(PersonRole r);
+std::optional<PersonRole> parse_person_role(const std::string& s);
+
+struct Person {
+  std::string id;                 // stable slug, e.g. "org-saksi-a"
+  std::string name;               // the real name: PROTECTED if `is_protected`
+  std::string pseudonym;          // shown instead of the name where not cleared ("Saksi A")
+  PersonRole role = PersonRole::saksi;
+  bool is_protected = false;      // UU 21/2007 Pasal 44, UU 31/2014
+  std::vector<std::string> case_ids;
+  std::string gender;             // "L" / "P" / empty
+  Date birth_date;
+  std::string origin;             // place of origin (kabupaten/kota)
+  std::string language;           // language of testimony
+  bool needs_interpreter = false;
+  bool fictional = false;
+  std::string source_sha256;
+};
+
+// ---------------------------------------------------------------- evidence
+
+// KUHAP Pasal 184 ayat (1) kinds, plus electronic evidence (UU 21/2007 Pasal 29).
+// (Petunjuk / indications are inferred by the court, not filed as items.)
+enum class EvidenceKind {
+  keterangan_saksi,     // witness statement (BAP saksi) — code "bap"
+  keterangan_ahli,      // expert testimony — code "ahli"
+  surat,                // document — code "surat"
+  keterangan_terdakwa,  // defendant statement — code "terdakwa"
+  elektronik,           // electronic information/document — code "elektronik"
+};
+const char* code_of(EvidenceKind k);    // "bap", "ahli", "surat", "terdakwa", "elektronik"
+const char* label_of(EvidenceKind k);   // "Keterangan Saksi (BAP)", ...
+std::optional<EvidenceKind> parse_evidence_kind(const std::string& code);
+
+struct QaPair {
+  int number = 0;  // as numbered in the BAP
+  std::string question;
+  std::string answer;
+};
+
+struct Section {  // expert testimony / document body
+  std::string heading;
+  std::string text;
+};
+
+struct Attachment {
+  std::string name;        // file name as given in the source XML (never a path used for output)
+  std::string sha256;      // content address
+  std::string media_type;  // "application/pdf", "image/png", ...
+  std::int64_t size = 0;
+  std::string description;
+};
+
+struct EvidenceItem {
+  std::string id;          // logical id, stable across versions, e.g. "bap-korban-a"
+  int version = 1;         // 1, 2, ...: a correction is a new version
+  EvidenceKind kind = EvidenceKind::keterangan_saksi;
+  std::string case_id;
+  std::string title;
+  Date date;               // date of examination / document
+  std::string place;
+  std::string examiner;    // penyidik / author
+  std::string person_id;   // whose statement/testimony (witness, expert, defendant)
+  std::string summary;
+  std::vector<QaPair> qa;            // BAP / defendant statement
+  std::vector<Section> sections;     // expert testimony / document / electronic evidence
+  std::vector<Attachment> attachments;
+  std::string country;               // country the evidence concerns (lower-case Indonesian)
+  std::string correction_note;       // why this version supersedes the previous
+  bool fictional = false;
+  bool released_for_training = false;
+  std::string source_sha256;         // SHA-256 of the ingested source bytes
+  std::int64_t seq = 0;              // store sequence number of this version
+
+  // All the text of the item as one string (for indexing and citation extraction).
+  std::string full_text() const;
+};
+
+// ---------------------------------------------------------------- precedents
+
+struct Precedent {
+  std::string id;             // slug of the number: "133-pid-sus-2025-pn-idm"
+  std::string number;         // "133/Pid.Sus/2025/PN Idm"
+  std::string court;          // "Pengadilan Negeri Indramayu"
+  Date date;                  // date of the decision
+  std::string defendant;      // as published
+  std::vector<std::string> provisions_charged;  // provision ids
+  std::vector<std::string> provisions_applied;  // provision ids
+  std::string verdict;        // e.g. "terbukti secara sah dan meyakinkan bersalah ..."
+  int prison_months = 0;      // 0 if none
+  std::int64_t fine_rupiah = 0;
+  std::int64_t restitution_rupiah = 0;
+  std::string sentence_text;  // the sentence as written in the ruling
+  std::string text;           // the full text
+  bool fictional = false;
+  std::string source_sha256;
+};
+
+// ---------------------------------------------------------------- citations and audit
+
+// A reference from an item's text to a provision, e.g. "Pasal 2 ayat (1) UU No. 21 Tahun 2007".
+struct Citation {
+  std::string provision_id;  // resolved id ("uu-21-2007/pasal-2/ayat-1")
+  std::string raw;           // the text as found
+  std::size_t offset = 0;    // byte offset in the text it was found in
+};
+
+struct AuditEvent {
+  std::int64_t seq = 0;
+  std::string time;          // ISO 8601 UTC
+  std::string actor;         // user name, or "system"/"cli:<user>"
+  std::string action;        // "init", "ingest", "reindex", ...
+  std::string object;        // id of the object acted on
+  std::string detail;        // never contains a protected name
+  std::string prev_hash;
+  std::string hash;          // SHA-256 over prev_hash and this entry's fields
+};
+
+}  // namespace berkas::core

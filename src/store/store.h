@@ -1,0 +1,130 @@
+// store: the SQLite evidence store — the source of truth for laws, cases, persons, evidence,
+// precedents, citations, attachments, the change log (sequence numbers) and the audit log.
+//
+// Thread safety: one Store object per thread (SQLite handle in serialized mode is safe, but
+// transactions are per object). Several Store objects may open the same file (WAL mode).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model.h"
+
+namespace berkas::store {
+
+enum class OpenMode { create_if_missing, must_exist, read_only };
+
+// What a put did: a new object, a new version of an existing one, or nothing (same bytes).
+enum class PutOutcome { created, new_version, unchanged };
+const char* to_string(PutOutcome o);
+
+// One entry of the change log: the store's sequence number for an object that the index must
+// (re)index. kind is "law", "case", "person", "item", "precedent".
+struct Change {
+  std::int64_t seq = 0;
+  std::string kind;
+  std::string object_id;
+};
+
+struct ItemVersionInfo {
+  int version = 0;
+  std::string source_sha256;
+  std::int64_t seq = 0;
+  std::string ingested_at;      // ISO 8601 UTC
+  std::string correction_note;
+  bool superseded = false;
+};
+
+struct Counts {
+  std::int64_t laws = 0, provisions = 0, cases = 0, persons = 0, items = 0, item_versions = 0,
+               precedents = 0, citations = 0, attachments = 0, audit_events = 0;
+};
+
+// A problem found by verify().
+struct IntegrityProblem {
+  std::string object;   // "item bap-x v2", "audit #17", "attachment <sha>"
+  std::string problem;  // what is wrong
+};
+
+class Store {
+ public:
+  // Opens (or creates, per mode) the store at `path` (a file), migrates the schema to the
+  // current version, enables WAL and foreign keys. Error io/invalid_input with the reason.
+  static core::Result<std::unique_ptr<Store>> open(const std::string& path, OpenMode mode);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  int schema_version() const;
+
+  // ---- transactions: one per ingested file. begin/commit/rollback nest-free.
+  core::Status begin();
+  core::Status commit();
+  void rollback();  // safe to call when no transaction is open
+
+  // ---- writes (call inside a transaction). Each creates a change-log entry (new seq) unless
+  // the outcome is `unchanged`. `source` is the exact bytes ingested (kept, hashed).
+  core::Result<PutOutcome> put_law(const core::Law& law, const std::vector<core::Provision>& provisions,
+                                   const std::string& source);
+  core::Result<PutOutcome> put_case(const core::Case& c, const std::string& source);
+  core::Result<PutOutcome> put_person(const core::Person& p, const std::string& source);
+  // Items are immutable: same id + same source hash → unchanged; same id + different bytes →
+  // a new version (version = latest + 1) superseding the latest. `item.version` is ignored
+  // on input; the stored version is returned through get_item.
+  core::Result<PutOutcome> put_item(const core::EvidenceItem& item, const std::vector<core::Citation>& citations,
+                                    const std::string& source);
+  core::Result<PutOutcome> put_precedent(const core::Precedent& p, const std::vector<core::Citation>& citations,
+                                         const std::string& source);
+  // Content-addressed: stores bytes under their SHA-256 (no-op if present); integrity error if
+  // `sha256` does not match the bytes.
+  core::Status put_attachment(const std::string& sha256, const std::string& bytes);
+
+  // ---- audit (append-only, hash-chained). Returns the new event.
+  core::Result<core::AuditEvent> audit(const std::string& actor, const std::string& action,
+                                       const std::string& object, const std::string& detail);
+  core::Result<std::vector<core::AuditEvent>> audit_log(std::int64_t after_seq = 0, int limit = 1000) const;
+
+  // ---- reads. not_found when absent.
+  core::Result<std::vector<core::Law>> laws() const;
+  core::Result<core::Law> law(const std::string& id) const;
+  core::Result<std::vector<core::Provision>> provisions(const std::string& law_id) const;  // document order
+  core::Result<core::Provision> provision(const std::string& id) const;
+  core::Result<std::vector<core::Case>> cases() const;
+  core::Result<core::Case> get_case(const std::string& id) const;
+  core::Result<std::vector<core::Person>> persons(const std::string& case_id = {}) const;  // all if empty
+  core::Result<core::Person> person(const std::string& id) const;
+  // version 0 = the latest version.
+  core::Result<core::EvidenceItem> item(const std::string& id, int version = 0) const;
+  core::Result<std::vector<ItemVersionInfo>> item_versions(const std::string& id) const;
+  core::Result<std::vector<core::EvidenceItem>> items(const std::string& case_id = {}) const;  // latest versions
+  core::Result<std::vector<core::Precedent>> precedents() const;
+  core::Result<core::Precedent> precedent(const std::string& id) const;
+  // Citations of an item version (0 = latest) or a precedent.
+  core::Result<std::vector<core::Citation>> item_citations(const std::string& item_id, int version = 0) const;
+  core::Result<std::vector<core::Citation>> precedent_citations(const std::string& precedent_id) const;
+  // Items (latest versions) and precedents citing a provision (or any ayat of a Pasal id).
+  core::Result<std::vector<std::string>> items_citing(const std::string& provision_id) const;
+  core::Result<std::vector<std::string>> precedents_citing(const std::string& provision_id) const;
+  core::Result<std::string> attachment(const std::string& sha256) const;
+  core::Result<std::string> source(const std::string& sha256) const;  // ingested bytes
+
+  // ---- change log
+  std::int64_t last_seq() const;
+  core::Result<std::vector<Change>> changes_since(std::int64_t seq) const;  // ascending, latest per object
+
+  core::Result<Counts> counts() const;
+
+  // Recomputes every stored hash (sources, attachments) and the audit chain.
+  core::Result<std::vector<IntegrityProblem>> verify() const;
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace berkas::store

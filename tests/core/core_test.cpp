@@ -1,0 +1,72 @@
+#define BOOST_TEST_MODULE core
+#include <boost/test/unit_test.hpp>
+
+#include "core/error.h"
+#include "core/hash.h"
+#include "core/model.h"
+#include "core/text.h"
+#include "support/temp_dir.h"
+
+using namespace berkas;
+
+namespace berkas::core {
+inline std::ostream& operator<<(std::ostream& os, ForceStatus s) { return os << to_string(s); }
+}  // namespace berkas::core
+
+BOOST_AUTO_TEST_CASE(sha256_known_vectors) {
+  BOOST_TEST(core::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  BOOST_TEST(core::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  test::TempDir dir;
+  auto path = dir.write("x.bin", "abc");
+  auto h = core::sha256_file(path);
+  BOOST_REQUIRE(h);
+  BOOST_TEST(*h == core::sha256_hex("abc"));
+  BOOST_TEST(!core::sha256_file(dir.file("missing")));
+}
+
+BOOST_AUTO_TEST_CASE(iso_dates) {
+  BOOST_TEST(core::is_iso_date("2024-02-29"));
+  BOOST_TEST(!core::is_iso_date("2023-02-29"));
+  BOOST_TEST(!core::is_iso_date("2024-13-01"));
+  BOOST_TEST(!core::is_iso_date("2024-1-01"));
+  BOOST_TEST(!core::is_iso_date("abcd-ef-gh"));
+}
+
+BOOST_AUTO_TEST_CASE(provision_period_of_force) {
+  core::Provision p;
+  p.in_force_until = "2026-01-02";
+  p.successor_id = "uu-1-2023/pasal-455";
+  const core::Date law_from = "2007-04-19";
+  BOOST_TEST(p.status_on("2024-06-01", law_from) == core::ForceStatus::in_force);
+  BOOST_TEST(p.status_on("2026-01-01", law_from) == core::ForceStatus::in_force);
+  BOOST_TEST(p.status_on("2026-01-02", law_from) == core::ForceStatus::revoked);
+  BOOST_TEST(p.status_on("2000-01-01", law_from) == core::ForceStatus::not_yet_in_force);
+}
+
+BOOST_AUTO_TEST_CASE(text_helpers) {
+  BOOST_TEST(core::slugify("133/Pid.Sus/2025/PN Idm") == "133-pid-sus-2025-pn-idm");
+  BOOST_TEST(core::squeeze_space("  a \n\t b  ") == "a b");
+  BOOST_TEST(core::ascii_lower("Pasal ÄB") == "pasal Äb");
+  BOOST_TEST(core::is_valid_utf8("Perdagangan — orang"));
+  BOOST_TEST(!core::is_valid_utf8("\xC0\xAF"));      // overlong '/'
+  BOOST_TEST(!core::is_valid_utf8("\xED\xA0\x80"));  // surrogate
+  BOOST_TEST(core::roman_to_int("XIV") == 14);
+  BOOST_TEST(core::roman_to_int("IIx") == 0);
+  BOOST_TEST(core::replace_all("a-b-c", "-", "--") == "a--b--c");
+  BOOST_TEST(core::split("a,,b", ',').size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(evidence_kinds_round_trip) {
+  for (auto k : {core::EvidenceKind::keterangan_saksi, core::EvidenceKind::keterangan_ahli, core::EvidenceKind::surat,
+                 core::EvidenceKind::keterangan_terdakwa, core::EvidenceKind::elektronik}) {
+    auto back = core::parse_evidence_kind(core::code_of(k));
+    BOOST_REQUIRE(back);
+    BOOST_TEST(static_cast<int>(*back) == static_cast<int>(k));
+  }
+  BOOST_TEST(!core::parse_evidence_kind("petunjuk"));
+}
+
+BOOST_AUTO_TEST_CASE(error_describe) {
+  core::Error e{core::ErrorCode::invalid_input, "unexpected element", "a.xml", 12, "jawaban"};
+  BOOST_TEST(e.describe() == "a.xml:12: unexpected element (jawaban)");
+}
