@@ -1,0 +1,597 @@
+#include "cli/cli.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "ingest/law_text.h"
+#include "service/json.h"
+#include "service/service.h"
+
+namespace berkas::cli {
+
+namespace {
+
+using service::Service;
+
+const char* k_version = "berkas 0.1.0";
+
+const char* k_usage_text = R"(berkas — penyimpanan barang bukti perkara TPPO / evidence store for trafficking cases
+
+Pemakaian / usage: berkas [--data DIR] PERINTAH [opsi] ...
+
+Perintah / commands:
+  init [--demo]                 buat penyimpanan + indeks, muat UU 21/2007 (dan KUHP 455–456);
+                                --demo juga memuat perkara contoh FIKTIF / create store, load the law
+  ingest FILE|DIR...            masukkan BAP, keterangan ahli, surat, bukti elektronik, perkara, orang,
+                                putusan (XML, atau putusan sebagai teks) / ingest files
+  search [--json] [--limit N] [--offset N] [--as-of TANGGAL] KUERI
+                                cari barang bukti, putusan dan undang-undang / search
+  show [--json] ID[@VERSI]      satu barang bukti, putusan, perkara atau pasal / one item in full
+  cases [--json]                daftar perkara / the cases
+  case [--json] ID              satu perkara: orang, barang bukti, pasal didakwakan / one case
+  law [--json] [--law ID] [--as-of TANGGAL] [PASAL]
+                                telusuri undang-undang / browse the law
+  reindex                       bangun ulang indeks dari penyimpanan / rebuild the index
+  verify [--json]               periksa semua hash dan indeks / check hashes and the index
+  audit [--json] [--limit N]    log audit / the audit log
+  tour                          tur singkat pencarian / a short guided tour of searches
+  convert-law uu21|kuhp SRC.txt OUT.xml
+                                ubah teks undang-undang menjadi XML / convert a law text to XML
+
+Opsi umum / global options:
+  --data DIR    folder data (bawaan: $BERKAS_DATA, lalu ./berkas-data) / data folder
+  --reveal      tampilkan identitas yang dilindungi (dicatat di log audit) / show protected names (audited)
+  --help        bantuan / help;  --version
+
+Kode keluar / exit codes: 0 ok, 1 sebagian gagal / partly failed, 2 pemakaian / usage,
+  3 tidak ditemukan / not found, 4 masukan tidak valid / invalid input, 5 integritas / integrity, 6 galat / error
+)";
+
+struct Args {
+  std::string data_dir;
+  bool json = false;
+  bool demo = false;
+  bool reveal = false;
+  bool help = false;
+  int limit = 20;
+  int offset = 0;
+  std::string as_of;
+  std::string law = "uu-21-2007";
+  std::string command;
+  std::vector<std::string> rest;
+};
+
+int exit_code_of(const core::Error& e) {
+  switch (e.code) {
+    case core::ErrorCode::not_found: return k_not_found;
+    case core::ErrorCode::invalid_input: return k_invalid_input;
+    case core::ErrorCode::integrity: return k_integrity;
+    case core::ErrorCode::forbidden: return k_failed;
+    case core::ErrorCode::conflict: return k_failed;
+    default: return k_error;
+  }
+}
+
+int report_error(const core::Error& e, bool json) {
+  if (json) std::cout << service::json::of_error(e) << "\n";
+  std::cerr << "berkas: " << e.describe() << "\n";
+  return exit_code_of(e);
+}
+
+int usage_error(const std::string& msg) {
+  std::cerr << "berkas: " << msg << "\n(berkas --help)\n";
+  return k_usage;
+}
+
+bool is_tty(int fd) { return isatty(fd) == 1; }
+
+// Progress on a terminal; quiet when stderr is piped or redirected.
+service::Progress progress_printer() {
+  if (!is_tty(2)) return {};
+  return [](std::size_t done, std::size_t total, const std::string& what) {
+    std::string name = std::filesystem::path(what).filename().string();
+    if (name.size() > 40) name = "…" + name.substr(name.size() - 39);
+    std::cerr << "\r\033[K[" << done << "/" << total << "] " << name << std::flush;
+    if (done == total) std::cerr << "\r\033[K" << std::flush;
+  };
+}
+
+// Snippets come HTML-escaped with <mark> around matches; on a terminal show them bold.
+std::string snippet_for_terminal(const std::string& html, bool tty) {
+  std::string s = core::replace_all(html, "<mark>", tty ? "\033[1m" : "[");
+  s = core::replace_all(s, "</mark>", tty ? "\033[0m" : "]");
+  s = core::replace_all(s, "&lt;", "<");
+  s = core::replace_all(s, "&gt;", ">");
+  s = core::replace_all(s, "&quot;", "\"");
+  s = core::replace_all(s, "&#39;", "'");
+  s = core::replace_all(s, "&amp;", "&");
+  return core::squeeze_space(s);
+}
+
+std::string status_text(core::ForceStatus s, const std::string& successor_label) {
+  std::string out = core::to_string(s);
+  if (s == core::ForceStatus::revoked && !successor_label.empty()) out += "; diganti / replaced by " + successor_label;
+  return out;
+}
+
+service::Viewer viewer_of(const Args& a) {
+  const char* user = std::getenv("USER");
+  auto v = service::Viewer::command_line(user ? user : "");
+  v.cleared_all = a.reveal;
+  return v;
+}
+
+core::Result<std::unique_ptr<Service>> open_service(const Args& a, bool create = false) {
+  return Service::open({a.data_dir, service::default_resource_dir()}, create);
+}
+
+int cmd_init(const Args& a) {
+  auto svc = open_service(a, true);
+  if (!svc) return report_error(svc.error(), a.json);
+  auto report = (*svc)->init(viewer_of(a), a.demo, progress_printer());
+  if (!report) return report_error(report.error(), a.json);
+  if (a.json) {
+    std::cout << service::json::of(*report) << "\n";
+  } else {
+    for (const auto& f : report->files)
+      if (f.status == service::FileOutcome::Status::failed) std::cerr << "GAGAL / FAILED " << f.error << "\n";
+    auto counts = (*svc)->counts();
+    std::cout << "Penyimpanan siap / store ready: " << a.data_dir << "\n";
+    if (counts)
+      std::cout << "  " << counts->laws << " undang-undang / laws, " << counts->provisions << " ketentuan / provisions, "
+                << counts->cases << " perkara / cases, " << counts->items << " barang bukti / items, "
+                << counts->precedents << " putusan / precedents\n";
+  }
+  return report->failed() ? k_failed : k_ok;
+}
+
+int cmd_ingest(const Args& a) {
+  if (a.rest.empty()) return usage_error("ingest: berkas atau folder diperlukan / FILE or DIR required");
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  // In text mode each file's outcome is printed (and flushed) as soon as it is final: a line
+  // saying "created" means the file is stored and survives a crash.
+  auto print_outcome = [](const service::FileOutcome& f) {
+    if (f.status == service::FileOutcome::Status::failed) {
+      std::cout << "GAGAL / FAILED  " << f.error << std::endl;
+    } else {
+      std::cout << to_string(f.status) << "  " << f.path << "  " << f.kind << " " << f.object_id;
+      if (f.version) std::cout << "@" << f.version;
+      std::cout << std::endl;
+    }
+  };
+  auto report = (*svc)->ingest(viewer_of(a), a.rest, a.json ? progress_printer() : service::Progress(),
+                               a.json ? std::function<void(const service::FileOutcome&)>() : print_outcome);
+  if (!report) return report_error(report.error(), a.json);
+  if (a.json)
+    std::cout << service::json::of(*report) << "\n";
+  else
+    std::cout << report->files.size() << " berkas / files, " << report->failed() << " gagal / failed\n";
+  return report->failed() ? k_failed : k_ok;
+}
+
+int print_search(Service& svc, const Args& a, const std::string& text) {
+  search::Query q;
+  q.text = text;
+  q.limit = a.limit;
+  q.offset = a.offset;
+  q.as_of = a.as_of;
+  auto page = svc.search(viewer_of(a), q);
+  if (!page) return report_error(page.error(), a.json);
+  if (a.json) {
+    std::cout << service::json::of(*page) << "\n";
+    return k_ok;
+  }
+  const bool tty = is_tty(1);
+  const auto& r = page->results;
+  std::cout << r.total << " hasil / results";
+  if (!page->as_of.empty()) std::cout << " (per / as of " << page->as_of << ")";
+  std::cout << "\n";
+  if (!r.suggestion.empty()) std::cout << "Mungkin maksud Anda / did you mean: " << r.suggestion << "\n";
+  for (const auto& h : r.hits) {
+    std::cout << "\n" << h.rank << ". [" << h.kind << "] " << h.title;
+    if (!h.valid_until.empty()) std::cout << "  (dicabut / revoked " << h.valid_until << ")";
+    std::cout << "\n   id: " << h.object_id;
+    if (!h.case_id.empty()) std::cout << "  perkara: " << h.case_id;
+    if (!h.date.empty()) std::cout << "  tanggal: " << h.date;
+    std::cout << "\n";
+    if (!h.snippet.empty()) std::cout << "   " << snippet_for_terminal(h.snippet, tty) << "\n";
+  }
+  if (!r.facets.empty()) {
+    std::cout << "\nFaset / facets:";
+    for (const auto& [name, values] : r.facets) {
+      if (values.empty()) continue;
+      std::cout << "\n  " << name << ":";
+      for (const auto& v : values) std::cout << " " << v.value << " (" << v.count << ")";
+    }
+    std::cout << "\n";
+  }
+  return k_ok;
+}
+
+int cmd_search(const Args& a) {
+  if (a.rest.empty()) return usage_error("search: kueri diperlukan / QUERY required");
+  std::string text;
+  for (const auto& w : a.rest) text += (text.empty() ? "" : " ") + w;
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  return print_search(**svc, a, text);
+}
+
+void print_citations(const std::vector<service::CitationView>& cs) {
+  for (const auto& c : cs) {
+    std::cout << "  - " << c.label;
+    if (!c.raw.empty() && c.raw != c.label) std::cout << "  «" << core::squeeze_space(c.raw) << "»";
+    if (c.shipped) std::cout << "  [" << status_text(c.status, c.successor_label) << " per " << c.as_of << "]";
+    std::cout << "\n";
+  }
+}
+
+int show_item(Service& svc, const Args& a, const std::string& id) {
+  auto v = svc.item(viewer_of(a), id);
+  if (!v) return report_error(v.error(), a.json);
+  if (a.json) {
+    std::cout << service::json::of(*v) << "\n";
+    return k_ok;
+  }
+  const auto& it = v->item;
+  std::cout << it.title << "\n"
+            << "  id: " << it.id << "  versi / version: " << it.version << "\n"
+            << "  jenis / kind: " << core::label_of(it.kind) << "\n"
+            << "  perkara / case: " << it.case_id << (v->case_title.empty() ? "" : " — " + v->case_title) << "\n";
+  if (v->person) std::cout << "  orang / person: " << v->person->display_name << " (" << v->person->role << ")\n";
+  if (!it.date.empty()) std::cout << "  tanggal / date: " << it.date << (it.place.empty() ? "" : ", " + it.place) << "\n";
+  if (!it.examiner.empty()) std::cout << "  pemeriksa / examiner: " << it.examiner << "\n";
+  std::cout << "  SHA-256: " << it.source_sha256 << "\n";
+  if (it.fictional) std::cout << "  FIKTIF / fictional\n";
+  if (!it.correction_note.empty()) std::cout << "  koreksi / correction: " << it.correction_note << "\n";
+  if (!it.summary.empty()) std::cout << "\n" << it.summary << "\n";
+  for (const auto& qa : it.qa)
+    std::cout << "\n" << qa.number << ". Pertanyaan: " << qa.question << "\n   Jawaban: " << qa.answer << "\n";
+  for (const auto& s : it.sections) std::cout << "\n" << s.heading << "\n" << s.text << "\n";
+  for (const auto& at : it.attachments)
+    std::cout << "\nLampiran / attachment: " << at.name << " (" << at.media_type << ", " << at.size
+              << " bytes) SHA-256 " << at.sha256 << "\n";
+  std::cout << "\nVersi / versions:\n";
+  for (const auto& ver : v->versions)
+    std::cout << "  v" << ver.version << "  " << ver.ingested_at << "  " << ver.source_sha256
+              << (ver.superseded ? "  (digantikan / superseded)" : "") << "\n";
+  if (!v->citations.empty()) {
+    std::cout << "\nRujukan pasal / citations:\n";
+    print_citations(v->citations);
+  }
+  return k_ok;
+}
+
+int show_precedent(Service& svc, const Args& a, const std::string& id) {
+  auto v = svc.precedent(viewer_of(a), id);
+  if (!v) return report_error(v.error(), a.json);
+  if (a.json) {
+    std::cout << service::json::of(*v) << "\n";
+    return k_ok;
+  }
+  const auto& p = v->precedent;
+  std::cout << "Putusan " << p.number << "\n  " << p.court << ", " << p.date << "\n  Terdakwa: " << p.defendant
+            << "\n  SHA-256: " << p.source_sha256 << (p.fictional ? "\n  FIKTIF / fictional" : "") << "\n";
+  std::cout << "\nDakwaan / charged:\n";
+  print_citations(v->charged);
+  std::cout << "Diterapkan / applied:\n";
+  print_citations(v->applied);
+  std::cout << "\nAmar / verdict: " << p.verdict << "\n";
+  if (!p.sentence_text.empty()) std::cout << "Pidana / sentence: " << p.sentence_text << "\n";
+  std::cout << "  penjara / prison: " << p.prison_months << " bulan / months; denda / fine: Rp" << p.fine_rupiah
+            << "; restitusi: Rp" << p.restitution_rupiah << "\n";
+  return k_ok;
+}
+
+int show_case(Service& svc, const Args& a, const std::string& id) {
+  auto v = svc.case_view(viewer_of(a), id);
+  if (!v) return report_error(v.error(), a.json);
+  if (a.json) {
+    std::cout << service::json::of(*v) << "\n";
+    return k_ok;
+  }
+  const auto& c = v->case_file;
+  std::cout << c.title << "\n  id: " << c.id << "  nomor / number: " << c.register_number << "\n  " << c.court
+            << "  tahap / stage: " << core::to_string(c.stage) << "\n  negara tujuan / destination: "
+            << c.destination_country << "  tempus delicti: " << c.offence_date << (c.fictional ? "\n  FIKTIF / fictional" : "")
+            << "\n\nPasal didakwakan / charged:\n";
+  print_citations(v->charged);
+  std::cout << "\nOrang / persons:\n";
+  for (const auto& p : v->persons)
+    std::cout << "  " << p.id << "  " << p.display_name << " (" << p.role << ")" << (p.is_protected ? " [dilindungi]" : "") << "\n";
+  std::cout << "\nBarang bukti / evidence:\n";
+  for (const auto& it : v->items)
+    std::cout << "  " << it.id << "@" << it.version << "  [" << core::code_of(it.kind) << "] " << it.title << "\n";
+  return k_ok;
+}
+
+int show_provision(Service& svc, const Args& a, const std::string& law, const std::string& id) {
+  auto v = svc.provision(viewer_of(a), law, id, a.as_of);
+  if (!v) return report_error(v.error(), a.json);
+  if (a.json) {
+    std::cout << service::json::of(*v) << "\n";
+    return k_ok;
+  }
+  const auto& p = v->provision;
+  std::cout << p.label << "\n  BAB " << p.bab << " " << p.bab_heading << "\n  status per " << v->as_of << ": "
+            << status_text(v->status, v->successor_label) << "\n";
+  if (!p.in_force_until.empty())
+    std::cout << "  berlaku sampai / in force until (tidak termasuk / exclusive): " << p.in_force_until << "\n";
+  if (!p.status_note.empty()) std::cout << "  " << p.status_note << "\n";
+  std::cout << "\n" << p.text << "\n";
+  if (!p.penjelasan.empty()) std::cout << "\nPenjelasan:\n" << p.penjelasan << "\n";
+  if (!v->citing_items.empty()) {
+    std::cout << "\nDirujuk oleh barang bukti / cited by items:";
+    for (const auto& i : v->citing_items) std::cout << " " << i;
+    std::cout << "\n";
+  }
+  if (!v->citing_precedents.empty()) {
+    std::cout << "Dirujuk oleh putusan / cited by precedents:";
+    for (const auto& i : v->citing_precedents) std::cout << " " << i;
+    std::cout << "\n";
+  }
+  return k_ok;
+}
+
+int cmd_show(const Args& a) {
+  if (a.rest.size() != 1) return usage_error("show: satu ID diperlukan / one ID required");
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  const auto& id = a.rest[0];
+  auto kind = (*svc)->kind_of(viewer_of(a), id);
+  if (!kind) return report_error(kind.error(), a.json);
+  if (*kind == "item") return show_item(**svc, a, id);
+  if (*kind == "precedent") return show_precedent(**svc, a, id);
+  if (*kind == "case") return show_case(**svc, a, id);
+  return show_provision(**svc, a, "", id);
+}
+
+int cmd_cases(const Args& a) {
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  auto cases = (*svc)->cases(viewer_of(a));
+  if (!cases) return report_error(cases.error(), a.json);
+  if (a.json) {
+    std::cout << service::json::of(*cases) << "\n";
+    return k_ok;
+  }
+  if (cases->empty()) std::cout << "Belum ada perkara / no cases yet\n";
+  for (const auto& c : *cases)
+    std::cout << c.id << "  " << c.register_number << "  " << c.title << (c.fictional ? "  [FIKTIF]" : "") << "\n";
+  return k_ok;
+}
+
+int cmd_case(const Args& a) {
+  if (a.rest.size() != 1) return usage_error("case: satu ID diperlukan / one ID required");
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  return show_case(**svc, a, a.rest[0]);
+}
+
+int cmd_law(const Args& a) {
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  if (!a.rest.empty()) {
+    std::string pasal;
+    for (const auto& w : a.rest) pasal += (pasal.empty() ? "" : " ") + w;
+    return show_provision(**svc, a, a.law, pasal);
+  }
+  auto outline = (*svc)->law_outline(a.law, a.as_of);
+  if (!outline) return report_error(outline.error(), a.json);
+  if (a.json) {
+    std::cout << service::json::of(*outline) << "\n";
+    return k_ok;
+  }
+  std::cout << outline->law.title << "\n(status per / as of " << outline->as_of << ")\n";
+  for (const auto& b : outline->bab) {
+    std::cout << "\nBAB " << b.bab << "  " << b.heading << "\n ";
+    for (const auto& p : b.pasal) {
+      std::cout << " " << p.pasal;
+      if (p.status != core::ForceStatus::in_force) std::cout << "(" << core::to_string(p.status) << ")";
+    }
+    std::cout << "\n";
+  }
+  auto laws = (*svc)->laws();
+  if (laws && laws->size() > 1) {
+    std::cout << "\nUndang-undang lain / other laws (--law ID):";
+    for (const auto& l : *laws)
+      if (l.id != a.law) std::cout << " " << l.id;
+    std::cout << "\n";
+  }
+  return k_ok;
+}
+
+int cmd_reindex(const Args& a) {
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  if (auto s = (*svc)->reindex(viewer_of(a), progress_printer()); !s) return report_error(s.error(), a.json);
+  auto counts = (*svc)->counts();
+  if (!a.json) std::cout << "Indeks dibangun ulang / index rebuilt\n";
+  return k_ok;
+}
+
+int cmd_verify(const Args& a) {
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  auto r = (*svc)->verify(viewer_of(a));
+  if (!r) return report_error(r.error(), a.json);
+  if (a.json) {
+    std::cout << service::json::of(*r) << "\n";
+  } else {
+    for (const auto& p : r->problems) std::cout << "MASALAH / PROBLEM  " << p.object << ": " << p.problem << "\n";
+    std::cout << (r->ok() ? "OK" : "GAGAL / FAILED") << ": store seq " << r->store_seq << ", index seq " << r->index_seq
+              << ", " << r->index_docs << "/" << r->expected_docs << " dokumen indeks / index documents\n";
+  }
+  return r->ok() ? k_ok : k_integrity;
+}
+
+int cmd_audit(const Args& a) {
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  auto events = (*svc)->audit_log(viewer_of(a), 0, a.limit > 0 ? a.limit : 1000);
+  if (!events) return report_error(events.error(), a.json);
+  if (a.json) {
+    std::cout << service::json::of(*events) << "\n";
+    return k_ok;
+  }
+  for (const auto& e : *events)
+    std::cout << e.seq << "  " << e.time << "  " << e.actor << "  " << e.action << "  " << e.object << "  " << e.detail << "\n";
+  return k_ok;
+}
+
+int cmd_tour(const Args& a) {
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  struct Stop {
+    const char* what;
+    const char* query;
+    const char* as_of;
+  };
+  const Stop stops[] = {
+      {"Pasal menurut nomor / a provision by number", "pasal 48", ""},
+      {"Menurut isi / by content: restitusi", "restitusi korban", ""},
+      {"Kata dasar menemukan bentuk turunan / a root word finds derived forms", "rekrut", ""},
+      {"Sinonim dan singkatan / thesaurus: TPPO, PMI", "TPPO PMI", ""},
+      {"Bidang / fields: BAP saksi, negara Kamboja", "jenis:bap negara:kamboja paspor", ""},
+      {"Pasal yang dirujuk / evidence citing Pasal 4", "pasal:4", ""},
+      {"Hukum per tanggal / the law as of 2024 (Pasal 2 masih berlaku)", "perekrutan penipuan eksploitasi", "2024-06-01"},
+      {"Hukum hari ini / the law today (Pasal 2 dicabut, KUHP Pasal 455)", "perekrutan penipuan eksploitasi", ""},
+      {"Ejaan / spelling", "perdagngan orang", ""},
+  };
+  Args b = a;
+  b.limit = 3;
+  for (const auto& s : stops) {
+    std::cout << "\n==== " << s.what << "\n$ berkas search " << (*s.as_of ? std::string("--as-of ") + s.as_of + " " : "")
+              << "'" << s.query << "'\n";
+    b.as_of = s.as_of;
+    print_search(**svc, b, s.query);
+  }
+  std::cout << "\nLanjutkan / go on: berkas --data " << a.data_dir
+            << " show ID | cases | law 2 | law --law uu-1-2023 455 | verify\n";
+  return k_ok;
+}
+
+int cmd_convert_law(const Args& a) {
+  if (a.rest.size() != 3 || (a.rest[0] != "uu21" && a.rest[0] != "kuhp"))
+    return usage_error("convert-law uu21|kuhp SRC.txt OUT.xml");
+  std::ifstream in(a.rest[1], std::ios::binary);
+  if (!in) return report_error({core::ErrorCode::io, "tidak dapat dibaca / cannot read", a.rest[1], 0, ""}, false);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto xml = a.rest[0] == "uu21" ? ingest::convert_uu21_text(ss.str(), a.rest[1])
+                                 : ingest::convert_kuhp_text(ss.str(), a.rest[1]);
+  if (!xml) return report_error(xml.error(), false);
+  const std::string tmp = a.rest[2] + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << *xml;
+    if (!out) return report_error({core::ErrorCode::io, "tidak dapat ditulis / cannot write", tmp, 0, ""}, false);
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, a.rest[2], ec);
+  if (ec) return report_error({core::ErrorCode::io, ec.message(), a.rest[2], 0, ""}, false);
+  std::cout << a.rest[2] << "\n";
+  return k_ok;
+}
+
+const std::map<std::string, std::function<int(const Args&)>>& commands() {
+  static const std::map<std::string, std::function<int(const Args&)>> k_commands = {
+      {"init", cmd_init},       {"ingest", cmd_ingest},   {"search", cmd_search}, {"show", cmd_show},
+      {"cases", cmd_cases},     {"case", cmd_case},       {"law", cmd_law},       {"reindex", cmd_reindex},
+      {"verify", cmd_verify},   {"audit", cmd_audit},     {"tour", cmd_tour},     {"convert-law", cmd_convert_law},
+  };
+  return k_commands;
+}
+
+bool parse_int(const std::string& s, int& out) {
+  if (s.empty() || s.size() > 9) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  out = std::atoi(s.c_str());
+  return true;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  Args a;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool options_done = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& s = args[i];
+    auto value = [&](const char* name) -> const std::string* {
+      if (i + 1 >= args.size()) return nullptr;
+      (void)name;
+      return &args[++i];
+    };
+    if (!options_done && s == "--") {
+      options_done = true;
+    } else if (!options_done && (s == "--help" || s == "-h")) {
+      a.help = true;
+    } else if (!options_done && s == "--version") {
+      std::cout << k_version << "\n";
+      return k_ok;
+    } else if (!options_done && s == "--json") {
+      a.json = true;
+    } else if (!options_done && s == "--demo") {
+      a.demo = true;
+    } else if (!options_done && s == "--reveal") {
+      a.reveal = true;
+    } else if (!options_done && (s == "--data" || s == "--limit" || s == "--offset" || s == "--as-of" || s == "--law")) {
+      const std::string* v = value(s.c_str());
+      if (!v) return usage_error(s + " memerlukan nilai / needs a value");
+      if (s == "--data") a.data_dir = *v;
+      else if (s == "--as-of") {
+        if (!core::is_iso_date(*v)) return usage_error("--as-of: tanggal YYYY-MM-DD / date YYYY-MM-DD expected: " + *v);
+        a.as_of = *v;
+      } else if (s == "--law") a.law = *v;
+      else if (!parse_int(*v, s == "--limit" ? a.limit : a.offset))
+        return usage_error(s + ": bilangan / number expected: " + *v);
+    } else if (!options_done && s.size() > 1 && s[0] == '-' && a.command != "search") {
+      return usage_error("opsi tidak dikenal / unknown option: " + s);
+    } else if (a.command.empty()) {
+      a.command = s;
+    } else {
+      a.rest.push_back(s);
+    }
+  }
+  if (a.limit < 1 || a.limit > 1000) return usage_error("--limit: 1..1000");
+  if (a.help && !a.command.empty() && commands().count(a.command)) {
+    // The command's own lines of the usage text.
+    std::istringstream lines(k_usage_text);
+    std::string line;
+    bool in = false;
+    std::cout << "Pemakaian / usage: berkas [--data DIR] [--reveal]\n";
+    while (std::getline(lines, line)) {
+      if (line.rfind("  " + a.command + " ", 0) == 0 || line == "  " + a.command) in = true;
+      else if (in && (line.size() < 4 || line.substr(0, 4) != "    ")) break;
+      if (in) std::cout << line << "\n";
+    }
+    return k_ok;
+  }
+  if (a.help || a.command.empty() || a.command == "help") {
+    std::cout << k_usage_text;
+    return a.help || a.command == "help" ? k_ok : k_usage;
+  }
+  if (a.data_dir.empty()) {
+    const char* env = std::getenv("BERKAS_DATA");
+    a.data_dir = env && *env ? env : "./berkas-data";
+  }
+  auto it = commands().find(a.command);
+  if (it == commands().end()) return usage_error("perintah tidak dikenal / unknown command: " + a.command);
+  return it->second(a);
+}
+
+}  // namespace berkas::cli

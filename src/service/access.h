@@ -1,0 +1,46 @@
+// service/access: who may see what — the one place the access rules live. Every path (CLI,
+// search results, snippets, facets, pages, API, bundles, error messages) asks these functions.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace berkas::service {
+
+enum class Role { administrator, prosecutor, paralegal, trainer, system };
+const char* to_string(Role r);
+
+// The caller of a service operation.
+struct Viewer {
+  std::string user = "system";
+  Role role = Role::system;
+  // Cases the viewer is assigned to (prosecutor, paralegal). Ignored for administrator/system,
+  // who see every case.
+  std::set<std::string> assigned_cases;
+  // Cases for which the viewer is cleared to see protected identities.
+  std::set<std::string> cleared_cases;
+  // Cleared for every case (an explicit, audited choice; never a default).
+  bool cleared_all = false;
+
+  // The command-line user: sees every case, protected identities hidden unless revealed.
+  static Viewer command_line(const std::string& user);
+};
+
+// May the viewer see the case (and its items)? Trainers see no case material here: their
+// route is material released for training, always anonymised.
+bool may_see_case(const Viewer& v, const std::string& case_id);
+
+// May the viewer see this item? (Case rule; trainers: only items released for training.)
+bool may_see_item(const Viewer& v, const core::EvidenceItem& item);
+
+// The cases the viewer may see for search filtering; nullopt = all.
+std::optional<std::vector<std::string>> visible_cases(const Viewer& v);
+
+// Is the viewer cleared to see the real name of `person` (protected or not)?
+bool may_see_identity(const Viewer& v, const core::Person& person);
+
+}  // namespace berkas::service

@@ -1,0 +1,24 @@
+// service/json: the JSON form of the service's views, shared by the CLI (--json) and the API.
+// Every string passed here has already been through the access rules and redaction.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "service/service.h"
+
+namespace berkas::service::json {
+
+std::string of(const IngestReport& r);
+std::string of(const SearchPage& p);
+std::string of(const ItemView& v);
+std::string of(const PrecedentView& v);
+std::string of(const std::vector<core::Case>& cases);
+std::string of(const CaseView& v);
+std::string of(const LawOutline& o);
+std::string of(const ProvisionView& v);
+std::string of(const VerifyReport& r);
+std::string of(const std::vector<core::AuditEvent>& events);
+std::string of_error(const core::Error& e);
+
+}  // namespace berkas::service::json

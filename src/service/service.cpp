@@ -1,0 +1,801 @@
+#include "service/service.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "core/text.h"
+#include "ingest/ingest.h"
+#include "service/internal/docs.h"
+#include "service/redact.h"
+
+namespace fs = std::filesystem;
+
+namespace berkas::service {
+
+using core::ErrorCode;
+using core::fail;
+using core::Result;
+using core::Status;
+
+#ifndef BERKAS_RESOURCE_DIR
+#define BERKAS_RESOURCE_DIR "."
+#endif
+
+std::string default_resource_dir() {
+  if (const char* home = std::getenv("BERKAS_HOME"); home && *home) return home;
+  return BERKAS_RESOURCE_DIR;
+}
+
+const char* to_string(FileOutcome::Status s) {
+  switch (s) {
+    case FileOutcome::Status::created: return "created";
+    case FileOutcome::Status::new_version: return "new-version";
+    case FileOutcome::Status::unchanged: return "unchanged";
+    case FileOutcome::Status::failed: return "failed";
+  }
+  return "";
+}
+
+std::size_t IngestReport::failed() const {
+  return static_cast<std::size_t>(std::count_if(files.begin(), files.end(), [](const FileOutcome& f) {
+    return f.status == FileOutcome::Status::failed;
+  }));
+}
+
+core::Date Service::today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+namespace {
+
+// The day the new KUHP (UU 1/2023) took effect; before it "KUHP" means the old code (WvS).
+constexpr const char* k_kuhp_2023_in_force = "2026-01-02";
+// How many stored files may wait before the indexer commits a batch.
+constexpr std::size_t k_index_batch = 2000;
+
+std::string store_path(const Options& o) { return (fs::path(o.data_dir) / "store.sqlite").string(); }
+std::string index_path(const Options& o) { return (fs::path(o.data_dir) / "index").string(); }
+
+FileOutcome::Status outcome_of(store::PutOutcome o) {
+  switch (o) {
+    case store::PutOutcome::created: return FileOutcome::Status::created;
+    case store::PutOutcome::new_version: return FileOutcome::Status::new_version;
+    case store::PutOutcome::unchanged: return FileOutcome::Status::unchanged;
+  }
+  return FileOutcome::Status::failed;
+}
+
+const char* kind_name(ingest::Parsed::Kind k) {
+  switch (k) {
+    case ingest::Parsed::Kind::law: return "law";
+    case ingest::Parsed::Kind::case_file: return "case";
+    case ingest::Parsed::Kind::person: return "person";
+    case ingest::Parsed::Kind::item: return "item";
+    case ingest::Parsed::Kind::precedent: return "precedent";
+  }
+  return "";
+}
+
+// Checks that what a parsed file refers to exists; not_found errors make ingest retry the file
+// after the rest of the batch (so a folder may list items before their case).
+Status check_references(const store::Store& st, const ingest::Parsed& p) {
+  auto need_case = [&](const std::string& id, const char* field) -> Status {
+    if (id.empty()) return {};
+    if (!st.get_case(id))
+      return fail(ErrorCode::not_found, "perkara '" + id + "' belum ada / case not found", p.path, 0, field);
+    return {};
+  };
+  auto need_person = [&](const std::string& id, const char* field) -> Status {
+    if (id.empty()) return {};
+    if (!st.person(id))
+      return fail(ErrorCode::not_found, "orang '" + id + "' belum ada / person not found", p.path, 0, field);
+    return {};
+  };
+  if (p.person)
+    for (const auto& c : p.person->case_ids)
+      if (auto s = need_case(c, "perkara"); !s) return s;
+  if (p.item) {
+    if (auto s = need_case(p.item->case_id, "perkara"); !s) return s;
+    if (auto s = need_person(p.item->person_id, "orang"); !s) return s;
+  }
+  return {};
+}
+
+// Stores one parsed file in one transaction, with its audit entry.
+Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, const std::string& actor) {
+  FileOutcome out;
+  out.path = p.path;
+  out.kind = kind_name(p.kind);
+  out.sha256 = p.source_sha256;
+  if (auto s = check_references(st, p); !s) return tl::unexpected(s.error());
+  if (auto s = st.begin(); !s) return tl::unexpected(s.error());
+  Result<store::PutOutcome> put = fail(ErrorCode::internal, "nothing to store", p.path);
+  for (const auto& a : p.attachments)
+    if (auto s = st.put_attachment(a.meta.sha256, a.bytes); !s) {
+      st.rollback();
+      return tl::unexpected(s.error());
+    }
+  switch (p.kind) {
+    case ingest::Parsed::Kind::law:
+      out.object_id = p.law->id;
+      put = st.put_law(*p.law, p.provisions, p.source);
+      break;
+    case ingest::Parsed::Kind::case_file:
+      out.object_id = p.case_file->id;
+      put = st.put_case(*p.case_file, p.source);
+      break;
+    case ingest::Parsed::Kind::person:
+      out.object_id = p.person->id;
+      put = st.put_person(*p.person, p.source);
+      break;
+    case ingest::Parsed::Kind::item:
+      out.object_id = p.item->id;
+      put = st.put_item(*p.item, p.citations, p.source);
+      break;
+    case ingest::Parsed::Kind::precedent:
+      out.object_id = p.precedent->id;
+      put = st.put_precedent(*p.precedent, p.citations, p.source);
+      break;
+  }
+  if (!put) {
+    st.rollback();
+    auto e = put.error();
+    if (e.file.empty()) e.file = p.path;
+    return tl::unexpected(e);
+  }
+  out.status = outcome_of(*put);
+  if (p.kind == ingest::Parsed::Kind::item) {
+    auto stored = st.item(p.item->id);
+    if (stored) out.version = stored->version;
+  }
+  if (out.status != FileOutcome::Status::unchanged) {
+    // The detail names ids and hashes only: file names may carry a protected name.
+    std::string object = out.kind + ":" + out.object_id;
+    if (out.version) object += "@" + std::to_string(out.version);
+    auto ev = st.audit(actor, "ingest", object, std::string(to_string(out.status)) + " sha256=" + out.sha256);
+    if (!ev) {
+      st.rollback();
+      return tl::unexpected(ev.error());
+    }
+  }
+  if (auto s = st.commit(); !s) {
+    st.rollback();
+    return tl::unexpected(s.error());
+  }
+  return out;
+}
+
+std::string format_version_id(const std::string& id, int version) { return id + "@" + std::to_string(version); }
+
+}  // namespace
+
+struct Service::Impl {
+  Options options;
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<search::Index> index;
+  search::Config index_config;
+
+  std::string schema_dir() const { return (fs::path(options.resource_dir) / "schemas").string(); }
+
+  Result<Redactor> redactor() const {
+    auto persons = store->persons();
+    if (!persons) return tl::unexpected(persons.error());
+    std::vector<core::Person> prot;
+    for (auto& p : *persons)
+      if (p.is_protected) prot.push_back(std::move(p));
+    return Redactor(prot);
+  }
+
+  // Redactor for what viewer `v` may see: protected persons the viewer is not cleared for.
+  Result<Redactor> redactor_for(const Viewer& v) const {
+    auto persons = store->persons();
+    if (!persons) return tl::unexpected(persons.error());
+    std::vector<core::Person> hidden;
+    for (auto& p : *persons)
+      if (p.is_protected && !may_see_identity(v, p)) hidden.push_back(std::move(p));
+    return Redactor(hidden);
+  }
+
+  Status index_object(search::Index& idx, const store::Store& st, const std::string& kind, const std::string& id,
+                      const Redactor& red) {
+    if (kind == "law") {
+      auto law = st.law(id);
+      if (!law) return tl::unexpected(law.error());
+      auto provs = st.provisions(id);
+      if (!provs) return tl::unexpected(provs.error());
+      if (auto s = idx.remove_prefix(internal::provision_doc_id(id + "/")); !s) return s;
+      for (const auto& p : *provs)
+        if (auto s = idx.put(internal::provision_doc(*law, p)); !s) return s;
+      return {};
+    }
+    if (kind == "case") {
+      auto c = st.get_case(id);
+      if (!c) return tl::unexpected(c.error());
+      return idx.put(internal::case_doc(*c, red));
+    }
+    if (kind == "item") {
+      auto item = st.item(id);
+      if (!item) return tl::unexpected(item.error());
+      auto cites = st.item_citations(id);
+      if (!cites) return tl::unexpected(cites.error());
+      auto c = st.get_case(item->case_id);
+      return idx.put(internal::item_doc(*item, *cites, c ? &*c : nullptr, red));
+    }
+    if (kind == "precedent") {
+      auto p = st.precedent(id);
+      if (!p) return tl::unexpected(p.error());
+      auto cites = st.precedent_citations(id);
+      if (!cites) return tl::unexpected(cites.error());
+      return idx.put(internal::precedent_doc(*p, *cites));
+    }
+    if (kind == "person") return {};  // persons are not indexed (names); see catch_up
+    return fail(ErrorCode::internal, "unknown change kind '" + kind + "'");
+  }
+
+  // Every case, item and precedent — used when a person changes (a name to hide) and by reindex.
+  Status index_case_material(search::Index& idx, const store::Store& st, const Redactor& red,
+                             const Progress& progress, std::size_t& done, std::size_t total) {
+    auto cases = st.cases();
+    if (!cases) return tl::unexpected(cases.error());
+    for (const auto& c : *cases)
+      if (auto s = idx.put(internal::case_doc(c, red)); !s) return s;
+    auto items = st.items();
+    if (!items) return tl::unexpected(items.error());
+    std::map<std::string, core::Case> case_by_id;
+    for (auto& c : *cases) case_by_id.emplace(c.id, c);
+    for (const auto& item : *items) {
+      auto cites = st.item_citations(item.id);
+      if (!cites) return tl::unexpected(cites.error());
+      auto it = case_by_id.find(item.case_id);
+      if (auto s = idx.put(internal::item_doc(item, *cites, it == case_by_id.end() ? nullptr : &it->second, red)); !s)
+        return s;
+      ++done;
+      if (progress && done % 500 == 0) progress(done, total, "index");
+    }
+    return {};
+  }
+
+  // Indexes every change the index has not seen, then records the store's sequence number.
+  // Idempotent: re-indexing an object replaces its document.
+  Status catch_up(search::Index& idx, const store::Store& st) {
+    const auto from = idx.last_seq();
+    const auto to = st.last_seq();
+    if (to <= from) return {};
+    auto changes = st.changes_since(from);
+    if (!changes) return tl::unexpected(changes.error());
+    const bool persons_changed = std::any_of(changes->begin(), changes->end(),
+                                             [](const store::Change& c) { return c.kind == "person"; });
+    auto red = redactor();
+    if (!red) return tl::unexpected(red.error());
+    std::int64_t max_seq = from;
+    if (persons_changed) {
+      // A name may now be protected (or its pseudonym changed): re-redact all case material.
+      std::size_t done = 0;
+      if (auto s = index_case_material(idx, st, *red, {}, done, 0); !s) return s;
+    }
+    for (const auto& c : *changes) {
+      max_seq = std::max(max_seq, c.seq);
+      if (persons_changed && (c.kind == "case" || c.kind == "item")) continue;
+      if (auto s = index_object(idx, st, c.kind, c.object_id, *red); !s) return s;
+    }
+    return idx.commit(std::max(max_seq, to));
+  }
+};
+
+Service::Service(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Service::~Service() = default;
+
+Result<std::unique_ptr<Service>> Service::open(const Options& options, bool create) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (impl->options.resource_dir.empty()) impl->options.resource_dir = default_resource_dir();
+  impl->index_config.dir = (fs::path(impl->options.resource_dir) / "index").string();
+  std::error_code ec;
+  if (create) {
+    fs::create_directories(options.data_dir, ec);
+    if (ec) return fail(ErrorCode::io, "cannot create data folder: " + ec.message(), options.data_dir);
+  } else if (!fs::exists(store_path(options))) {
+    return fail(ErrorCode::not_found,
+                "belum ada penyimpanan di sini; jalankan 'berkas init' / no store here; run 'berkas init'",
+                options.data_dir);
+  }
+  auto st = store::Store::open(store_path(options),
+                               create ? store::OpenMode::create_if_missing : store::OpenMode::must_exist);
+  if (!st) return tl::unexpected(st.error());
+  impl->store = std::move(*st);
+  auto idx = search::Index::open(index_path(options), impl->index_config, true);
+  if (!idx) return tl::unexpected(idx.error());
+  impl->index = std::move(*idx);
+  if (auto s = impl->catch_up(*impl->index, *impl->store); !s) return tl::unexpected(s.error());
+  return std::unique_ptr<Service>(new Service(std::move(impl)));
+}
+
+Result<IngestReport> Service::init(const Viewer& v, bool demo, const Progress& progress) {
+  std::vector<std::string> paths;
+  const fs::path law_dir = fs::path(m_impl->options.resource_dir) / "law";
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(law_dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".xml") paths.push_back(e.path().string());
+  if (ec || paths.empty()) return fail(ErrorCode::io, "the shipped law is missing", law_dir.string());
+  std::sort(paths.begin(), paths.end());
+  if (demo) paths.push_back((fs::path(m_impl->options.resource_dir) / "demo").string());
+  auto report = ingest(v, paths, progress);
+  if (report) m_impl->store->audit(v.user, "init", "store", demo ? "law+demo" : "law");
+  return report;
+}
+
+Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::string>& paths, const Progress& progress,
+                                     const std::function<void(const FileOutcome&)>& on_file) {
+  if (v.role == Role::trainer) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot ingest");
+  // Expand folders.
+  std::vector<std::string> files;
+  IngestReport report;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      auto listed = ingest::list_inputs(p);
+      if (!listed) {
+        report.files.push_back({p, FileOutcome::Status::failed, "", "", 0, "", listed.error().describe()});
+        continue;
+      }
+      files.insert(files.end(), listed->begin(), listed->end());
+    } else if (fs::is_regular_file(p, ec)) {
+      files.push_back(p);
+    } else {
+      report.files.push_back({p, FileOutcome::Status::failed, "", "", 0, "", p + ": tidak ada berkas / no such file"});
+    }
+  }
+  if (on_file)
+    for (const auto& f : report.files) on_file(f);
+
+  // The writer thread validates, hashes and stores; this thread indexes what was stored
+  // (catch_up), so the two cores work side by side.
+  std::mutex mu;
+  std::condition_variable cv;
+  std::size_t stored = 0;
+  bool writer_done = false;
+  Result<void> writer_status;
+  std::vector<FileOutcome> outcomes;
+  const std::string schema_dir = m_impl->schema_dir();
+  const std::string db_path = store_path(m_impl->options);
+  const std::string actor = v.user;
+
+  std::thread writer([&] {
+    auto st = store::Store::open(db_path, store::OpenMode::must_exist);
+    if (!st) {
+      std::lock_guard lock(mu);
+      writer_status = tl::unexpected(st.error());
+      writer_done = true;
+      cv.notify_all();
+      return;
+    }
+    std::vector<std::pair<std::string, core::Error>> deferred;
+    auto handle = [&](const std::string& path, bool retry) {
+      FileOutcome out;
+      out.path = path;
+      auto parsed = ingest::parse_file(path, schema_dir);
+      Result<FileOutcome> stored_outcome = parsed ? store_parsed(**st, *parsed, actor)
+                                                  : Result<FileOutcome>(tl::unexpected(parsed.error()));
+      if (!stored_outcome && stored_outcome.error().code == ErrorCode::not_found && !retry) {
+        deferred.emplace_back(path, stored_outcome.error());
+        return;
+      }
+      if (stored_outcome) {
+        out = *stored_outcome;
+      } else {
+        out.status = FileOutcome::Status::failed;
+        auto e = stored_outcome.error();
+        if (e.file.empty()) e.file = path;
+        out.error = e.describe();
+        if (parsed) {
+          out.kind = kind_name(parsed->kind);
+          out.sha256 = parsed->source_sha256;
+        }
+      }
+      std::lock_guard lock(mu);
+      outcomes.push_back(std::move(out));
+      ++stored;
+      cv.notify_all();
+    };
+    for (const auto& f : files) handle(f, false);
+    // Files that referred to something not yet stored get one more try, in order.
+    auto again = std::move(deferred);
+    for (const auto& d : again) handle(d.first, true);
+    std::lock_guard lock(mu);
+    writer_done = true;
+    cv.notify_all();
+  });
+
+  Status index_status;
+  std::size_t indexed_upto = 0;
+  std::size_t emitted = 0;
+  for (;;) {
+    std::size_t now = 0;
+    bool done = false;
+    std::vector<FileOutcome> fresh;
+    std::string last_path;
+    {
+      std::unique_lock lock(mu);
+      cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return writer_done || stored > emitted; });
+      now = stored;
+      done = writer_done;
+      if (on_file) fresh.assign(outcomes.begin() + static_cast<std::ptrdiff_t>(emitted), outcomes.begin() + static_cast<std::ptrdiff_t>(now));
+      if (now > emitted) last_path = outcomes[now - 1].path;
+    }
+    for (const auto& f : fresh) on_file(f);
+    if (progress && now > emitted) progress(now, files.size(), last_path);
+    emitted = now;
+    if (index_status && (done || now >= indexed_upto + k_index_batch)) {
+      index_status = m_impl->catch_up(*m_impl->index, *m_impl->store);
+      indexed_upto = now;
+    }
+    if (done) break;
+  }
+  writer.join();
+  if (!writer_status) return tl::unexpected(writer_status.error());
+  if (!index_status) return tl::unexpected(index_status.error());
+  if (progress) progress(files.size(), files.size(), "");
+  report.files.insert(report.files.end(), outcomes.begin(), outcomes.end());
+  return report;
+}
+
+Result<SearchPage> Service::search(const Viewer& v, search::Query query) const {
+  query.visible_cases = visible_cases(v);
+  if (query.as_of.empty()) query.as_of = {};
+  auto results = m_impl->index->search(query);
+  if (!results) return tl::unexpected(results.error());
+  if (v.role == Role::trainer) {
+    // Trainers see the law and precedents only through search; case material reaches them
+    // through released, anonymised training documents.
+  }
+  SearchPage page;
+  page.results = std::move(*results);
+  page.as_of = query.as_of;
+  return page;
+}
+
+namespace {
+
+struct VersionRef {
+  std::string id;
+  int version = 0;
+};
+
+VersionRef parse_version_ref(const std::string& ref) {
+  VersionRef r{ref, 0};
+  auto at = ref.rfind('@');
+  if (at != std::string::npos && at + 1 < ref.size()) {
+    const std::string num = ref.substr(at + 1);
+    if (std::all_of(num.begin(), num.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      r.id = ref.substr(0, at);
+      r.version = std::atoi(num.c_str());
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+// Reads a citation as of a date: a reference to a revoked provision names its successor,
+// and "KUHP" means the old code before the new one took effect.
+static CitationView read_citation(const store::Store& st, const core::Citation& c, const core::Date& as_of) {
+  CitationView v;
+  v.provision_id = c.provision_id;
+  v.raw = c.raw;
+  v.as_of = as_of;
+  std::string id = c.provision_id;
+  if (id.rfind("kuhp/", 0) == 0) {
+    if (as_of >= k_kuhp_2023_in_force) {
+      id = "uu-1-2023/" + id.substr(5);
+      v.provision_id = id;
+    } else {
+      v.label = internal::label_of_provision_id(id) + " (KUHP lama / Wetboek van Strafrecht)";
+      return v;
+    }
+  }
+  auto prov = st.provision(id);
+  if (!prov) prov = st.provision(internal::pasal_id_of(id));
+  v.label = internal::label_of_provision_id(id);
+  if (!prov) return v;
+  v.shipped = true;
+  if (!prov->label.empty() && prov->id == id) v.label = prov->label;
+  auto law = st.law(prov->law_id);
+  v.status = prov->status_on(as_of, law ? law->in_force_from : std::string());
+  v.successor_id = prov->successor_id;
+  if (!v.successor_id.empty()) {
+    auto succ = st.provision(v.successor_id);
+    v.successor_label = succ && !succ->label.empty() ? succ->label : internal::label_of_provision_id(v.successor_id);
+  }
+  v.note = prov->status_note;
+  return v;
+}
+
+Result<ItemView> Service::item(const Viewer& v, const std::string& ref) const {
+  const auto r = parse_version_ref(ref);
+  auto item = m_impl->store->item(r.id, r.version);
+  const auto hidden = [&] {
+    return fail(ErrorCode::not_found, "barang bukti '" + ref + "' tidak ditemukan / item not found");
+  };
+  if (!item || !may_see_item(v, *item)) return hidden();
+  auto red = m_impl->redactor_for(v);
+  if (!red) return tl::unexpected(red.error());
+  ItemView view;
+  view.item = *item;
+  auto& it = view.item;
+  const std::string before = internal::item_text(it);
+  it.title = red->apply(it.title);
+  it.summary = red->apply(it.summary);
+  it.examiner = red->apply(it.examiner);
+  it.place = red->apply(it.place);
+  it.correction_note = red->apply(it.correction_note);
+  for (auto& qa : it.qa) {
+    qa.question = red->apply(qa.question);
+    qa.answer = red->apply(qa.answer);
+  }
+  for (auto& s : it.sections) {
+    s.heading = red->apply(s.heading);
+    s.text = red->apply(s.text);
+  }
+  for (auto& a : it.attachments) {
+    a.name = red->apply(a.name);
+    a.description = red->apply(a.description);
+  }
+  view.redacted = internal::item_text(it) != before;
+  auto versions = m_impl->store->item_versions(r.id);
+  if (versions) view.versions = *versions;
+  auto c = m_impl->store->get_case(it.case_id);
+  core::Date as_of = it.date.empty() ? today() : it.date;
+  if (c) {
+    view.case_title = red->apply(c->title);
+    if (!c->offence_date.empty()) as_of = c->offence_date;
+  }
+  auto cites = m_impl->store->item_citations(r.id, it.version);
+  if (cites)
+    for (const auto& ci : *cites) view.citations.push_back(read_citation(*m_impl->store, ci, as_of));
+  if (!it.person_id.empty()) {
+    auto p = m_impl->store->person(it.person_id);
+    if (p) {
+      PersonView pv{p->id, p->name, core::to_string(p->role), p->is_protected, false};
+      if (!may_see_identity(v, *p)) {
+        pv.display_name = p->pseudonym.empty() ? "[dilindungi]" : p->pseudonym;
+        pv.pseudonymised = true;
+      }
+      view.person = pv;
+    }
+  }
+  return view;
+}
+
+Result<PrecedentView> Service::precedent(const Viewer&, const std::string& id) const {
+  auto p = m_impl->store->precedent(id);
+  if (!p) return fail(ErrorCode::not_found, "putusan '" + id + "' tidak ditemukan / precedent not found");
+  PrecedentView view;
+  view.precedent = *p;
+  const core::Date as_of = p->date.empty() ? today() : p->date;
+  for (const auto& id2 : p->provisions_charged)
+    view.charged.push_back(read_citation(*m_impl->store, core::Citation{id2, "", 0}, as_of));
+  for (const auto& id2 : p->provisions_applied)
+    view.applied.push_back(read_citation(*m_impl->store, core::Citation{id2, "", 0}, as_of));
+  auto cites = m_impl->store->precedent_citations(id);
+  if (cites)
+    for (const auto& c : *cites) view.cited.push_back(read_citation(*m_impl->store, c, as_of));
+  return view;
+}
+
+Result<std::string> Service::kind_of(const Viewer& v, const std::string& id) const {
+  const auto r = parse_version_ref(id);
+  if (auto it = m_impl->store->item(r.id, r.version); it && may_see_item(v, *it)) return std::string("item");
+  if (m_impl->store->precedent(id)) return std::string("precedent");
+  if (m_impl->store->provision(id)) return std::string("provision");
+  if (auto c = m_impl->store->get_case(id); c && may_see_case(v, c->id)) return std::string("case");
+  return fail(ErrorCode::not_found, "'" + id + "' tidak ditemukan / not found");
+}
+
+Result<std::vector<core::Case>> Service::cases(const Viewer& v) const {
+  auto all = m_impl->store->cases();
+  if (!all) return all;
+  auto red = m_impl->redactor_for(v);
+  if (!red) return tl::unexpected(red.error());
+  std::vector<core::Case> out;
+  for (auto& c : *all) {
+    if (!may_see_case(v, c.id)) continue;
+    c.title = red->apply(c.title);
+    c.summary = red->apply(c.summary);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<CaseView> Service::case_view(const Viewer& v, const std::string& id) const {
+  auto c = m_impl->store->get_case(id);
+  if (!c || !may_see_case(v, id)) return fail(ErrorCode::not_found, "perkara '" + id + "' tidak ditemukan / case not found");
+  auto red = m_impl->redactor_for(v);
+  if (!red) return tl::unexpected(red.error());
+  CaseView view;
+  view.case_file = *c;
+  view.case_file.title = red->apply(c->title);
+  view.case_file.summary = red->apply(c->summary);
+  auto persons = m_impl->store->persons(id);
+  if (persons)
+    for (const auto& p : *persons) {
+      PersonView pv{p.id, p.name, core::to_string(p.role), p.is_protected, false};
+      if (!may_see_identity(v, p)) {
+        pv.display_name = p.pseudonym.empty() ? "[dilindungi]" : p.pseudonym;
+        pv.pseudonymised = true;
+      }
+      view.persons.push_back(pv);
+    }
+  auto items = m_impl->store->items(id);
+  if (items)
+    for (auto& it : *items) {
+      if (!may_see_item(v, it)) continue;
+      it.title = red->apply(it.title);
+      view.items.push_back(std::move(it));
+    }
+  const core::Date as_of = c->offence_date.empty() ? today() : c->offence_date;
+  for (const auto& pid : c->charged_provisions)
+    view.charged.push_back(read_citation(*m_impl->store, core::Citation{pid, "", 0}, as_of));
+  return view;
+}
+
+Result<std::vector<core::Law>> Service::laws() const { return m_impl->store->laws(); }
+
+Result<LawOutline> Service::law_outline(const std::string& law_id, const core::Date& as_of) const {
+  auto law = m_impl->store->law(law_id);
+  if (!law) return tl::unexpected(law.error());
+  auto provs = m_impl->store->provisions(law_id);
+  if (!provs) return tl::unexpected(provs.error());
+  LawOutline out;
+  out.law = *law;
+  out.as_of = as_of.empty() ? today() : as_of;
+  for (const auto& p : *provs) {
+    if (p.level != core::Provision::Level::pasal) continue;
+    if (out.bab.empty() || out.bab.back().bab != p.bab) out.bab.push_back({p.bab, p.bab_heading, {}});
+    out.bab.back().pasal.push_back({p.id, p.label, p.pasal, p.status_on(out.as_of, law->in_force_from)});
+  }
+  return out;
+}
+
+Result<ProvisionView> Service::provision(const Viewer& v, const std::string& law_id, const std::string& pasal_or_id,
+                                         const core::Date& as_of) const {
+  std::string id = pasal_or_id;
+  if (id.find('/') == std::string::npos) {
+    std::string num = core::ascii_lower(core::squeeze_space(id));
+    if (num.rfind("pasal", 0) == 0) num = core::squeeze_space(num.substr(5));
+    id = law_id + "/pasal-" + num;
+  }
+  auto prov = m_impl->store->provision(id);
+  if (!prov) return fail(ErrorCode::not_found, "'" + pasal_or_id + "' tidak ditemukan dalam " +
+                                                   internal::short_name_of_law(law_id) + " / provision not found");
+  ProvisionView view;
+  view.provision = *prov;
+  auto law = m_impl->store->law(prov->law_id);
+  view.law_short_name = law ? law->short_name : internal::short_name_of_law(prov->law_id);
+  view.as_of = as_of.empty() ? today() : as_of;
+  view.status = prov->status_on(view.as_of, law ? law->in_force_from : std::string());
+  if (!prov->successor_id.empty()) {
+    auto succ = m_impl->store->provision(prov->successor_id);
+    view.successor_label = succ && !succ->label.empty() ? succ->label : internal::label_of_provision_id(prov->successor_id);
+  }
+  if (prov->level == core::Provision::Level::pasal) {
+    auto all = m_impl->store->provisions(prov->law_id);
+    if (all)
+      for (const auto& p : *all)
+        if (p.parent_id == prov->id) view.ayat.push_back(p);
+  }
+  auto citing = m_impl->store->items_citing(prov->id);
+  if (citing)
+    for (const auto& item_id : *citing) {
+      auto it = m_impl->store->item(item_id);
+      if (it && may_see_item(v, *it)) view.citing_items.push_back(item_id);
+    }
+  auto prec = m_impl->store->precedents_citing(prov->id);
+  if (prec) view.citing_precedents = *prec;
+  return view;
+}
+
+Status Service::reindex(const Viewer& v, const Progress& progress) {
+  const fs::path live = index_path(m_impl->options);
+  const fs::path fresh = live.string() + ".new";
+  const fs::path old = live.string() + ".old";
+  std::error_code ec;
+  fs::remove_all(fresh, ec);
+  {
+    auto idx = search::Index::open(fresh.string(), m_impl->index_config, true);
+    if (!idx) return tl::unexpected(idx.error());
+    auto& st = *m_impl->store;
+    const auto seq = st.last_seq();
+    auto laws = st.laws();
+    if (!laws) return tl::unexpected(laws.error());
+    auto red = m_impl->redactor();
+    if (!red) return tl::unexpected(red.error());
+    auto counts = st.counts();
+    const std::size_t total = counts ? static_cast<std::size_t>(counts->items) : 0;
+    for (const auto& law : *laws)
+      if (auto s = m_impl->index_object(**idx, st, "law", law.id, *red); !s) return s;
+    auto precs = st.precedents();
+    if (!precs) return tl::unexpected(precs.error());
+    for (const auto& p : *precs)
+      if (auto s = m_impl->index_object(**idx, st, "precedent", p.id, *red); !s) return s;
+    std::size_t done = 0;
+    if (auto s = m_impl->index_case_material(**idx, st, *red, progress, done, total); !s) return s;
+    if (auto s = (*idx)->commit(seq); !s) return s;
+    if (progress) progress(total, total, "index");
+  }
+  // Swap the fresh index in. The old one is removed only after the rename succeeded.
+  m_impl->index.reset();
+  fs::remove_all(old, ec);
+  fs::rename(live, old, ec);
+  fs::rename(fresh, live, ec);
+  if (ec) return fail(ErrorCode::io, "cannot swap the rebuilt index in: " + ec.message(), live.string());
+  fs::remove_all(old, ec);
+  auto idx = search::Index::open(live.string(), m_impl->index_config, true);
+  if (!idx) return tl::unexpected(idx.error());
+  m_impl->index = std::move(*idx);
+  // Anything stored while we rebuilt is caught up now.
+  if (auto s = m_impl->catch_up(*m_impl->index, *m_impl->store); !s) return s;
+  auto ev = m_impl->store->audit(v.user, "reindex", "index", "docs=" + std::to_string(m_impl->index->doc_count()));
+  if (!ev) return tl::unexpected(ev.error());
+  return {};
+}
+
+Result<VerifyReport> Service::verify(const Viewer& v) const {
+  VerifyReport report;
+  auto problems = m_impl->store->verify();
+  if (!problems) return tl::unexpected(problems.error());
+  report.problems = *problems;
+  auto& st = *m_impl->store;
+  report.store_seq = st.last_seq();
+  report.index_seq = m_impl->index->last_seq();
+  report.index_docs = m_impl->index->doc_count();
+  if (report.index_seq != report.store_seq)
+    report.problems.push_back({"index", "index is at sequence " + std::to_string(report.index_seq) +
+                                            ", store at " + std::to_string(report.store_seq)});
+  // The documents the index must hold, derived from the store.
+  std::set<std::string> expected;
+  if (auto laws = st.laws())
+    for (const auto& law : *laws)
+      if (auto provs = st.provisions(law.id))
+        for (const auto& p : *provs) expected.insert(internal::provision_doc_id(p.id));
+  if (auto cases = st.cases())
+    for (const auto& c : *cases) expected.insert(internal::case_doc_id(c.id));
+  if (auto items = st.items())
+    for (const auto& it : *items) expected.insert(internal::item_doc_id(it.id));
+  if (auto precs = st.precedents())
+    for (const auto& p : *precs) expected.insert(internal::precedent_doc_id(p.id));
+  report.expected_docs = static_cast<std::int64_t>(expected.size());
+  auto ids = m_impl->index->ids();
+  if (!ids) return tl::unexpected(ids.error());
+  std::set<std::string> actual(ids->begin(), ids->end());
+  std::size_t missing = 0, extra = 0;
+  for (const auto& e : expected)
+    if (!actual.count(e) && ++missing <= 20) report.problems.push_back({e, "missing from the index"});
+  for (const auto& a : actual)
+    if (!expected.count(a) && ++extra <= 20) report.problems.push_back({a, "in the index but not in the store"});
+  m_impl->store->audit(v.user, "verify", "store", report.problems.empty() ? "ok" : std::to_string(report.problems.size()) + " problems");
+  return report;
+}
+
+Result<store::Counts> Service::counts() const { return m_impl->store->counts(); }
+
+Result<std::vector<core::AuditEvent>> Service::audit_log(const Viewer& v, std::int64_t after, int limit) const {
+  if (v.role != Role::administrator && v.role != Role::system)
+    return fail(ErrorCode::forbidden, "hanya administrator / administrators only");
+  return m_impl->store->audit_log(after, limit);
+}
+
+}  // namespace berkas::service

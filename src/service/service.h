@@ -1,0 +1,183 @@
+// service: the use cases of Berkas (init, ingest, search, show, browse the law, reindex,
+// verify), with the access rules and the audit applied here, once. The CLI and the web server
+// are thin adapters over this class.
+//
+// Thread safety: a Service is used by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model.h"
+#include "search/search.h"
+#include "service/access.h"
+#include "store/store.h"
+
+namespace berkas::service {
+
+struct Options {
+  std::string data_dir;      // holds store.sqlite and index/
+  std::string resource_dir;  // holds schemas/, index/, law/, demo/ (the repository or share/berkas)
+};
+
+// The built-in resource dir (the source tree at build time), overridden by $BERKAS_HOME.
+std::string default_resource_dir();
+
+// Called during long work: done of total, and what is being worked on. Never receives a
+// protected name (file names and ids only).
+using Progress = std::function<void(std::size_t done, std::size_t total, const std::string& what)>;
+
+struct FileOutcome {
+  std::string path;
+  enum class Status { created, new_version, unchanged, failed } status = Status::failed;
+  std::string kind;       // "law", "case", "person", "item", "precedent"
+  std::string object_id;
+  int version = 0;        // items
+  std::string sha256;
+  std::string error;      // failed: "file:line: reason"
+};
+const char* to_string(FileOutcome::Status s);
+
+struct IngestReport {
+  std::vector<FileOutcome> files;
+  std::size_t failed() const;
+};
+
+// A citation read as of a date: is the provision in force then, and what replaced it.
+struct CitationView {
+  std::string provision_id;
+  std::string raw;          // as written in the source
+  std::string label;        // "Pasal 2 ayat (1) UU 21/2007", or the id if the law is not shipped
+  bool shipped = false;     // the provision's text is in the store
+  core::Date as_of;         // the date the citation is read at (offence date of the case)
+  core::ForceStatus status = core::ForceStatus::in_force;
+  std::string successor_id;
+  std::string successor_label;
+  std::string note;         // the legal basis of a status change
+};
+
+struct PersonView {
+  std::string id;
+  std::string display_name;  // the name, or the pseudonym where the viewer is not cleared
+  std::string role;
+  bool is_protected = false;
+  bool pseudonymised = false;
+};
+
+struct ItemView {
+  core::EvidenceItem item;                       // names already replaced where not cleared
+  std::vector<store::ItemVersionInfo> versions;  // all versions, oldest first
+  std::vector<CitationView> citations;
+  std::string case_title;
+  std::optional<PersonView> person;
+  bool redacted = false;                         // some protected name was hidden
+};
+
+struct PrecedentView {
+  core::Precedent precedent;
+  std::vector<CitationView> charged, applied, cited;
+};
+
+struct ProvisionView {
+  core::Provision provision;
+  std::string law_short_name;
+  core::Date as_of;
+  core::ForceStatus status = core::ForceStatus::in_force;
+  std::string successor_label;
+  std::vector<core::Provision> ayat;          // a Pasal's ayat
+  std::vector<std::string> citing_items;      // visible to the viewer
+  std::vector<std::string> citing_precedents;
+};
+
+struct LawOutline {
+  struct PasalEntry {
+    std::string id, label, pasal;
+    core::ForceStatus status = core::ForceStatus::in_force;
+  };
+  struct BabEntry {
+    std::string bab, heading;
+    std::vector<PasalEntry> pasal;
+  };
+  core::Law law;
+  core::Date as_of;
+  std::vector<BabEntry> bab;
+};
+
+struct CaseView {
+  core::Case case_file;
+  std::vector<PersonView> persons;
+  std::vector<core::EvidenceItem> items;  // latest versions, texts redacted
+  std::vector<CitationView> charged;
+};
+
+struct SearchPage {
+  search::Results results;
+  core::Date as_of;
+};
+
+struct VerifyReport {
+  std::vector<store::IntegrityProblem> problems;
+  std::int64_t store_seq = 0, index_seq = 0, index_docs = 0, expected_docs = 0;
+  bool ok() const { return problems.empty(); }
+};
+
+class Service {
+ public:
+  // Opens the store and index under options.data_dir (must exist unless `create`), and
+  // re-indexes any change the index missed (crash recovery).
+  static core::Result<std::unique_ptr<Service>> open(const Options& options, bool create = false);
+  ~Service();
+
+  // Loads the shipped law (law/*.xml) and, with `demo`, the fictional demo case (demo/).
+  core::Result<IngestReport> init(const Viewer& v, bool demo, const Progress& progress = {});
+
+  // Ingests files and folders: each file validated and stored in its own transaction, then
+  // indexed. Bad files are reported and skipped; nothing of them is written.
+  // `on_file` is called (on the calling thread) for each file as soon as its outcome is final:
+  // a stored file is acknowledged — it survives a crash from then on.
+  core::Result<IngestReport> ingest(const Viewer& v, const std::vector<std::string>& paths,
+                                    const Progress& progress = {},
+                                    const std::function<void(const FileOutcome&)>& on_file = {});
+
+  core::Result<SearchPage> search(const Viewer& v, search::Query query) const;
+
+  // One item ("id" or "id@version"), or a precedent. not_found also when not visible.
+  core::Result<ItemView> item(const Viewer& v, const std::string& id) const;
+  core::Result<PrecedentView> precedent(const Viewer& v, const std::string& id) const;
+  // Resolves an id of any kind to what `show` should display: "item", "precedent",
+  // "provision", "case"; not_found otherwise (or when not visible).
+  core::Result<std::string> kind_of(const Viewer& v, const std::string& id) const;
+
+  core::Result<std::vector<core::Case>> cases(const Viewer& v) const;
+  core::Result<CaseView> case_view(const Viewer& v, const std::string& id) const;
+
+  core::Result<std::vector<core::Law>> laws() const;
+  core::Result<LawOutline> law_outline(const std::string& law_id, const core::Date& as_of) const;
+  // A Pasal by number ("2", "48") of a law, or a provision id.
+  core::Result<ProvisionView> provision(const Viewer& v, const std::string& law_id, const std::string& pasal_or_id,
+                                        const core::Date& as_of) const;
+
+  // Rebuilds the index from the store alone (into a new folder, then swapped in).
+  core::Status reindex(const Viewer& v, const Progress& progress = {});
+
+  // Checks every stored hash, the audit chain, and the index against the store.
+  core::Result<VerifyReport> verify(const Viewer& v) const;
+
+  core::Result<store::Counts> counts() const;
+  core::Result<std::vector<core::AuditEvent>> audit_log(const Viewer& v, std::int64_t after = 0, int limit = 1000) const;
+
+  // Today's date (UTC), used as the default "as of".
+  static core::Date today();
+
+ private:
+  struct Impl;
+  explicit Service(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace berkas::service
