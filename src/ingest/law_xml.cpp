@@ -313,6 +313,39 @@ class Reader {
 };
 
 // 1-based line of byte offset `pos`.
+// libxml2 goes on after the first error and reports the consequences too; the first error is
+// the one that names the fault.
+struct FirstError {
+  bool set = false;
+  int line = 0;
+  std::string message;
+};
+
+void keep_first_error(void* user, xmlErrorPtr e) {
+  auto* first = static_cast<FirstError*>(user);
+  if (first->set || !e || e->level < XML_ERR_ERROR) return;
+  first->set = true;
+  first->line = e->line;
+  first->message = e->message ? core::squeeze_space(e->message) : "malformed XML";
+}
+
+// Routes libxml2's errors to `first` for the lifetime of the object. The handler is libxml2
+// thread-local state, so concurrent parses on other threads are not affected.
+class ErrorCapture {
+ public:
+  explicit ErrorCapture(FirstError* first)
+      : m_old_handler(xmlStructuredError), m_old_context(xmlStructuredErrorContext) {
+    xmlSetStructuredErrorFunc(first, keep_first_error);
+  }
+  ~ErrorCapture() { xmlSetStructuredErrorFunc(m_old_context, m_old_handler); }
+  ErrorCapture(const ErrorCapture&) = delete;
+  ErrorCapture& operator=(const ErrorCapture&) = delete;
+
+ private:
+  xmlStructuredErrorFunc m_old_handler;
+  void* m_old_context;
+};
+
 int line_at(const std::string& s, std::size_t pos) {
   int line = 1;
   for (std::size_t i = 0; i < pos && i < s.size(); ++i)
@@ -336,12 +369,20 @@ core::Result<LawDocument> parse_law_xml(const std::string& bytes, const std::str
   if (!ctxt) return fail(ErrorCode::io, "libxml2 could not allocate a parser", path);
   // NONET: no network; without NOENT/DTDLOAD/DTDATTR no entity is expanded and no DTD read.
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),
-                                                         path.c_str(), "UTF-8", options));
-  if (!doc) {
-    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
-    std::string msg = e && e->message ? core::squeeze_space(e->message) : "malformed XML";
-    return fail(ErrorCode::invalid_input, "malformed XML: " + msg, path, e ? e->line : 0);
+  FirstError first;
+  std::unique_ptr<xmlDoc, DocFree> doc;
+  {
+    ErrorCapture capture(&first);
+    doc.reset(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), path.c_str(), "UTF-8",
+                                options));
+  }
+  if (!doc || first.set || !ctxt->wellFormed) {
+    if (!first.set) {
+      const xmlError* e = xmlCtxtGetLastError(ctxt.get());
+      first.line = e ? e->line : 0;
+      first.message = e && e->message ? core::squeeze_space(e->message) : "malformed XML";
+    }
+    return fail(ErrorCode::invalid_input, "malformed XML: " + first.message, path, first.line);
   }
   if (doc->intSubset || doc->extSubset)
     return fail(ErrorCode::invalid_input, "DOCTYPE declarations are not allowed in law XML", path, 1);
