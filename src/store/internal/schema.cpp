@@ -1,0 +1,364 @@
+#include "store/internal/schema.h"
+
+#include <array>
+#include <string>
+
+namespace berkas::store::internal {
+
+namespace {
+
+// Version 1: the first schema. Conventions (see docs/STORE.md):
+// - absent text is '' (NOT NULL everywhere), so a round trip gives back exactly what was put;
+// - booleans are 0/1 with a CHECK;
+// - hashes are 64 lowercase hex digits;
+// - evidence (item versions and their child rows), sources, attachments and the audit log are
+//   append-only, enforced by triggers so that even a raw sqlite3 session cannot edit them
+//   without first dropping a trigger (which verify() would then expose through the hashes);
+// - provision ids in citations, charges and case_provisions have no foreign key: they may name
+//   provisions of laws that are not shipped, and put_law replaces a law's provisions;
+// - items.case_id and person_cases.case_id have no foreign key either: files may be ingested in
+//   any order (an item before its case file).
+constexpr const char* k_schema_v1 = R"sql(
+CREATE TABLE schema_version (
+  version     INTEGER PRIMARY KEY,
+  description TEXT NOT NULL,
+  applied_at  TEXT NOT NULL
+);
+
+CREATE TABLE sources (
+  sha256    TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+  bytes     BLOB NOT NULL,
+  size      INTEGER NOT NULL,
+  stored_at TEXT NOT NULL
+);
+
+CREATE TABLE attachments (
+  sha256    TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+  bytes     BLOB NOT NULL,
+  size      INTEGER NOT NULL,
+  stored_at TEXT NOT NULL
+);
+
+CREATE TABLE changes (
+  seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind      TEXT NOT NULL CHECK (kind IN ('law', 'case', 'person', 'item', 'precedent')),
+  object_id TEXT NOT NULL,
+  at        TEXT NOT NULL
+);
+
+CREATE TABLE laws (
+  id            TEXT PRIMARY KEY,
+  title         TEXT NOT NULL,
+  short_name    TEXT NOT NULL,
+  enacted       TEXT NOT NULL,
+  in_force_from TEXT NOT NULL,
+  provenance    TEXT NOT NULL,
+  source_sha256 TEXT NOT NULL REFERENCES sources (sha256),
+  seq           INTEGER NOT NULL
+);
+
+CREATE TABLE provisions (
+  id             TEXT PRIMARY KEY,
+  law_id         TEXT NOT NULL REFERENCES laws (id) ON DELETE CASCADE,
+  level          TEXT NOT NULL CHECK (level IN ('pasal', 'ayat')),
+  parent_id      TEXT NOT NULL,
+  bab            TEXT NOT NULL,
+  bab_heading    TEXT NOT NULL,
+  pasal          TEXT NOT NULL,
+  ayat           INTEGER NOT NULL,
+  label          TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  penjelasan     TEXT NOT NULL,
+  ordinal        INTEGER NOT NULL,
+  in_force_from  TEXT NOT NULL,
+  in_force_until TEXT NOT NULL,
+  successor_id   TEXT NOT NULL,
+  status_note    TEXT NOT NULL
+);
+CREATE INDEX provisions_by_law ON provisions (law_id, ordinal);
+
+CREATE TABLE cases (
+  id                  TEXT PRIMARY KEY,
+  register_number     TEXT NOT NULL,
+  title               TEXT NOT NULL,
+  court               TEXT NOT NULL,
+  stage               TEXT NOT NULL CHECK (stage IN ('penyidikan', 'penuntutan', 'persidangan', 'putus')),
+  destination_country TEXT NOT NULL,
+  recruitment_channel TEXT NOT NULL,
+  offence_date        TEXT NOT NULL,
+  summary             TEXT NOT NULL,
+  fictional           INTEGER NOT NULL CHECK (fictional IN (0, 1)),
+  source_sha256       TEXT NOT NULL REFERENCES sources (sha256),
+  seq                 INTEGER NOT NULL
+);
+
+CREATE TABLE case_provisions (
+  case_id      TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL,
+  provision_id TEXT NOT NULL,
+  PRIMARY KEY (case_id, position)
+) WITHOUT ROWID;
+CREATE INDEX case_provisions_by_provision ON case_provisions (provision_id);
+
+CREATE TABLE persons (
+  id                TEXT PRIMARY KEY,
+  name              TEXT NOT NULL,
+  pseudonym         TEXT NOT NULL,
+  role              TEXT NOT NULL,
+  is_protected      INTEGER NOT NULL CHECK (is_protected IN (0, 1)),
+  gender            TEXT NOT NULL,
+  birth_date        TEXT NOT NULL,
+  origin            TEXT NOT NULL,
+  language          TEXT NOT NULL,
+  needs_interpreter INTEGER NOT NULL CHECK (needs_interpreter IN (0, 1)),
+  fictional         INTEGER NOT NULL CHECK (fictional IN (0, 1)),
+  source_sha256     TEXT NOT NULL REFERENCES sources (sha256),
+  seq               INTEGER NOT NULL
+);
+
+CREATE TABLE person_cases (
+  person_id TEXT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  case_id   TEXT NOT NULL,
+  PRIMARY KEY (person_id, position)
+) WITHOUT ROWID;
+CREATE INDEX person_cases_by_case ON person_cases (case_id);
+
+-- The one mutable row per evidence item: which version is the latest. kind and case_id are
+-- fixed at the first version.
+CREATE TABLE items (
+  id             TEXT PRIMARY KEY,
+  kind           TEXT NOT NULL,
+  case_id        TEXT NOT NULL,
+  latest_version INTEGER NOT NULL,
+  latest_sha256  TEXT NOT NULL
+);
+CREATE INDEX items_by_case ON items (case_id, id);
+
+CREATE TABLE item_versions (
+  item_id               TEXT NOT NULL REFERENCES items (id),
+  version               INTEGER NOT NULL CHECK (version >= 1),
+  kind                  TEXT NOT NULL CHECK (kind IN ('bap', 'ahli', 'surat', 'terdakwa', 'elektronik')),
+  case_id               TEXT NOT NULL,
+  title                 TEXT NOT NULL,
+  date                  TEXT NOT NULL,
+  place                 TEXT NOT NULL,
+  examiner              TEXT NOT NULL,
+  person_id             TEXT NOT NULL,
+  summary               TEXT NOT NULL,
+  country               TEXT NOT NULL,
+  correction_note       TEXT NOT NULL,
+  fictional             INTEGER NOT NULL CHECK (fictional IN (0, 1)),
+  released_for_training INTEGER NOT NULL CHECK (released_for_training IN (0, 1)),
+  source_sha256         TEXT NOT NULL REFERENCES sources (sha256),
+  seq                   INTEGER NOT NULL UNIQUE,
+  ingested_at           TEXT NOT NULL,
+  PRIMARY KEY (item_id, version)
+);
+
+CREATE TABLE item_qa (
+  item_id  TEXT NOT NULL,
+  version  INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  number   INTEGER NOT NULL,
+  question TEXT NOT NULL,
+  answer   TEXT NOT NULL,
+  PRIMARY KEY (item_id, version, position),
+  FOREIGN KEY (item_id, version) REFERENCES item_versions (item_id, version)
+);
+
+CREATE TABLE item_sections (
+  item_id  TEXT NOT NULL,
+  version  INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  heading  TEXT NOT NULL,
+  text     TEXT NOT NULL,
+  PRIMARY KEY (item_id, version, position),
+  FOREIGN KEY (item_id, version) REFERENCES item_versions (item_id, version)
+);
+
+CREATE TABLE item_attachments (
+  item_id     TEXT NOT NULL,
+  version     INTEGER NOT NULL,
+  position    INTEGER NOT NULL,
+  name        TEXT NOT NULL,
+  sha256      TEXT NOT NULL,
+  media_type  TEXT NOT NULL,
+  size        INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  PRIMARY KEY (item_id, version, position),
+  FOREIGN KEY (item_id, version) REFERENCES item_versions (item_id, version)
+);
+
+CREATE TABLE item_citations (
+  item_id      TEXT NOT NULL,
+  version      INTEGER NOT NULL,
+  position     INTEGER NOT NULL,
+  provision_id TEXT NOT NULL,
+  raw          TEXT NOT NULL,
+  byte_offset  INTEGER NOT NULL,
+  PRIMARY KEY (item_id, version, position),
+  FOREIGN KEY (item_id, version) REFERENCES item_versions (item_id, version)
+);
+CREATE INDEX item_citations_by_provision ON item_citations (provision_id, item_id, version);
+
+CREATE TABLE precedents (
+  id                 TEXT PRIMARY KEY,
+  number             TEXT NOT NULL,
+  court              TEXT NOT NULL,
+  date               TEXT NOT NULL,
+  defendant          TEXT NOT NULL,
+  verdict            TEXT NOT NULL,
+  prison_months      INTEGER NOT NULL,
+  fine_rupiah        INTEGER NOT NULL,
+  restitution_rupiah INTEGER NOT NULL,
+  sentence_text      TEXT NOT NULL,
+  text               TEXT NOT NULL,
+  fictional          INTEGER NOT NULL CHECK (fictional IN (0, 1)),
+  source_sha256      TEXT NOT NULL REFERENCES sources (sha256),
+  seq                INTEGER NOT NULL
+);
+
+CREATE TABLE precedent_provisions (
+  precedent_id TEXT NOT NULL REFERENCES precedents (id) ON DELETE CASCADE,
+  role         TEXT NOT NULL CHECK (role IN ('charged', 'applied')),
+  position     INTEGER NOT NULL,
+  provision_id TEXT NOT NULL,
+  PRIMARY KEY (precedent_id, role, position)
+) WITHOUT ROWID;
+CREATE INDEX precedent_provisions_by_provision ON precedent_provisions (provision_id);
+
+CREATE TABLE precedent_citations (
+  precedent_id TEXT NOT NULL REFERENCES precedents (id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL,
+  provision_id TEXT NOT NULL,
+  raw          TEXT NOT NULL,
+  byte_offset  INTEGER NOT NULL,
+  PRIMARY KEY (precedent_id, position)
+);
+CREATE INDEX precedent_citations_by_provision ON precedent_citations (provision_id);
+
+CREATE TABLE audit_log (
+  seq       INTEGER PRIMARY KEY,
+  time      TEXT NOT NULL,
+  actor     TEXT NOT NULL,
+  action    TEXT NOT NULL,
+  object    TEXT NOT NULL,
+  detail    TEXT NOT NULL,
+  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+  hash      TEXT NOT NULL CHECK (length(hash) = 64)
+);
+
+-- Append-only tables. RAISE(ABORT) fails the statement with SQLITE_CONSTRAINT_TRIGGER.
+CREATE TRIGGER sources_no_update BEFORE UPDATE ON sources
+BEGIN SELECT RAISE(ABORT, 'sources are immutable'); END;
+CREATE TRIGGER sources_no_delete BEFORE DELETE ON sources
+BEGIN SELECT RAISE(ABORT, 'sources are immutable'); END;
+CREATE TRIGGER attachments_no_update BEFORE UPDATE ON attachments
+BEGIN SELECT RAISE(ABORT, 'attachments are immutable'); END;
+CREATE TRIGGER attachments_no_delete BEFORE DELETE ON attachments
+BEGIN SELECT RAISE(ABORT, 'attachments are immutable'); END;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER changes_no_delete BEFORE DELETE ON changes
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER item_versions_no_update BEFORE UPDATE ON item_versions
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_versions_no_delete BEFORE DELETE ON item_versions
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_qa_no_update BEFORE UPDATE ON item_qa
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_qa_no_delete BEFORE DELETE ON item_qa
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_sections_no_update BEFORE UPDATE ON item_sections
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_sections_no_delete BEFORE DELETE ON item_sections
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_attachments_no_update BEFORE UPDATE ON item_attachments
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_attachments_no_delete BEFORE DELETE ON item_attachments
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_citations_no_update BEFORE UPDATE ON item_citations
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_citations_no_delete BEFORE DELETE ON item_citations
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+
+-- The latest-version pointer may only move forward, and never changes the item's kind or case.
+CREATE TRIGGER items_no_delete BEFORE DELETE ON items
+BEGIN SELECT RAISE(ABORT, 'evidence items cannot be deleted'); END;
+CREATE TRIGGER items_identity_fixed BEFORE UPDATE ON items
+WHEN NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind OR NEW.case_id IS NOT OLD.case_id
+  OR NEW.latest_version <= OLD.latest_version
+BEGIN SELECT RAISE(ABORT, 'an evidence item keeps its id, kind and case; versions only grow'); END;
+)sql";
+
+constexpr std::array<Migration, 1> k_migrations = {{
+    {1, "initial schema", k_schema_v1},
+}};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return k_migrations; }
+
+int latest_schema_version() { return k_migrations.back().version; }
+
+core::Result<int> read_schema_version(Database& db) {
+  {
+    STORE_TRY_ASSIGN(stmt, db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'schema_version'"));
+    STORE_TRY(stmt.step());
+    if (stmt.int64(0) == 0) {
+      STORE_TRY_ASSIGN(any, db.prepare("SELECT count(*) FROM sqlite_schema"));
+      STORE_TRY(any.step());
+      if (any.int64(0) != 0)
+        return core::fail(core::ErrorCode::invalid_input,
+                          "not a Berkas store: the database has tables but no schema_version");
+      return 0;
+    }
+  }
+  STORE_TRY_ASSIGN(stmt, db.prepare("SELECT coalesce(max(version), 0) FROM schema_version"));
+  STORE_TRY(stmt.step());
+  return stmt.integer(0);
+}
+
+core::Result<int> migrate(Database& db, bool read_only) {
+  const int latest = latest_schema_version();
+  auto refuse_newer = [latest](int found) {
+    return core::fail(core::ErrorCode::invalid_input,
+                      "store schema version " + std::to_string(found) +
+                          " is newer than this program supports (" + std::to_string(latest) +
+                          "); use a newer berkas");
+  };
+  if (read_only) {
+    STORE_TRY_ASSIGN(version, read_schema_version(db));
+    if (version > latest) return refuse_newer(version);
+    if (version < latest)
+      return core::fail(core::ErrorCode::invalid_input,
+                        "store schema version " + std::to_string(version) + " needs migrating to " +
+                            std::to_string(latest) + "; open it once for writing");
+    return version;
+  }
+
+  // One IMMEDIATE transaction: two processes opening a new store at once cannot both migrate,
+  // and a failed migration leaves the file as it was.
+  WriteScope scope(db);
+  STORE_TRY(scope.start());
+  STORE_TRY_ASSIGN(version, read_schema_version(db));
+  if (version > latest) return refuse_newer(version);
+  const std::string now = now_utc_iso();
+  for (const auto& m : migrations()) {
+    if (m.version <= version) continue;
+    STORE_TRY(db.exec_script(m.sql));
+    STORE_TRY_ASSIGN(record, db.prepare("INSERT INTO schema_version (version, description, applied_at) "
+                                        "VALUES (?1, ?2, ?3)"));
+    record.bind_int(1, m.version).bind_text(2, m.description).bind_text(3, now);
+    STORE_TRY(record.run());
+  }
+  STORE_TRY(scope.finish());
+  return latest;
+}
+
+}  // namespace berkas::store::internal
