@@ -199,6 +199,9 @@ core::Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMo
   sqlite3_busy_timeout(db.handle(), 10000);
   if (auto s = db.exec_script("PRAGMA foreign_keys = ON"); !s) return with_path(s.error());
   if (mode != OpenMode::read_only) {
+    // 16 KiB pages for a new file (ignored for an existing one): rows carry whole source files,
+    // and larger pages cut the write calls of a bulk ingest by about four.
+    if (auto s = db.exec_script("PRAGMA page_size = 16384"); !s) return with_path(s.error());
     // WAL: readers never block the writer and a reader sees the last commit. synchronous=FULL
     // (one fsync of the WAL per commit) because a commit here is a promise to an investigator
     // that evidence and its audit event are kept; NORMAL could lose the last commits on power
@@ -206,6 +209,9 @@ core::Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMo
     if (auto s = db.exec_script("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"); !s)
       return with_path(s.error());
   }
+  // A 64 MiB page cache (the default is 2 MiB): a bulk ingest touches the same index pages
+  // (items, changes, citations) over and over, and re-reading them dominated its profile.
+  if (auto s = db.exec_script("PRAGMA cache_size = -65536"); !s) return with_path(s.error());
   auto version = internal::migrate(db, mode == OpenMode::read_only);
   if (!version) return with_path(version.error());
   impl->schema_version = *version;
