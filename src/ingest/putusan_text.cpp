@@ -1,0 +1,747 @@
+#include "ingest/putusan_text.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/hash.h"
+#include "core/text.h"
+#include "ingest/citations.h"
+
+// How a decision is read
+// ----------------------
+// 1. Clean: the Supreme Court directory's PDFs carry a header, a side watermark, a disclaimer
+//    and "Halaman n dari m" on every page; pdftotext interleaves them with the decision. Those
+//    lines are dropped, words hyphenated across a line break are joined, white space inside a
+//    line is squeezed. Nothing else is removed, so `text` keeps every word of the decision.
+// 2. Flatten: a copy with all white space collapsed to one space (and a lower-case twin), so
+//    phrases broken across lines ("Demikian\ndiputuskan") are still found.
+// 3. Locate the parts by the formulas every Indonesian criminal decision uses: "Nomor" after
+//    "PUTUSAN"; "Pengadilan ... yang mengadili perkara"; "Nama lengkap :"; the dakwaan after
+//    "didakwa ... sebagai berikut" up to the next "Menimbang"; "Mengingat"/"Memperhatikan"
+//    before the last "MENGADILI" (the last one: an appeal quotes the lower court's ruling, with
+//    its own MENGADILI, before giving its own); the amar up to "Demikian diputuskan".
+// Every search is a forward scan or bounded window, so hostile input costs linear time.
+
+namespace berkas::ingest {
+namespace {
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string trim(std::string_view s, std::string_view chars = " \t\r\n") {
+  const auto b = s.find_first_not_of(chars);
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(chars);
+  return std::string(s.substr(b, e - b + 1));
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// ---------------------------------------------------------------- cleaning
+
+// The directory's disclaimer as one squeezed paragraph; pdftotext wraps it differently from
+// file to file, so any long enough line that is a piece of it is furniture.
+constexpr std::string_view k_disclaimer =
+    "Disclaimer Kepaniteraan Mahkamah Agung Republik Indonesia berusaha untuk selalu mencantumkan "
+    "informasi paling kini dan akurat sebagai bentuk komitmen Mahkamah Agung untuk pelayanan "
+    "publik, transparansi dan akuntabilitas pelaksanaan fungsi peradilan. Namun dalam hal-hal "
+    "tertentu masih dimungkinkan terjadi permasalahan teknis terkait dengan akurasi dan "
+    "keterkinian informasi yang kami sajikan, hal mana akan terus kami perbaiki dari waktu "
+    "kewaktu. Dalam hal Anda menemukan inakurasi informasi yang termuat pada situs ini atau "
+    "informasi yang seharusnya ada, namun belum tersedia, maka harap segera hubungi "
+    "Kepaniteraan Mahkamah Agung RI melalui : Email : kepaniteraan@mahkamahagung.go.id Telp : "
+    "021-384 3348 (ext.318)";
+
+// "Halaman 3 dari 45", "Hal. 3 dari 45 hal." anywhere in a short line.
+bool has_page_of(std::string_view lower) {
+  for (std::string_view word : {std::string_view("halaman"), std::string_view("hal.")}) {
+    std::size_t p = 0;
+    while ((p = lower.find(word, p)) != std::string_view::npos) {
+      std::size_t i = p + word.size();
+      p = i;
+      while (i < lower.size() && lower[i] == ' ') ++i;
+      const std::size_t d = i;
+      while (i < lower.size() && is_digit(lower[i])) ++i;
+      if (i == d || lower.substr(i, 6) != " dari ") continue;
+      i += 6;
+      if (i < lower.size() && is_digit(lower[i])) return true;
+    }
+  }
+  return false;
+}
+
+// `line` is already squeezed.
+bool is_furniture(const std::string& line) {
+  if (line.empty()) return false;
+  const std::string lower = core::ascii_lower(line);
+  if (lower == "direktori putusan mahkamah agung republik indonesia" ||
+      lower == "putusan.mahkamahagung.go.id" || lower == "disclaimer")
+    return true;
+  // The side watermark. Case-sensitive: an MA decision may carry "MAHKAMAH AGUNG" as a heading.
+  if (line == "Mahkamah Agung Republik Indonesia") return true;
+  if (lower.find("kepaniteraan@mahkamahagung.go.id") != std::string::npos ||
+      lower.find("021-384 3348") != std::string::npos)
+    return true;
+  if (line.size() >= 16 && k_disclaimer.find(line) != std::string_view::npos) return true;
+  if (line.size() <= 160 && has_page_of(lower)) return true;
+  // "Halaman 3" alone (the disclaimer's last line when wrapped apart).
+  if (starts_with(lower, "halaman ") && line.size() <= 14 &&
+      std::all_of(line.begin() + 8, line.end(), is_digit))
+    return true;
+  return false;
+}
+
+// Letters at the end of `s` (before a trailing '-') and at the start of `t`.
+std::string trailing_word(std::string_view s) {
+  std::size_t b = s.size();
+  while (b > 0 && is_alpha(s[b - 1])) --b;
+  return std::string(s.substr(b));
+}
+std::string leading_word(std::string_view s) {
+  std::size_t e = 0;
+  while (e < s.size() && is_alpha(s[e])) ++e;
+  return std::string(s.substr(0, e));
+}
+
+// Whether "left-\nright" is a word hyphenated by the layout ("pem-\nberantasan") rather than a
+// word whose hyphen is part of it: reduplication ("anak-anak", "sebaik-baiknya") or a
+// capitalised part ("Undang-\nUndang", "Soekarno-\nHatta").
+bool is_layout_hyphen(const std::string& left, const std::string& right) {
+  if (left.empty() || right.empty()) return false;
+  if (!is_lower(left.back()) || !is_lower(right.front())) return false;
+  const std::string l = core::ascii_lower(left);
+  for (std::size_t k = std::min(l.size(), right.size()); k >= 3; --k)
+    if (l.compare(l.size() - k, k, right, 0, k) == 0) return false;
+  return true;
+}
+
+std::string clean_text(std::string_view raw) {
+  std::string text = core::replace_all(std::string(raw), "\xC2\xA0", " ");  // NBSP
+  std::vector<std::string> lines;
+  for (auto& line : core::split(text, '\n')) {
+    for (char& c : line)
+      if (c == '\f' || c == '\r' || c == '\t' || c == '\v') c = ' ';
+    std::string l = core::squeeze_space(line);
+    if (!is_furniture(l)) lines.push_back(std::move(l));
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string line = std::move(lines[i]);
+    // Join a word hyphenated at the end of the line with the start of the next one.
+    while (line.size() >= 2 && line.back() == '-' && is_alpha(line[line.size() - 2]) &&
+           i + 1 < lines.size() && !lines[i + 1].empty() && is_alpha(lines[i + 1][0])) {
+      const std::string left = trailing_word(std::string_view(line).substr(0, line.size() - 1));
+      const std::string right = leading_word(lines[i + 1]);
+      if (is_layout_hyphen(left, right)) line.pop_back();
+      line += lines[i + 1];
+      ++i;
+    }
+    if (line.empty() && (out.empty() || out.back().empty())) continue;  // one blank line at most
+    out.push_back(std::move(line));
+  }
+  while (!out.empty() && out.back().empty()) out.pop_back();
+  std::string result;
+  for (const auto& l : out) {
+    result += l;
+    result += '\n';
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------- small readers
+
+constexpr std::size_t npos = std::string::npos;
+
+struct Flat {
+  std::string text;   // white space collapsed
+  std::string lower;  // ascii_lower(text), same offsets
+};
+
+// Word-boundary find of a lower-case needle in `lower`, from `from`, before `to`.
+std::size_t find_word(const std::string& lower, std::string_view needle, std::size_t from = 0,
+                      std::size_t to = npos) {
+  to = std::min(to, lower.size());
+  std::size_t p = from;
+  while ((p = lower.find(needle, p)) != npos && p + needle.size() <= to) {
+    const bool left_ok = p == 0 || !is_alpha(lower[p - 1]);
+    const bool right_ok = p + needle.size() == lower.size() || !is_alpha(lower[p + needle.size()]) ||
+                          !is_alpha(needle.back());
+    if (left_ok && right_ok) return p;
+    ++p;
+  }
+  return npos;
+}
+
+std::size_t rfind_word(const std::string& lower, std::string_view needle, std::size_t before) {
+  std::size_t found = npos;
+  std::size_t p = 0;
+  while ((p = find_word(lower, needle, p, before)) != npos) {
+    found = p;
+    ++p;
+  }
+  return found;
+}
+
+// Indonesian number words ("dua ratus lima puluh", "lima belas") → value; nullopt if `words`
+// holds anything else.
+std::optional<std::int64_t> number_words(const std::vector<std::string>& words) {
+  static const std::array<std::pair<std::string_view, int>, 10> units{{{"nol", 0},
+                                                                        {"satu", 1},
+                                                                        {"dua", 2},
+                                                                        {"tiga", 3},
+                                                                        {"empat", 4},
+                                                                        {"lima", 5},
+                                                                        {"enam", 6},
+                                                                        {"tujuh", 7},
+                                                                        {"delapan", 8},
+                                                                        {"sembilan", 9}}};
+  if (words.empty()) return std::nullopt;
+  std::int64_t total = 0, group = 0, unit = 0;
+  for (const auto& w : words) {
+    auto u = std::find_if(units.begin(), units.end(), [&](const auto& p) { return p.first == w; });
+    if (u != units.end()) unit = u->second;
+    else if (w == "sepuluh") group += 10;
+    else if (w == "sebelas") group += 11;
+    else if (w == "seratus") group += 100;
+    else if (w == "belas") { group += unit + 10; unit = 0; }
+    else if (w == "puluh") { group += unit * 10; unit = 0; }
+    else if (w == "ratus") { group += unit * 100; unit = 0; }
+    else if (w == "seribu") total += 1000;
+    else if (w == "ribu") { total += (group + unit) * 1000; group = unit = 0; }
+    else if (w == "juta") { total += (group + unit) * 1000000; group = unit = 0; }
+    else if (w == "miliar" || w == "milyar") { total += (group + unit) * 1000000000LL; group = unit = 0; }
+    else return std::nullopt;
+  }
+  return total + group + unit;
+}
+
+// "Rp200.000.000,00", "Rp. 120.000.000,-", "Rp 120 juta" at `p` (pointing at "rp" in `lower`).
+std::optional<std::int64_t> rupiah_at(const std::string& lower, std::size_t p) {
+  std::size_t i = p + 2;
+  while (i < lower.size() && (lower[i] == '.' || lower[i] == ' ')) ++i;
+  std::string digits;
+  while (i < lower.size() && (is_digit(lower[i]) || (lower[i] == '.' && i + 1 < lower.size() &&
+                                                     is_digit(lower[i + 1])))) {
+    if (is_digit(lower[i])) digits += lower[i];
+    ++i;
+  }
+  if (digits.empty() || digits.size() > 15) return std::nullopt;
+  std::int64_t value = std::stoll(digits);
+  for (auto [word, scale] : {std::pair<std::string_view, std::int64_t>{" juta", 1000000},
+                             {" miliar", 1000000000LL}, {" milyar", 1000000000LL}, {" ribu", 1000}})
+    if (lower.compare(i, word.size(), word) == 0) return value * scale;
+  return value;
+}
+
+// The first "rp" amount in [from, to).
+std::optional<std::pair<std::int64_t, std::size_t>> first_rupiah(const std::string& lower,
+                                                                  std::size_t from, std::size_t to) {
+  std::size_t p = from;
+  while ((p = find_word(lower, "rp", p, to)) != npos) {
+    if (auto v = rupiah_at(lower, p)) return std::pair{*v, p};
+    ++p;
+  }
+  return std::nullopt;
+}
+
+// "tanggal 3 Maret 2025", "03 Maret 2025" in [from, to) of `lower` → ISO date and position.
+std::optional<std::pair<core::Date, std::size_t>> find_date(const std::string& lower,
+                                                            std::size_t from, std::size_t to) {
+  static const std::array<std::string_view, 12> months{
+      "januari", "februari", "maret", "april", "mei", "juni",
+      "juli", "agustus", "september", "oktober", "november", "desember"};
+  to = std::min(to, lower.size());
+  for (std::size_t i = from; i < to; ++i) {
+    if (!is_digit(lower[i]) || (i > 0 && (is_digit(lower[i - 1]) || is_alpha(lower[i - 1])))) continue;
+    std::size_t j = i;
+    while (j < to && is_digit(lower[j])) ++j;
+    if (j - i > 2 || j >= to || lower[j] != ' ') continue;
+    const int day = std::stoi(lower.substr(i, j - i));
+    std::size_t k = j + 1;
+    std::size_t e = k;
+    while (e < to && is_alpha(lower[e])) ++e;
+    std::string month(lower.substr(k, e - k));
+    if (month == "pebruari") month = "februari";
+    if (month == "nopember") month = "november";
+    const auto m = std::find(months.begin(), months.end(), month);
+    if (m == months.end() || e + 5 > to || lower[e] != ' ') continue;
+    const std::string year = lower.substr(e + 1, 4);
+    if (!std::all_of(year.begin(), year.end(), is_digit) ||
+        (e + 5 < lower.size() && is_digit(lower[e + 5])))
+      continue;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", year.c_str(),
+                  static_cast<int>(m - months.begin()) + 1, day);
+    if (core::is_iso_date(buf)) return std::pair{core::Date(buf), i};
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- the parts
+
+// "133/Pid.Sus/2025/PN Idm", "1234 K/Pid.Sus/2024", "45/PID.SUS/2024/PT DKI" at `p` in a
+// line-structured text; the court code ends at the end of the line.
+std::optional<std::string> decision_number_at(const std::string& s, std::size_t p) {
+  std::size_t i = p;
+  const std::size_t d = i;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i == d || i - d > 6) return std::nullopt;
+  // Cassation (K) and review (PK) numbers: "1234 K/Pid.Sus/2024".
+  std::size_t j = i;
+  if (j < s.size() && s[j] == ' ') ++j;
+  if (s.compare(j, 2, "K/") == 0) i = j + 1;
+  else if (s.compare(j, 3, "PK/") == 0) i = j + 2;
+  if (i >= s.size() || s[i] != '/') return std::nullopt;
+  ++i;
+  const std::size_t c = i;
+  while (i < s.size() && (is_alpha(s[i]) || s[i] == '.' || s[i] == '-')) ++i;
+  if (i - c < 2 || i - c > 20 || i >= s.size() || s[i] != '/') return std::nullopt;
+  ++i;
+  const std::size_t y = i;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i - y != 4 || (s[y] != '1' && s[y] != '2')) return std::nullopt;
+  std::size_t end = i;
+  if (i < s.size() && s[i] == '/') {
+    // Court code: up to three short capitalised words on the same line ("PN Jkt.Pst", "PT DKI").
+    std::size_t k = i + 1;
+    for (int words = 0; words < 3 && k < s.size() && is_upper(s[k]); ++words) {
+      std::size_t w = k;
+      while (w < s.size() && s[w] != ' ' && s[w] != '\n') ++w;
+      const std::string word = trim(s.substr(k, w - k), ".,;:");
+      if (w - k > 12 || word == "DEMI" || word == "Demi" || word == "Tanggal") break;
+      end = w;
+      if (w >= s.size() || s[w] != ' ') break;
+      k = w + 1;
+    }
+  }
+  // Court codes never end in '.': a trailing one closes the sentence ("... PN Idm.").
+  return trim(std::string_view(s).substr(p, end - p), " ,;:.");
+}
+
+std::optional<std::string> find_number(const std::string& text, const std::string& lower) {
+  std::size_t p = 0;
+  while ((p = find_word(lower, "nomor", p)) != npos) {
+    std::size_t i = p + 5;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == ':' || text[i] == '.'))
+      ++i;
+    if (auto n = decision_number_at(text, i)) return n;
+    p = p + 5;
+  }
+  return std::nullopt;
+}
+
+// 1-based line of the "PUTUSAN" heading in the file as given (where the number belongs), 1
+// when there is none.
+int heading_line(std::string_view raw) {
+  std::size_t start = 0;
+  for (int n = 1; start < raw.size() && n < 200; ++n) {
+    std::size_t e = raw.find('\n', start);
+    if (e == npos) e = raw.size();
+    std::string letters;
+    for (char c : raw.substr(start, e - start))
+      if (is_alpha(c)) letters += static_cast<char>(is_lower(c) ? c - 'a' + 'A' : c);
+    if (letters == "PUTUSAN") return n;
+    start = e + 1;
+  }
+  return 1;
+}
+
+// "Pengadilan Negeri" + its capitalised name, starting at `p` in the flat text.
+std::string court_at(const std::string& flat, std::size_t p, std::size_t kind_words) {
+  std::size_t i = p;
+  std::vector<std::string> words;
+  while (i < flat.size() && words.size() < kind_words + 6) {
+    std::size_t e = flat.find(' ', i);
+    if (e == npos) e = flat.size();
+    std::string w = flat.substr(i, e - i);
+    const bool trailing_comma = !w.empty() && (w.back() == ',' || w.back() == ';');
+    w = trim(w, ",;:");
+    if (words.size() >= kind_words && (w.empty() || !is_upper(w[0]) || w == "Nomor")) break;
+    words.push_back(w);
+    if (trailing_comma) break;
+    i = e + 1;
+  }
+  if (words.size() < kind_words) return {};
+  std::string court;
+  for (auto& w : words) {
+    // An all-capitals court name reads better in the case it has in running text; short
+    // words ("DKI") stay as they are.
+    if (w.size() > 3 && std::none_of(w.begin(), w.end(), is_lower))
+      for (std::size_t k = 1; k < w.size(); ++k)
+        if (is_upper(w[k])) w[k] = static_cast<char>(w[k] - 'A' + 'a');
+    if (!court.empty()) court += ' ';
+    court += w;
+  }
+  return court;
+}
+
+std::string find_court(const Flat& f) {
+  for (std::string_view verb : {"mengadili perkara", "memeriksa perkara", "memeriksa dan mengadili"}) {
+    const std::size_t v = find_word(f.lower, verb);
+    if (v == npos) continue;
+    const std::size_t window = v > 160 ? v - 160 : 0;
+    const std::size_t pn = rfind_word(f.lower, "pengadilan", v);
+    const std::size_t ma = rfind_word(f.lower, "mahkamah agung", v);
+    if (pn != npos && pn >= window && (ma == npos || pn > ma)) {
+      std::string c = court_at(f.text, pn, 2);
+      if (!c.empty()) return c;
+    }
+    if (ma != npos && ma >= window) return "Mahkamah Agung";
+  }
+  // Fallback: the court named in the closing formula.
+  const std::size_t d = rfind_word(f.lower, "demikian diputuskan", f.lower.size());
+  if (d != npos) {
+    const std::size_t pn = find_word(f.lower, "pengadilan", d, d + 400);
+    if (pn != npos) return court_at(f.text, pn, 2);
+  }
+  return {};
+}
+
+core::Date find_decision_date(const Flat& f) {
+  std::size_t d = rfind_word(f.lower, "demikian diputuskan", f.lower.size());
+  if (d == npos) d = rfind_word(f.lower, "demikianlah diputuskan", f.lower.size());
+  if (d != npos) {
+    const std::size_t end = std::min(f.lower.size(), d + 2000);
+    const auto deliberated = find_date(f.lower, d, end);
+    const std::size_t u = find_word(f.lower, "diucapkan", d, end);
+    if (u != npos) {
+      // Pronounced on its own day, unless "pada hari itu juga" (the day of deliberation).
+      const auto pronounced = find_date(f.lower, u, std::min(end, u + 400));
+      const std::size_t same_day = f.lower.find("itu juga", u);
+      const bool same = same_day != npos && same_day < u + 200 &&
+                        (!pronounced || same_day < pronounced->second);
+      if (pronounced && !same) return pronounced->first;
+    }
+    if (deliberated) return deliberated->first;
+  }
+  const std::size_t u = rfind_word(f.lower, "diucapkan dalam sidang terbuka", f.lower.size());
+  if (u != npos)
+    if (auto dt = find_date(f.lower, u, u + 400)) return dt->first;
+  return {};
+}
+
+// A run of capitalised name words ("BUDI FIKTIF bin CONTOH alias MAMI") at `p`.
+std::string name_run(const std::string& flat, std::size_t p) {
+  std::vector<std::string> words;
+  std::size_t i = p;
+  int caps = 0;
+  while (i < flat.size() && words.size() < 12) {
+    std::size_t e = flat.find(' ', i);
+    if (e == npos) e = flat.size();
+    const std::string raw = flat.substr(i, e - i);
+    const std::string w = trim(raw, ",;:");
+    const std::string lw = core::ascii_lower(w);
+    const bool connector = lw == "bin" || lw == "binti" || lw == "alias" || lw == "als." || lw == "als";
+    const bool caps_word = w.size() >= 2 && std::none_of(w.begin(), w.end(), is_lower) &&
+                           std::any_of(w.begin(), w.end(), is_upper);
+    if (!connector && !caps_word) break;
+    words.push_back(w);
+    caps += caps_word ? 1 : 0;
+    if (raw != w) break;  // punctuation ends the name
+    i = e + 1;
+  }
+  while (!words.empty()) {  // a connector cannot end a name
+    const std::string lw = core::ascii_lower(words.back());
+    if (lw == "bin" || lw == "binti" || lw == "alias" || lw == "als." || lw == "als") words.pop_back();
+    else break;
+  }
+  if (caps < 1 || words.empty()) return {};
+  std::string name;
+  for (const auto& w : words) name += (name.empty() ? "" : " ") + w;
+  return name;
+}
+
+std::string find_defendant(const std::string& text, const std::string& lower, const Flat& f) {
+  const std::size_t n = find_word(lower, "nama lengkap");
+  if (n != npos) {
+    const std::size_t colon = text.find(':', n);
+    const std::size_t eol = text.find('\n', n);
+    if (colon != npos && (eol == npos || colon < eol)) {
+      std::size_t end = text.find('\n', colon);
+      std::string v = trim(std::string_view(text).substr(colon + 1, end == npos ? npos : end - colon - 1),
+                           " ;,.");
+      // "1. Nama lengkap : X; 2. Tempat lahir : ..." squeezed onto one line
+      const std::size_t semi = v.find(';');
+      if (semi != npos) v = trim(v.substr(0, semi), " ;,.");
+      if (!v.empty()) return v;
+    }
+  }
+  std::size_t p = 0;
+  while ((p = find_word(f.lower, "terdakwa", p)) != npos) {
+    std::size_t i = p + 8;
+    while (i < f.text.size() && (f.text[i] == ' ' || f.text[i] == ':')) ++i;
+    std::string name = name_run(f.text, i);
+    if (name.find(' ') != npos) return name;
+    p = i;
+  }
+  return {};
+}
+
+std::vector<std::string> provision_ids(std::string_view part) {
+  std::vector<std::string> out;
+  for (auto& c : extract_citations(part, "uu-21-2007"))
+    if (std::find(out.begin(), out.end(), c.provision_id) == out.end())
+      out.push_back(std::move(c.provision_id));
+  return out;
+}
+
+// Positions of the section markers that start a new part of the decision after the dakwaan.
+std::size_t next_part(const Flat& f, std::size_t from, std::size_t to) {
+  std::size_t best = to;
+  for (std::string_view m : {"Menimbang", "MENIMBANG", "Setelah mendengar", "Setelah membaca",
+                             "Telah membaca", "Membaca"}) {
+    const std::size_t p = f.text.find(m, from);
+    if (p != npos && p < best) best = p;
+  }
+  return best;
+}
+
+std::pair<std::size_t, std::size_t> dakwaan_range(const Flat& f, std::size_t limit) {
+  std::size_t start = npos;
+  for (std::size_t p = 0; (p = find_word(f.lower, "didakwa", p, limit)) != npos; ++p) {
+    const std::size_t b = f.lower.find("sebagai berikut", p);
+    if (b != npos && b < p + 300 && b < limit) {
+      start = b + 15;
+      break;
+    }
+  }
+  if (start == npos) {
+    const std::size_t h = f.text.find("DAKWAAN");
+    if (h != npos && h < limit) start = h + 7;
+  }
+  if (start == npos) {
+    for (std::size_t p = 0; (p = find_word(f.lower, "dakwaan", p, limit)) != npos; ++p) {
+      const std::size_t b = f.lower.find("sebagai berikut", p);
+      if (b != npos && b < p + 150 && b < limit) {
+        start = b + 15;
+        break;
+      }
+    }
+  }
+  if (start == npos) return {npos, npos};
+  return {start, next_part(f, start, limit)};
+}
+
+// The end of the numbered point that contains `from` in the amar: the next "; <n>. Me..." /
+// "; - Me..." / "; Me...".
+std::size_t point_end(const Flat& f, std::size_t from, std::size_t to) {
+  for (std::size_t i = f.text.find(';', from); i != npos && i < to; i = f.text.find(';', i + 1)) {
+    std::size_t k = i + 1;
+    while (k < to && f.text[k] == ' ') ++k;
+    if (k < to && f.text[k] == '-') ++k;
+    while (k < to && is_digit(f.text[k])) ++k;
+    if (k < to && f.text[k] == '.') ++k;
+    while (k < to && f.text[k] == ' ') ++k;
+    if (f.text.compare(k, 2, "Me") == 0 || f.text.compare(k, 2, "ME") == 0 ||
+        f.text.compare(k, 8, "Demikian") == 0)
+      return i;
+  }
+  return to;
+}
+
+// The text of the point starting at `p` up to its own ';' (for verdict and sentence).
+std::string point_text(const Flat& f, std::size_t p, std::size_t to) {
+  std::size_t e = f.text.find(';', p);
+  if (e == npos || e > to) e = to;
+  return trim(std::string_view(f.text).substr(p, e - p), " .;:-");
+}
+
+// "selama 5 (lima) tahun dan 6 (enam) bulan" → 66; "selama empat tahun" → 48.
+int prison_months(const std::string& sentence_lower) {
+  const std::size_t pj = find_word(sentence_lower, "penjara");
+  if (pj == npos) return 0;
+  const std::size_t s = find_word(sentence_lower, "selama", pj, pj + 60);
+  if (s == npos) return 0;
+  std::vector<std::string> tokens;
+  {
+    std::size_t i = s + 6;
+    while (i < sentence_lower.size() && tokens.size() < 40) {
+      while (i < sentence_lower.size() && sentence_lower[i] == ' ') ++i;
+      std::size_t e = sentence_lower.find(' ', i);
+      if (e == npos) e = sentence_lower.size();
+      if (e > i) tokens.push_back(sentence_lower.substr(i, e - i));
+      i = e;
+    }
+  }
+  int months = 0;
+  std::optional<std::int64_t> value;
+  std::vector<std::string> words;
+  bool in_paren = false;
+  for (auto tok : tokens) {
+    if (in_paren || tok.front() == '(') {  // "(lima)" repeats the digits in words
+      in_paren = tok.back() != ')';
+      continue;
+    }
+    tok = trim(tok, ",;.");
+    if (tok.empty()) continue;
+    if (std::all_of(tok.begin(), tok.end(), is_digit) && tok.size() <= 3) {
+      value = std::stoll(tok);
+      continue;
+    }
+    if (tok == "tahun" || tok == "bulan" || tok == "hari") {
+      if (!value) value = number_words(words);
+      words.clear();
+      if (!value) break;
+      if (tok == "tahun") months += static_cast<int>(*value * 12);
+      else if (tok == "bulan") months += static_cast<int>(*value);
+      value.reset();
+      continue;
+    }
+    if (tok == "dan" || tok == "serta") {
+      if (value || !words.empty()) break;  // a number with no unit
+      continue;
+    }
+    if (number_words({tok}) || tok == "belas" || tok == "puluh") {
+      words.push_back(tok);
+      continue;
+    }
+    break;
+  }
+  return months;
+}
+
+std::int64_t restitution(const Flat& f, std::size_t from, std::size_t to) {
+  std::int64_t total = 0;
+  std::size_t p = from;
+  while ((p = find_word(f.lower, "restitusi", p, to)) != npos) {
+    // Amounts from this mention to the end of its point (several victims, or one total).
+    const std::size_t end = point_end(f, p, to);
+    std::int64_t sum = 0;
+    std::optional<std::int64_t> stated_total;
+    for (std::size_t r = p; auto v = first_rupiah(f.lower, r, end);) {
+      const std::size_t before = v->second > 40 ? v->second - 40 : 0;
+      const std::string lead = f.lower.substr(before, v->second - before);
+      if (lead.find("seluruhnya") != npos || lead.find("total") != npos ||
+          lead.find("keseluruhan") != npos)
+        stated_total = std::max(stated_total.value_or(0), v->first);
+      else
+        sum += v->first;
+      r = v->second + 2;
+    }
+    total += stated_total.value_or(sum);
+    p = end;
+  }
+  return total;
+}
+
+// Positions of the ruling headings "MENGADILI" / "M E N G A D I L I" / "Mengadili :".
+std::vector<std::size_t> mengadili_positions(const Flat& f) {
+  std::vector<std::size_t> out;
+  for (std::string_view m : {"MENGADILI", "M E N G A D I L I"}) {
+    for (std::size_t p = 0; (p = f.text.find(m, p)) != npos; p += m.size()) {
+      const bool left = p == 0 || !is_alpha(f.text[p - 1]);
+      const bool right = p + m.size() >= f.text.size() || !is_alpha(f.text[p + m.size()]);
+      if (left && right) out.push_back(p);
+    }
+  }
+  for (std::size_t p = 0; (p = f.text.find("Mengadili", p)) != npos; p += 9) {
+    std::size_t k = p + 9;
+    while (k < f.text.size() && f.text[k] == ' ') ++k;
+    if (k < f.text.size() && f.text[k] == ':') out.push_back(p);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::size_t after_heading(const Flat& f, std::size_t p) {
+  std::size_t i = p;
+  while (i < f.text.size() && (is_alpha(f.text[i]) || f.text[i] == ' ')) {
+    if (f.text[i] == ' ' && i + 1 < f.text.size() && is_alpha(f.text[i + 1]) &&
+        i + 2 < f.text.size() && is_alpha(f.text[i + 2]))
+      break;  // a word follows: the heading is over
+    ++i;
+  }
+  while (i < f.text.size() && (f.text[i] == ' ' || f.text[i] == ':')) ++i;
+  return i;
+}
+
+}  // namespace
+
+core::Result<core::Precedent> parse_putusan_text(std::string_view text, const std::string& file_name) {
+  core::Precedent out;
+  out.source_sha256 = core::sha256_hex(text);
+  out.text = clean_text(text);
+  const std::string lower_text = core::ascii_lower(out.text);
+
+  const auto number = find_number(out.text, lower_text);
+  if (!number)
+    return core::fail(core::ErrorCode::invalid_input,
+                      "not a court decision: no decision number (\"Nomor 133/Pid.Sus/2025/PN ...\")",
+                      file_name, heading_line(text), "number");
+  out.number = *number;
+  out.id = core::slugify(out.number);
+  out.fictional = out.text.substr(0, 2000).find("FIKTIF") != npos;
+
+  Flat f;
+  f.text = core::squeeze_space(out.text);
+  f.lower = core::ascii_lower(f.text);
+
+  out.court = find_court(f);
+  out.date = find_decision_date(f);
+  out.defendant = find_defendant(out.text, lower_text, f);
+
+  const auto heads = mengadili_positions(f);
+  const std::size_t ruling = heads.empty() ? npos : heads.back();
+  const std::size_t first_ruling = heads.empty() ? f.text.size() : heads.front();
+
+  // Provisions charged: the dakwaan, else (some decisions only summarise it) the tuntutan.
+  const auto [dak_b, dak_e] = dakwaan_range(f, ruling == npos ? f.text.size() : ruling);
+  if (dak_b != npos) out.provisions_charged = provision_ids(std::string_view(f.text).substr(dak_b, dak_e - dak_b));
+  if (out.provisions_charged.empty()) {
+    const std::size_t t = find_word(f.lower, "tuntutan", 0, first_ruling);
+    if (t != npos) out.provisions_charged = provision_ids(std::string_view(f.text).substr(t, next_part(f, t + 8, first_ruling) - t));
+  }
+
+  if (ruling != npos) {
+    // Provisions applied: the "Mengingat"/"Memperhatikan" paragraph before the ruling.
+    std::size_t m = npos;
+    for (std::string_view w : {"Mengingat", "Memperhatikan", "MENGINGAT", "MEMPERHATIKAN"}) {
+      const std::size_t p = f.text.rfind(w, ruling);
+      if (p != npos && (m == npos || p > m)) m = p;
+    }
+    if (m != npos) out.provisions_applied = provision_ids(std::string_view(f.text).substr(m, ruling - m));
+
+    const std::size_t amar = after_heading(f, ruling);
+    std::size_t amar_end = find_word(f.lower, "demikian diputuskan", amar);
+    if (amar_end == npos) amar_end = find_word(f.lower, "demikianlah diputuskan", amar);
+    if (amar_end == npos) amar_end = f.text.size();
+
+    std::size_t v = find_word(f.lower, "menyatakan terdakwa", amar, amar_end);
+    for (std::string_view w : {"menguatkan", "membatalkan", "menolak", "mengabulkan"})
+      if (v == npos) v = find_word(f.lower, w, amar, amar_end);
+    if (v == npos) {
+      v = amar;
+      while (v < amar_end && (f.text[v] == '-' || f.text[v] == ' ' || f.text[v] == '.' || is_digit(f.text[v]))) ++v;
+    }
+    out.verdict = point_text(f, v, amar_end);
+
+    // The sentence; an appeal that only affirms leaves it in the quoted lower-court ruling.
+    std::size_t s = find_word(f.lower, "menjatuhkan pidana", amar, amar_end);
+    std::size_t s_end = amar_end;
+    if (s == npos && heads.size() > 1) {
+      const std::size_t prev = after_heading(f, heads[heads.size() - 2]);
+      s_end = next_part(f, prev, ruling);
+      s = find_word(f.lower, "menjatuhkan pidana", prev, s_end);
+    }
+    if (s != npos) {
+      out.sentence_text = point_text(f, s, s_end);
+      const std::string sl = core::ascii_lower(out.sentence_text);
+      out.prison_months = prison_months(sl);
+      const std::size_t d = find_word(sl, "denda");
+      if (d != npos)
+        if (auto fine = first_rupiah(sl, d, std::min(sl.size(), d + 80))) out.fine_rupiah = fine->first;
+    }
+    out.restitution_rupiah = restitution(f, amar, amar_end);
+  }
+  return out;
+}
+
+}  // namespace berkas::ingest
