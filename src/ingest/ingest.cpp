@@ -1,0 +1,629 @@
+#include "ingest/ingest.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include <libxml/tree.h>
+
+#include "core/hash.h"
+#include "core/text.h"
+#include "ingest/citations.h"
+#include "ingest/internal/xml_safe.h"
+#include "ingest/putusan_text.h"
+
+#if __has_include("ingest/law_xml.h")
+#include "ingest/law_xml.h"
+#define BERKAS_INGEST_HAS_LAW_XML 1
+#endif
+
+namespace berkas::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+using core::ErrorCode;
+using core::fail;
+
+// Which schema validates which root element. A root not listed here is refused.
+struct RootSchema {
+  const char* root;
+  const char* xsd;
+};
+constexpr RootSchema k_root_schemas[] = {
+    {"keterangan-saksi", "keterangan.xsd"},
+    {"keterangan-terdakwa", "keterangan.xsd"},
+    {"keterangan-ahli", "keterangan-ahli.xsd"},
+    {"surat", "surat.xsd"},
+    {"bukti-elektronik", "bukti-elektronik.xsd"},
+    {"perkara", "perkara.xsd"},
+    {"orang", "orang.xsd"},
+    {"putusan", "putusan.xsd"},
+#ifdef BERKAS_INGEST_HAS_LAW_XML
+    {k_law_root_element, "law.xsd"},
+#endif
+};
+
+// ------------------------------------------------------------------ DOM helpers
+
+std::string name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
+
+int line_of(const xmlNode* n) { return static_cast<int>(xmlGetLineNo(n)); }
+
+std::string attr(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return {};
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+bool flag(const xmlNode* n, const char* name) { return attr(n, name) == "ya"; }
+
+// Text of an element, white space squeezed (source files are indented and wrapped freely).
+std::string text_of(const xmlNode* n) {
+  if (!n) return {};
+  xmlChar* v = xmlNodeGetContent(n);
+  if (!v) return {};
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return core::squeeze_space(s);
+}
+
+std::vector<const xmlNode*> children(const xmlNode* n, const char* name = nullptr) {
+  std::vector<const xmlNode*> out;
+  for (const xmlNode* c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && (!name || name_of(c) == name)) out.push_back(c);
+  return out;
+}
+
+const xmlNode* child(const xmlNode* n, const char* name) {
+  if (!n) return nullptr;
+  for (const xmlNode* c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && name_of(c) == name) return c;
+  return nullptr;
+}
+
+std::string join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+bool has_extension(const fs::path& p, std::initializer_list<const char*> exts) {
+  const std::string e = core::ascii_lower(p.extension().string());
+  return std::any_of(exts.begin(), exts.end(), [&](const char* x) { return e == x; });
+}
+
+// True if `inner` is `outer` or lies below it (both canonical), compared by path component so
+// that "/a/bc" is not taken to be inside "/a/b".
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (o->empty() && std::next(o) == outer.end()) break;  // trailing separator
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+core::Result<std::string> read_bounded(const fs::path& p, std::size_t max_bytes, const std::string& what) {
+  std::error_code ec;
+  const auto size = fs::file_size(p, ec);
+  if (ec) return fail(ErrorCode::io, "cannot read " + what + ": " + ec.message(), p.string());
+  // Checked before reading: an oversized file is never loaded into memory.
+  if (size > max_bytes)
+    return fail(ErrorCode::invalid_input,
+                what + " too large: " + std::to_string(size) + " bytes, limit " + std::to_string(max_bytes),
+                p.string());
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return fail(ErrorCode::io, "cannot open " + what, p.string());
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(size));
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::size_t>(in.gcount()) != size)
+    return fail(ErrorCode::io, what + " changed while being read", p.string());
+  return bytes;
+}
+
+// Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no
+// overlongs, no surrogates, nothing above U+10FFFF); only used to point at the fault.
+std::size_t first_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c < 0x80) len = 1;
+    else if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > s.size()) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return i;
+    }
+    i += len;
+  }
+  return s.size();
+}
+
+// ------------------------------------------------------------------ the reader
+
+// Turns one validated document into domain objects and applies the checks a schema cannot
+// express (numbering, non-blank text, attachments on disk). Errors carry the element's line.
+class Reader {
+ public:
+  Reader(std::string path, const Limits& limits) : m_path(std::move(path)), m_limits(limits) {
+    fs::path folder = fs::path(m_path).parent_path();
+    m_folder = folder.empty() ? fs::path(".") : folder;
+  }
+
+  core::Status read(const xmlNode* root, Parsed& out) {
+    const std::string root_name = name_of(root);
+    if (root_name == "perkara") return read_case(root, out);
+    if (root_name == "orang") return read_person(root, out);
+    if (root_name == "putusan") return read_precedent(root, out);
+    return read_item(root, out);
+  }
+
+ private:
+  tl::unexpected<core::Error> error(const xmlNode* n, std::string message, std::string field = {}) const {
+    return fail(ErrorCode::invalid_input, std::move(message), m_path, n ? line_of(n) : 0, std::move(field));
+  }
+
+  // The squeezed text of a child the schema requires; blank text is refused here because
+  // xs:minLength cannot tell white space from words.
+  core::Result<std::string> required(const xmlNode* parent, const char* name) const {
+    const xmlNode* c = child(parent, name);
+    if (!c) return error(parent, std::string("missing <") + name + ">", name);
+    std::string t = text_of(c);
+    if (t.empty()) return error(c, std::string("<") + name + "> is empty", name);
+    return t;
+  }
+
+  core::Result<core::Date> date(const xmlNode* parent, const char* name, bool needed) const {
+    const xmlNode* c = child(parent, name);
+    if (!c) {
+      if (needed) return error(parent, std::string("missing <") + name + ">", name);
+      return core::Date{};
+    }
+    std::string d = text_of(c);
+    if (!core::is_iso_date(d)) return error(c, "<" + std::string(name) + "> is not a valid date YYYY-MM-DD: " + d, name);
+    return d;
+  }
+
+  core::Result<std::vector<std::string>> provisions(const xmlNode* list) const {
+    std::vector<std::string> ids;
+    if (!list) return ids;
+    for (const xmlNode* k : children(list, "ketentuan")) {
+      std::string id = attr(k, "id");
+      if (id.empty()) return error(k, "<ketentuan> without id", "id");
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
+    }
+    return ids;
+  }
+
+  core::Status read_case(const xmlNode* root, Parsed& out) {
+    core::Case c;
+    c.id = attr(root, "id");
+    c.fictional = flag(root, "fiktif");
+    auto reg = required(root, "nomor-register");
+    if (!reg) return tl::unexpected(reg.error());
+    c.register_number = *reg;
+    auto title = required(root, "judul");
+    if (!title) return tl::unexpected(title.error());
+    c.title = *title;
+    auto court = required(root, "pengadilan");
+    if (!court) return tl::unexpected(court.error());
+    c.court = *court;
+    const xmlNode* tahap = child(root, "tahap");
+    auto stage = core::parse_case_stage(text_of(tahap));
+    if (!stage) return error(tahap ? tahap : root, "unknown <tahap>: " + text_of(tahap), "tahap");
+    c.stage = *stage;
+    auto charged = provisions(child(root, "pasal-didakwakan"));
+    if (!charged) return tl::unexpected(charged.error());
+    c.charged_provisions = std::move(*charged);
+    c.destination_country = core::ascii_lower(text_of(child(root, "negara-tujuan")));
+    c.recruitment_channel = text_of(child(root, "saluran-perekrutan"));
+    auto when = date(root, "tempus-delicti", true);
+    if (!when) return tl::unexpected(when.error());
+    c.offence_date = *when;
+    c.summary = text_of(child(root, "ringkasan"));
+    c.source_sha256 = out.source_sha256;
+    out.kind = Parsed::Kind::case_file;
+    out.case_file = std::move(c);
+    return {};
+  }
+
+  core::Status read_person(const xmlNode* root, Parsed& out) {
+    core::Person p;
+    p.id = attr(root, "id");
+    p.fictional = flag(root, "fiktif");
+    p.is_protected = flag(root, "dilindungi");
+    auto name = required(root, "nama");
+    if (!name) return tl::unexpected(name.error());
+    p.name = *name;
+    p.pseudonym = text_of(child(root, "nama-samaran"));
+    // A protected person without a pseudonym could only ever be shown by name.
+    if (p.is_protected && p.pseudonym.empty())
+      return error(root, "a protected person (dilindungi=\"ya\") needs a <nama-samaran>", "nama-samaran");
+    const xmlNode* peran = child(root, "peran");
+    auto role = core::parse_person_role(text_of(peran));
+    if (!role) return error(peran ? peran : root, "unknown <peran>: " + text_of(peran), "peran");
+    p.role = *role;
+    for (const xmlNode* k : children(root, "perkara")) {
+      std::string id = text_of(k);
+      if (std::find(p.case_ids.begin(), p.case_ids.end(), id) == p.case_ids.end()) p.case_ids.push_back(id);
+    }
+    p.gender = text_of(child(root, "jenis-kelamin"));
+    auto born = date(root, "tanggal-lahir", false);
+    if (!born) return tl::unexpected(born.error());
+    p.birth_date = *born;
+    p.origin = text_of(child(root, "asal"));
+    p.language = text_of(child(root, "bahasa"));
+    p.needs_interpreter = text_of(child(root, "juru-bahasa")) == "ya";
+    p.source_sha256 = out.source_sha256;
+    out.kind = Parsed::Kind::person;
+    out.person = std::move(p);
+    return {};
+  }
+
+  static core::Result<std::int64_t> number(const xmlNode* n) {
+    if (!n) return 0;
+    try {
+      return std::stoll(text_of(n));
+    } catch (const std::exception&) {
+      return 0;  // unreachable after the schema (xs:nonNegativeInteger with a maximum)
+    }
+  }
+
+  core::Status read_precedent(const xmlNode* root, Parsed& out) {
+    core::Precedent p;
+    p.fictional = flag(root, "fiktif");
+    auto nomor = required(root, "nomor");
+    if (!nomor) return tl::unexpected(nomor.error());
+    p.number = *nomor;
+    p.id = attr(root, "id");
+    if (p.id.empty()) p.id = core::slugify(p.number);
+    auto court = required(root, "pengadilan");
+    if (!court) return tl::unexpected(court.error());
+    p.court = *court;
+    auto when = date(root, "tanggal", true);
+    if (!when) return tl::unexpected(when.error());
+    p.date = *when;
+    p.defendant = text_of(child(root, "terdakwa"));
+    auto charged = provisions(child(root, "pasal-didakwakan"));
+    if (!charged) return tl::unexpected(charged.error());
+    p.provisions_charged = std::move(*charged);
+    auto applied = provisions(child(root, "pasal-diterapkan"));
+    if (!applied) return tl::unexpected(applied.error());
+    p.provisions_applied = std::move(*applied);
+    auto amar = required(root, "amar");
+    if (!amar) return tl::unexpected(amar.error());
+    p.verdict = *amar;
+    p.prison_months = static_cast<int>(*number(child(root, "pidana-penjara-bulan")));
+    p.fine_rupiah = *number(child(root, "denda"));
+    p.restitution_rupiah = *number(child(root, "restitusi"));
+    p.sentence_text = text_of(child(root, "bunyi-pidana"));
+    std::vector<std::string> paragraphs;
+    if (const xmlNode* teks = child(root, "teks"))
+      for (const xmlNode* para : children(teks, "p")) paragraphs.push_back(text_of(para));
+    p.text = join(paragraphs, "\n");
+    if (p.text.empty()) return error(root, "<teks> is empty", "teks");
+    p.source_sha256 = out.source_sha256;
+    out.citations = extract_citations(p.text);
+    out.kind = Parsed::Kind::precedent;
+    out.precedent = std::move(p);
+    return {};
+  }
+
+  // "IPDA Budi Contoh (NRP 81010012)": the examiner as one line, the way a BAP names them.
+  static std::string examiner_of(const xmlNode* pemeriksa) {
+    if (!pemeriksa) return {};
+    std::string s = join({text_of(child(pemeriksa, "pangkat")), text_of(child(pemeriksa, "nama"))}, " ");
+    if (std::string nrp = text_of(child(pemeriksa, "nrp")); !nrp.empty()) s += " (NRP " + nrp + ")";
+    return s;
+  }
+
+  core::Status read_item(const xmlNode* root, Parsed& out) {
+    const std::string root_name = name_of(root);
+    core::EvidenceItem item;
+    if (root_name == "keterangan-saksi") item.kind = core::EvidenceKind::keterangan_saksi;
+    else if (root_name == "keterangan-terdakwa") item.kind = core::EvidenceKind::keterangan_terdakwa;
+    else if (root_name == "keterangan-ahli") item.kind = core::EvidenceKind::keterangan_ahli;
+    else if (root_name == "surat") item.kind = core::EvidenceKind::surat;
+    else if (root_name == "bukti-elektronik") item.kind = core::EvidenceKind::elektronik;
+    else return error(root, "unknown root element <" + root_name + ">");
+
+    item.id = attr(root, "id");
+    item.case_id = attr(root, "perkara");
+    item.person_id = attr(root, "orang");
+    item.fictional = flag(root, "fiktif");
+    item.released_for_training = flag(root, "rilis-pelatihan");
+
+    const xmlNode* kepala = child(root, "kepala");
+    if (!kepala) return error(root, "missing <kepala>", "kepala");
+    auto title = required(kepala, "judul");
+    if (!title) return tl::unexpected(title.error());
+    item.title = *title;
+    auto when = date(kepala, "tanggal", true);
+    if (!when) return tl::unexpected(when.error());
+    item.date = *when;
+    item.place = text_of(child(kepala, "tempat"));
+    item.examiner = examiner_of(child(kepala, "pemeriksa"));
+    if (item.examiner.empty()) item.examiner = text_of(child(kepala, "pembuat"));
+    item.country = core::ascii_lower(text_of(child(kepala, "negara")));
+    item.correction_note = text_of(child(kepala, "catatan-koreksi"));
+
+    // The model has no fields for these header facts; they lead the summary so that they are
+    // shown, indexed and kept with the item.
+    std::vector<std::string> facts;
+    auto fact = [&](const char* label, const char* element) {
+      if (std::string v = text_of(child(kepala, element)); !v.empty()) facts.push_back(std::string(label) + ": " + v);
+    };
+    fact("Status", "status");
+    fact("Bidang keahlian", "bidang-keahlian");
+    fact("Jenis surat", "jenis-surat");
+    fact("Nomor surat", "nomor-surat");
+    fact("Jenis bukti", "jenis-bukti");
+    fact("Pukul", "waktu");
+    item.summary = join({join(facts, "; "), text_of(child(kepala, "ringkasan"))}, "\n");
+
+    if (const xmlNode* perolehan = child(kepala, "perolehan")) {
+      std::vector<std::string> lines;
+      auto line = [&](const char* label, const char* element) {
+        if (std::string v = text_of(child(perolehan, element)); !v.empty()) lines.push_back(std::string(label) + ": " + v);
+      };
+      line("Cara perolehan", "cara");
+      line("Perangkat", "perangkat");
+      line("Hash saat perolehan", "hash");
+      line("Sumber", "sumber");
+      item.sections.push_back({"Perolehan", join(lines, "\n")});
+    }
+
+    if (const xmlNode* pemeriksaan = child(root, "pemeriksaan"))
+      if (auto st = read_qa(pemeriksaan, item); !st) return st;
+    for (const xmlNode* bagian : children(root, "bagian")) {
+      core::Section s;
+      auto heading = required(bagian, "judul");
+      if (!heading) return tl::unexpected(heading.error());
+      s.heading = *heading;
+      std::vector<std::string> paragraphs;
+      for (const xmlNode* t : children(bagian, "teks")) paragraphs.push_back(text_of(t));
+      s.text = join(paragraphs, "\n");
+      if (s.text.empty()) return error(bagian, "<bagian> has no text", "teks");
+      item.sections.push_back(std::move(s));
+    }
+    if (const xmlNode* daftar = child(root, "daftar-lampiran"))
+      for (const xmlNode* l : children(daftar, "lampiran")) {
+        auto file = load_attachment(l);
+        if (!file) return tl::unexpected(file.error());
+        for (const auto& seen : out.attachments)
+          if (seen.meta.name == file->meta.name) return error(l, "attachment listed twice: " + file->meta.name, "berkas");
+        item.attachments.push_back(file->meta);
+        out.attachments.push_back(std::move(*file));
+      }
+
+    item.source_sha256 = out.source_sha256;
+    out.citations = extract_citations(item.full_text());
+    out.kind = Parsed::Kind::item;
+    out.item = std::move(item);
+    return {};
+  }
+
+  // Numbers must run 1, 2, 3, ... in document order: a gap or a repeat means a page or an
+  // answer went missing when the record was typed.
+  core::Status read_qa(const xmlNode* pemeriksaan, core::EvidenceItem& item) const {
+    int expected = 1;
+    for (const xmlNode* tj : children(pemeriksaan, "tanya-jawab")) {
+      const std::string nomor = attr(tj, "nomor");
+      int n = 0;
+      try {
+        n = std::stoi(nomor);
+      } catch (const std::exception&) {
+        return error(tj, "<tanya-jawab> nomor is not a number: " + nomor, "nomor");
+      }
+      if (n != expected)
+        return error(tj,
+                     "question/answer numbering: expected nomor " + std::to_string(expected) + ", found " +
+                         std::to_string(n) + " (numbers must run 1, 2, 3, ... without gaps)",
+                     "nomor");
+      core::QaPair qa;
+      qa.number = n;
+      auto q = required(tj, "pertanyaan");
+      if (!q) return tl::unexpected(q.error());
+      auto a = required(tj, "jawaban");
+      if (!a) return tl::unexpected(a.error());
+      qa.question = *q;
+      qa.answer = *a;
+      item.qa.push_back(std::move(qa));
+      ++expected;
+    }
+    if (item.qa.empty()) return error(pemeriksaan, "no <tanya-jawab>", "tanya-jawab");
+    return {};
+  }
+
+  core::Result<AttachmentFile> load_attachment(const xmlNode* l) const {
+    const std::string rel = attr(l, "berkas");
+    auto bad = [&](const std::string& why) { return error(l, "attachment '" + rel + "': " + why, "berkas"); };
+    if (rel.empty()) return bad("no path");
+    if (rel.find('\\') != std::string::npos || rel.find('\0') != std::string::npos)
+      return bad("only '/' separates folders");
+    const fs::path p(rel);
+    if (p.is_absolute() || p.has_root_name() || p.has_root_directory() || rel.front() == '/')
+      return bad("absolute paths are not allowed");
+    for (const auto& part : p)
+      if (part == "..") return bad("'..' is not allowed");
+
+    std::error_code ec;
+    const fs::path base = fs::weakly_canonical(fs::absolute(m_folder, ec), ec);
+    if (ec) return bad("cannot resolve the file's folder: " + ec.message());
+    // weakly_canonical follows symlinks, so a link inside the folder that points out of it is
+    // caught by the prefix check.
+    const fs::path target = fs::weakly_canonical(base / p, ec);
+    if (ec) return bad("cannot resolve: " + ec.message());
+    if (!is_within(target, base)) return bad("escapes the file's folder (symlink?)");
+    if (!fs::is_regular_file(target, ec)) return bad("not found or not a regular file");
+
+    auto bytes = read_bounded(target, m_limits.max_attachment_bytes, "attachment");
+    if (!bytes) {
+      auto e = bytes.error();
+      return bad(e.message);
+    }
+    AttachmentFile f;
+    f.meta.name = rel;
+    f.meta.sha256 = core::sha256_hex(*bytes);
+    f.meta.media_type = attr(l, "jenis-media");
+    f.meta.size = static_cast<std::int64_t>(bytes->size());
+    f.meta.description = text_of(l);
+    const std::string declared = core::ascii_lower(attr(l, "sha256"));
+    if (f.meta.sha256 != declared)
+      return bad("hash mismatch: declared sha256 " + declared + ", actual " + f.meta.sha256);
+    f.bytes = std::move(*bytes);
+    return f;
+  }
+
+  std::string m_path;
+  Limits m_limits;
+  fs::path m_folder;
+};
+
+core::Result<Parsed> parse_xml(Parsed out, const std::string& schema_dir, const Limits& limits) {
+  internal::XmlLimits xml_limits;
+  xml_limits.max_depth = limits.max_depth;
+  xml_limits.max_text_bytes = limits.max_text_bytes;
+  auto doc = internal::parse_untrusted(out.source, out.path, xml_limits);
+  if (!doc) return tl::unexpected(doc.error());
+  const xmlNode* root = xmlDocGetRootElement(doc->get());
+  const std::string root_name = name_of(root);
+
+  const RootSchema* match = nullptr;
+  if (!root->ns)
+    for (const auto& rs : k_root_schemas)
+      if (root_name == rs.root) match = &rs;
+  if (!match) {
+    std::string known;
+    for (const auto& rs : k_root_schemas) known += std::string(known.empty() ? "" : ", ") + "<" + rs.root + ">";
+    return fail(ErrorCode::invalid_input,
+                "unknown root element <" + root_name + (root->ns ? "> in a namespace" : ">") + "; expected one of " + known,
+                out.path, line_of(root), root_name);
+  }
+  const std::string xsd = (fs::path(schema_dir) / match->xsd).string();
+  if (auto valid = internal::validate_against(doc->get(), xsd, out.path); !valid) return tl::unexpected(valid.error());
+
+#ifdef BERKAS_INGEST_HAS_LAW_XML
+  if (root_name == k_law_root_element) {
+    doc->reset();  // parse_law_xml reads the bytes itself; the checked tree is no longer needed
+    auto law = parse_law_xml(out.source, out.path);
+    if (!law) return tl::unexpected(law.error());
+    out.kind = Parsed::Kind::law;
+    out.law = std::move(law->law);
+    out.provisions = std::move(law->provisions);
+    return out;
+  }
+#endif
+
+  Reader reader(out.path, limits);
+  if (auto st = reader.read(root, out); !st) return tl::unexpected(st.error());
+  return out;
+}
+
+core::Result<Parsed> parse_text(Parsed out) {
+  auto p = parse_putusan_text(out.source, out.path);
+  if (!p) {
+    auto e = p.error();
+    if (e.file.empty()) e.file = out.path;
+    return tl::unexpected(e);
+  }
+  p->source_sha256 = out.source_sha256;
+  out.citations = extract_citations(p->text);
+  out.kind = Parsed::Kind::precedent;
+  out.precedent = std::move(*p);
+  return out;
+}
+
+}  // namespace
+
+core::Result<Parsed> parse_bytes(const std::string& bytes, const std::string& path, const std::string& schema_dir,
+                                 const Limits& limits) {
+  if (bytes.size() > limits.max_file_bytes)
+    return fail(ErrorCode::invalid_input,
+                "file too large: " + std::to_string(bytes.size()) + " bytes, limit " + std::to_string(limits.max_file_bytes),
+                path);
+  if (!core::is_valid_utf8(bytes)) {
+    const std::size_t at = first_invalid_utf8(bytes);
+    const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    return fail(ErrorCode::invalid_input, "not valid UTF-8 (byte " + std::to_string(at) + ")", path, line);
+  }
+  Parsed out;
+  out.path = path;
+  out.source = bytes;
+  out.source_sha256 = core::sha256_hex(bytes);
+  if (has_extension(path, {".txt"})) return parse_text(std::move(out));
+  return parse_xml(std::move(out), schema_dir, limits);
+}
+
+core::Result<Parsed> parse_file(const std::string& path, const std::string& schema_dir, const Limits& limits) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return fail(ErrorCode::io, "no such file", path);
+  auto bytes = read_bounded(path, limits.max_file_bytes, "file");
+  if (!bytes) {
+    auto e = bytes.error();
+    e.file = path;
+    return tl::unexpected(e);
+  }
+  return parse_bytes(*bytes, path, schema_dir, limits);
+}
+
+core::Result<std::vector<std::string>> list_inputs(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return fail(ErrorCode::io, "not a folder", dir);
+  const fs::path base = fs::weakly_canonical(fs::absolute(dir), ec);
+  if (ec) return fail(ErrorCode::io, "cannot resolve folder: " + ec.message(), dir);
+
+  std::vector<std::string> out;
+  // Folder symlinks are not followed (no loops, nothing outside); file symlinks are kept only
+  // when they resolve inside the folder.
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
+  if (ec) return fail(ErrorCode::io, "cannot list folder: " + ec.message(), dir);
+  for (; it != end; it.increment(ec)) {
+    if (ec) return fail(ErrorCode::io, "cannot list folder: " + ec.message(), dir);
+    const fs::path& p = it->path();
+    const std::string name = p.filename().string();
+    // Hidden files and folders (".git", editor backups) are never inputs; "lampiran" folders
+    // hold attachments, which are read through the XML that lists them, never on their own.
+    if (name.empty() || name.front() == '.' || (it->is_directory(ec) && name == "lampiran")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_symlink(ec)) {
+      const fs::path target = fs::weakly_canonical(p, ec);
+      if (ec || !is_within(target, base) || !fs::is_regular_file(target, ec)) continue;
+    } else if (!it->is_regular_file(ec)) {
+      continue;
+    }
+    if (has_extension(p, {".xml", ".txt"})) out.push_back(p.string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace berkas::ingest
