@@ -180,6 +180,15 @@ std::size_t find_word(const std::string& lower, std::string_view needle, std::si
   return npos;
 }
 
+// Plain find of `needle` that starts in [from, to): never looks past the window, so a loop of
+// windowed searches stays linear.
+std::size_t find_in(const std::string& s, std::string_view needle, std::size_t from, std::size_t to) {
+  to = std::min(to, s.size());
+  if (from >= to) return npos;
+  const std::size_t p = std::string_view(s).substr(0, std::min(s.size(), to + needle.size())).find(needle, from);
+  return p < to ? p : npos;
+}
+
 std::size_t rfind_word(const std::string& lower, std::string_view needle, std::size_t before) {
   std::size_t found = npos;
   std::size_t p = 0;
@@ -292,7 +301,7 @@ std::optional<std::pair<core::Date, std::size_t>> find_date(const std::string& l
 std::optional<std::string> decision_number_at(const std::string& s, std::size_t p) {
   std::size_t i = p;
   const std::size_t d = i;
-  while (i < s.size() && is_digit(s[i])) ++i;
+  while (i < s.size() && is_digit(s[i]) && i - d <= 6) ++i;
   if (i == d || i - d > 6) return std::nullopt;
   // Cassation (K) and review (PK) numbers: "1234 K/Pid.Sus/2024".
   std::size_t j = i;
@@ -302,11 +311,11 @@ std::optional<std::string> decision_number_at(const std::string& s, std::size_t 
   if (i >= s.size() || s[i] != '/') return std::nullopt;
   ++i;
   const std::size_t c = i;
-  while (i < s.size() && (is_alpha(s[i]) || s[i] == '.' || s[i] == '-')) ++i;
+  while (i < s.size() && (is_alpha(s[i]) || s[i] == '.' || s[i] == '-') && i - c <= 20) ++i;
   if (i - c < 2 || i - c > 20 || i >= s.size() || s[i] != '/') return std::nullopt;
   ++i;
   const std::size_t y = i;
-  while (i < s.size() && is_digit(s[i])) ++i;
+  while (i < s.size() && is_digit(s[i]) && i - y <= 4) ++i;
   if (i - y != 4 || (s[y] != '1' && s[y] != '2')) return std::nullopt;
   std::size_t end = i;
   if (i < s.size() && s[i] == '/') {
@@ -314,7 +323,7 @@ std::optional<std::string> decision_number_at(const std::string& s, std::size_t 
     std::size_t k = i + 1;
     for (int words = 0; words < 3 && k < s.size() && is_upper(s[k]); ++words) {
       std::size_t w = k;
-      while (w < s.size() && s[w] != ' ' && s[w] != '\n') ++w;
+      while (w < s.size() && s[w] != ' ' && s[w] != '\n' && w - k <= 12) ++w;
       const std::string word = trim(s.substr(k, w - k), ".,;:");
       if (w - k > 12 || word == "DEMI" || word == "Demi" || word == "Tanggal") break;
       end = w;
@@ -505,22 +514,24 @@ std::size_t next_part(const Flat& f, std::size_t from, std::size_t to) {
 }
 
 std::pair<std::size_t, std::size_t> dakwaan_range(const Flat& f, std::size_t limit) {
+  // "didakwa ... sebagai berikut:" (the usual formula), else a "DAKWAAN" heading, else
+  // "dakwaan ... sebagai berikut".
   std::size_t start = npos;
   for (std::size_t p = 0; (p = find_word(f.lower, "didakwa", p, limit)) != npos; ++p) {
-    const std::size_t b = f.lower.find("sebagai berikut", p);
-    if (b != npos && b < p + 300 && b < limit) {
+    const std::size_t b = find_in(f.lower, "sebagai berikut", p, std::min(limit, p + 300));
+    if (b != npos) {
       start = b + 15;
       break;
     }
   }
   if (start == npos) {
-    const std::size_t h = f.text.find("DAKWAAN");
-    if (h != npos && h < limit) start = h + 7;
+    const std::size_t h = find_in(f.text, "DAKWAAN", 0, limit);
+    if (h != npos) start = h + 7;
   }
   if (start == npos) {
     for (std::size_t p = 0; (p = find_word(f.lower, "dakwaan", p, limit)) != npos; ++p) {
-      const std::size_t b = f.lower.find("sebagai berikut", p);
-      if (b != npos && b < p + 150 && b < limit) {
+      const std::size_t b = find_in(f.lower, "sebagai berikut", p, std::min(limit, p + 150));
+      if (b != npos) {
         start = b + 15;
         break;
       }
