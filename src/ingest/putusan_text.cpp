@@ -246,7 +246,8 @@ std::optional<std::int64_t> rupiah_at(const std::string& lower, std::size_t p) {
   std::int64_t value = std::stoll(digits);
   for (auto [word, scale] : {std::pair<std::string_view, std::int64_t>{" juta", 1000000},
                              {" miliar", 1000000000LL}, {" milyar", 1000000000LL}, {" ribu", 1000}})
-    if (lower.compare(i, word.size(), word) == 0) return value * scale;
+    if (lower.compare(i, word.size(), word) == 0)
+      return value < 1000000000LL ? std::optional(value * scale) : std::nullopt;  // no overflow
   return value;
 }
 
@@ -600,7 +601,7 @@ int prison_months(const std::string& sentence_lower) {
     if (tok == "tahun" || tok == "bulan" || tok == "hari") {
       if (!value) value = number_words(words);
       words.clear();
-      if (!value) break;
+      if (!value || *value > 100) break;  // no term is longer than a lifetime; keeps int in range
       if (tok == "tahun") months += static_cast<int>(*value * 12);
       else if (tok == "bulan") months += static_cast<int>(*value);
       value.reset();

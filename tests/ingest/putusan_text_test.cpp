@@ -348,6 +348,7 @@ BOOST_AUTO_TEST_CASE(prison_terms) {
             "(tujuh)\ntahun;", 84},
            {"Menjatuhkan pidana penjara selama 2 (dua) tahun 3 (tiga) bulan dan 15 (lima belas) hari;", 27},
            {"Menjatuhkan pidana denda sejumlah Rp120.000.000,00;", 0},
+           {"Menjatuhkan pidana penjara selama sembilan ratus juta tahun;", 0},
        }) {
     BOOST_TEST(with_sentence(c.text).prison_months == c.months, c.text);
   }
@@ -363,6 +364,7 @@ BOOST_AUTO_TEST_CASE(fines) {
            {"Menjatuhkan pidana penjara selama 5 tahun dan denda Rp 150.000.000,00;", 150000000},
            {"Menjatuhkan pidana penjara selama 5 tahun dan denda sebesar Rp120 juta;", 120000000},
            {"Menjatuhkan pidana penjara selama 5 tahun;", 0},
+           {"Menjatuhkan pidana penjara selama 5 tahun dan denda Rp999999999999999 miliar;", 0},
        }) {
     BOOST_TEST(with_sentence(c.text).fine_rupiah == c.rupiah, c.text);
   }
