@@ -50,6 +50,45 @@ struct IntegrityProblem {
   std::string problem;  // what is wrong
 };
 
+
+// ---------------------------------------------------------------- accounts (schema v2)
+// Users, sessions, case assignments and failed sign-ins for the web application. These are not
+// evidence: rows are updated and deleted. The store keeps only what it is given — hashing of
+// passwords and tokens, and the audit of every change, are service/accounts' job.
+
+struct UserRecord {
+  std::string name;
+  std::string role;                 // "administrator", "prosecutor", "paralegal", "trainer"
+  std::string password_algorithm;   // "pbkdf2-sha256"
+  int password_iterations = 0;
+  std::string password_salt;        // hex
+  std::string password_hash;        // hex
+  bool disabled = false;
+  std::string created_at, updated_at;  // ISO 8601 UTC
+};
+
+struct SessionRecord {
+  std::string token_sha256;  // SHA-256 of the bearer token; the token itself is never stored
+  std::string user;
+  std::string csrf_token;
+  std::string created_at, expires_at;  // ISO 8601 UTC
+};
+
+struct CaseAssignment {
+  std::string user;
+  std::string case_id;
+  bool cleared = false;      // may see protected identities in this case
+  std::string assigned_at;
+};
+
+struct LoginAttempts {
+  std::string user;          // the name as typed (need not exist)
+  std::string client;        // the client's address
+  int failures = 0;
+  std::string last_failure_at;
+  std::string locked_until;  // empty = not locked
+};
+
 class Store {
  public:
   // Opens (or creates, per mode) the store at `path` (a file), migrates the schema to the
@@ -117,6 +156,34 @@ class Store {
   core::Result<std::vector<Change>> changes_since(std::int64_t seq) const;  // ascending, latest per object
 
   core::Result<Counts> counts() const;
+
+  // ---- accounts (schema v2). Not evidence: updates and deletes allowed. Each call is its own
+  // transaction (or part of the caller's). Times are ISO 8601 UTC strings.
+  // Inserts or replaces the user `u.name` (created_at is kept on update). conflict if the role is
+  // not one of the four.
+  core::Status put_user(const UserRecord& u);
+  core::Result<UserRecord> user(const std::string& name) const;   // not_found if absent
+  core::Result<std::vector<UserRecord>> users() const;             // by name
+  // Deletes a user with their sessions and assignments; not_found if absent.
+  core::Status delete_user(const std::string& name);
+
+  core::Status put_session(const SessionRecord& s);                // conflict if the hash exists
+  core::Result<SessionRecord> session(const std::string& token_sha256) const;  // not_found if absent
+  core::Status delete_session(const std::string& token_sha256);    // ok if absent
+  core::Status delete_sessions_of(const std::string& user);        // every session of a user
+  // Removes sessions whose expires_at <= now; returns how many.
+  core::Result<std::int64_t> delete_expired_sessions(const std::string& now);
+
+  // Inserts or updates (user, case_id); conflict (foreign key) if the user does not exist.
+  core::Status put_assignment(const CaseAssignment& a);
+  core::Status delete_assignment(const std::string& user, const std::string& case_id);  // ok if absent
+  // Assignments of a user, or of every user when `user` is empty; by user then case.
+  core::Result<std::vector<CaseAssignment>> assignments(const std::string& user = {}) const;
+
+  // Failed sign-ins of (user, client); failures 0 when none are recorded.
+  core::Result<LoginAttempts> login_attempts(const std::string& user, const std::string& client) const;
+  core::Status put_login_attempts(const LoginAttempts& a);
+  core::Status clear_login_attempts(const std::string& user, const std::string& client);
 
   // Recomputes every stored hash (sources, attachments) and the audit chain.
   core::Result<std::vector<IntegrityProblem>> verify() const;

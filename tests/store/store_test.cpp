@@ -257,7 +257,7 @@ BOOST_FIXTURE_TEST_CASE(open_modes, Fixture) {
 
   {
     auto s = open();
-    BOOST_TEST(s->schema_version() == 1);
+    BOOST_TEST(s->schema_version() == 2);
     BOOST_REQUIRE(s->put_case(sample_case(), "<case/>"));
   }
   BOOST_TEST(std::filesystem::exists(path));
@@ -281,15 +281,15 @@ BOOST_FIXTURE_TEST_CASE(schema_version_and_migrations, Fixture) {
   open();
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "1");
+    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "2");
     BOOST_TEST(raw.scalar("PRAGMA journal_mode") == "wal");
     // Opening again applies nothing.
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "1");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "2");
   }
-  BOOST_TEST(open()->schema_version() == 1);
+  BOOST_TEST(open()->schema_version() == 2);
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "1");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "2");
     BOOST_REQUIRE(raw.exec("INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01T00:00:00Z')") ==
                   SQLITE_OK);
   }
@@ -871,4 +871,112 @@ BOOST_FIXTURE_TEST_CASE(counts_of_everything, Fixture) {
   BOOST_TEST(c->attachments == 1);
   BOOST_TEST(c->audit_events == 1);
   BOOST_TEST(s->verify()->empty());
+}
+
+// ---------------------------------------------------------------- accounts (schema v2)
+
+namespace {
+store::UserRecord sample_user(const std::string& name, const std::string& role) {
+  store::UserRecord u;
+  u.name = name;
+  u.role = role;
+  u.password_algorithm = "pbkdf2-sha256";
+  u.password_iterations = 210000;
+  u.password_salt = std::string(32, 'a');
+  u.password_hash = std::string(64, 'b');
+  return u;
+}
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(users_are_updatable_and_keep_created_at, Fixture) {
+  auto s = open();
+  BOOST_REQUIRE(s->put_user(sample_user("jaksa1", "prosecutor")));
+  auto u = s->user("jaksa1");
+  BOOST_REQUIRE(u);
+  BOOST_TEST(u->role == "prosecutor");
+  BOOST_TEST(u->password_iterations == 210000);
+  BOOST_TEST(!u->created_at.empty());
+  auto changed = *u;
+  changed.role = "paralegal";
+  changed.password_hash = std::string(64, 'c');
+  changed.created_at.clear();
+  BOOST_REQUIRE(s->put_user(changed));
+  auto again = s->user("jaksa1");
+  BOOST_TEST(again->role == "paralegal");
+  BOOST_TEST(again->password_hash == std::string(64, 'c'));
+  BOOST_TEST(again->created_at == u->created_at);
+  BOOST_TEST(s->users()->size() == 1u);
+
+  auto bad = s->put_user(sample_user("x", "superuser"));
+  BOOST_REQUIRE(!bad);
+  BOOST_TEST(bad.error().code == core::ErrorCode::invalid_input);
+  BOOST_TEST(s->user("nobody").error().code == core::ErrorCode::not_found);
+  BOOST_TEST(s->delete_user("nobody").error().code == core::ErrorCode::not_found);
+}
+
+BOOST_FIXTURE_TEST_CASE(sessions_expire_and_cascade_with_their_user, Fixture) {
+  auto s = open();
+  BOOST_REQUIRE(s->put_user(sample_user("jaksa1", "prosecutor")));
+  const std::string h1 = core::sha256_hex("token-1"), h2 = core::sha256_hex("token-2");
+  BOOST_REQUIRE(s->put_session({h1, "jaksa1", "csrf1", "2024-01-01T00:00:00Z", "2024-01-01T08:00:00Z"}));
+  BOOST_REQUIRE(s->put_session({h2, "jaksa1", "csrf2", "2024-01-01T00:00:00Z", "2024-01-02T08:00:00Z"}));
+  BOOST_TEST(!s->put_session({h1, "jaksa1", "again", "", ""}));  // same token hash
+  BOOST_TEST(!s->put_session({"not-a-hash", "jaksa1", "x", "", ""}));
+  BOOST_TEST(!s->put_session({core::sha256_hex("t3"), "ghost", "x", "", ""}));  // no such user
+  BOOST_TEST(s->session(h1)->csrf_token == "csrf1");
+  BOOST_TEST(*s->delete_expired_sessions("2024-01-01T12:00:00Z") == 1);
+  BOOST_TEST(s->session(h1).error().code == core::ErrorCode::not_found);
+  BOOST_TEST(s->session(h2).has_value());
+  BOOST_REQUIRE(s->put_assignment({"jaksa1", "perkara-2024-001", true, ""}));
+  BOOST_REQUIRE(s->delete_user("jaksa1"));
+  BOOST_TEST(!s->session(h2));
+  BOOST_TEST(s->assignments()->empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(assignments_and_clearance, Fixture) {
+  auto s = open();
+  BOOST_REQUIRE(s->put_user(sample_user("jaksa1", "prosecutor")));
+  BOOST_REQUIRE(s->put_user(sample_user("pendamping1", "paralegal")));
+  BOOST_REQUIRE(s->put_assignment({"jaksa1", "perkara-b", false, ""}));
+  BOOST_REQUIRE(s->put_assignment({"jaksa1", "perkara-a", false, ""}));
+  BOOST_REQUIRE(s->put_assignment({"pendamping1", "perkara-a", false, ""}));
+  BOOST_REQUIRE(s->put_assignment({"jaksa1", "perkara-a", true, ""}));  // update: cleared
+  BOOST_TEST(!s->put_assignment({"ghost", "perkara-a", false, ""}));
+  auto mine = s->assignments("jaksa1");
+  BOOST_REQUIRE(mine);
+  BOOST_REQUIRE(mine->size() == 2u);
+  BOOST_TEST(mine->at(0).case_id == "perkara-a");
+  BOOST_TEST(mine->at(0).cleared);
+  BOOST_TEST(!mine->at(1).cleared);
+  BOOST_TEST(s->assignments()->size() == 3u);
+  BOOST_REQUIRE(s->delete_assignment("jaksa1", "perkara-b"));
+  BOOST_TEST(s->assignments("jaksa1")->size() == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(login_attempts_per_user_and_client, Fixture) {
+  auto s = open();
+  // The user name need not exist: lockouts must not tell which names do.
+  auto none = s->login_attempts("nobody", "127.0.0.1");
+  BOOST_REQUIRE(none);
+  BOOST_TEST(none->failures == 0);
+  BOOST_REQUIRE(s->put_login_attempts({"nobody", "127.0.0.1", 3, "2024-01-01T00:00:00Z", ""}));
+  BOOST_REQUIRE(s->put_login_attempts({"nobody", "127.0.0.1", 5, "2024-01-01T00:01:00Z", "2024-01-01T00:16:00Z"}));
+  auto a = s->login_attempts("nobody", "127.0.0.1");
+  BOOST_TEST(a->failures == 5);
+  BOOST_TEST(a->locked_until == "2024-01-01T00:16:00Z");
+  BOOST_TEST(s->login_attempts("nobody", "10.0.0.1")->failures == 0);
+  BOOST_REQUIRE(s->clear_login_attempts("nobody", "127.0.0.1"));
+  BOOST_TEST(s->login_attempts("nobody", "127.0.0.1")->failures == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(accounts_tables_are_not_evidence_and_verify_stays_clean, Fixture) {
+  auto s = open();
+  BOOST_REQUIRE(s->put_user(sample_user("admin", "administrator")));
+  BOOST_REQUIRE(s->put_session({core::sha256_hex("t"), "admin", "c", "2024-01-01T00:00:00Z", "2099-01-01T00:00:00Z"}));
+  // No change-log entry: the index has nothing to do with accounts.
+  BOOST_TEST(s->last_seq() == 0);
+  BOOST_TEST(s->verify()->empty());
+  auto ro = open(OpenMode::read_only);
+  BOOST_TEST(ro->user("admin").has_value());
+  BOOST_TEST(ro->put_user(sample_user("x", "trainer")).error().code == core::ErrorCode::forbidden);
 }

@@ -296,8 +296,59 @@ WHEN NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind OR NEW.case_id IS NOT OLD.
 BEGIN SELECT RAISE(ABORT, 'an evidence item keeps its id, kind and case; versions only grow'); END;
 )sql";
 
-constexpr std::array<Migration, 1> k_migrations = {{
+// Version 2: the web application's accounts (issue 4). These rows are not evidence: they are
+// updated and deleted freely (a password change, a session ending, an assignment withdrawn), so
+// they have no immutability triggers and no change-log entries; every change to them is audited
+// by service/accounts instead. Secrets are never stored in the clear: passwords as
+// PBKDF2-HMAC-SHA256 (algorithm, iterations, salt and hash kept so the cost can be raised later),
+// session tokens as their SHA-256 (a copied database file does not give live sessions).
+// Times are ISO 8601 UTC and compare as strings.
+constexpr const char* k_schema_v2 = R"sql(
+CREATE TABLE users (
+  name                TEXT PRIMARY KEY,
+  role                TEXT NOT NULL CHECK (role IN ('administrator', 'prosecutor', 'paralegal', 'trainer')),
+  password_algorithm  TEXT NOT NULL,
+  password_iterations INTEGER NOT NULL CHECK (password_iterations > 0),
+  password_salt       TEXT NOT NULL,
+  password_hash       TEXT NOT NULL,
+  disabled            INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  created_at          TEXT NOT NULL,
+  updated_at          TEXT NOT NULL
+);
+
+CREATE TABLE sessions (
+  token_sha256 TEXT PRIMARY KEY CHECK (length(token_sha256) = 64),
+  user_name    TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+  csrf_token   TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  expires_at   TEXT NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions (user_name);
+CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+CREATE TABLE case_assignments (
+  user_name   TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+  case_id     TEXT NOT NULL,
+  cleared     INTEGER NOT NULL CHECK (cleared IN (0, 1)),
+  assigned_at TEXT NOT NULL,
+  PRIMARY KEY (user_name, case_id)
+) WITHOUT ROWID;
+
+-- Failed sign-ins per (user name as typed, client address): the user name need not exist, so the
+-- lockout cannot be used to learn which names do.
+CREATE TABLE login_attempts (
+  user_name       TEXT NOT NULL,
+  client          TEXT NOT NULL,
+  failures        INTEGER NOT NULL,
+  last_failure_at TEXT NOT NULL,
+  locked_until    TEXT NOT NULL,
+  PRIMARY KEY (user_name, client)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 2> k_migrations = {{
     {1, "initial schema", k_schema_v1},
+    {2, "users, sessions, case assignments, login attempts", k_schema_v2},
 }};
 
 }  // namespace
