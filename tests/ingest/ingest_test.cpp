@@ -135,7 +135,7 @@ BOOST_AUTO_TEST_CASE(the_protected_victim_witness) {
   BOOST_REQUIRE_MESSAGE(p, (p ? "" : p.error().describe()));
   const auto& o = *p->person;
   BOOST_TEST(o.id == "org-saksi-a");
-  BOOST_TEST(o.name == "Rina Fiktif");
+  BOOST_TEST(o.name == "Rina Fiksiana");
   BOOST_TEST(o.pseudonym == "Saksi A");
   BOOST_TEST(o.role == berkas::core::PersonRole::saksi_korban);
   BOOST_TEST(o.is_protected);
@@ -198,7 +198,7 @@ BOOST_AUTO_TEST_CASE(the_protected_name_appears_in_other_statements) {
   for (const char* f : {"03-bap/bap-saksi-ibu.xml", "03-bap/bap-saksi-dedi.xml", "03-bap/bap-tersangka.xml"}) {
     auto p = parse_file(demo(f), k_schemas);
     BOOST_REQUIRE_MESSAGE(p, (p ? "" : p.error().describe()));
-    for (const auto& qa : p->item->qa) mentions += contains(qa.answer, "Rina Fiktif") ? 1 : 0;
+    for (const auto& qa : p->item->qa) mentions += contains(qa.answer, "Rina Fiksiana") ? 1 : 0;
   }
   BOOST_TEST(mentions >= 3);
 }
