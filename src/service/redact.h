@@ -13,7 +13,7 @@ namespace berkas::service {
 // Built from the protected persons whose names must not appear. A name is matched as any run
 // of two or more consecutive words of that name, or any single word of it of 3+ letters that is
 // not a common particle (bin, binti, ...): "Rina Fiksiana binti Contoh" hides "Rina", "Sdri. RINA
-// FIKTIF", "Fiktif" and "rina fiktif binti contoh". Matching is case-insensitive on ASCII
+// FIKSIANA", "Fiksiana" and "rina fiksiana binti contoh". Matching is case-insensitive on ASCII
 // letters and respects word boundaries. Over-redaction (a different person sharing a first
 // name) is accepted: a leak is the worse error. Thread-safe after construction.
 class Redactor {
