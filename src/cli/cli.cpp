@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include "core/text.h"
 #include "ingest/law_text.h"
 #include "service/json.h"
+#include "server/server.h"
 #include "service/service.h"
 
 namespace berkas::cli {
@@ -46,6 +48,7 @@ Perintah / commands:
   verify [--json]               periksa semua hash dan indeks / check hashes and the index
   audit [--json] [--limit N]    log audit / the audit log
   tour                          tur singkat pencarian / a short guided tour of searches
+  serve [--listen HOST:PORT]    jalankan aplikasi web (bawaan 127.0.0.1:8080) / run the web application
   convert-law uu21|kuhp SRC.txt OUT.xml
                                 ubah teks undang-undang menjadi XML / convert a law text to XML
 
@@ -68,6 +71,7 @@ struct Args {
   int offset = 0;
   std::string as_of;
   std::string law = "uu-21-2007";
+  std::string listen = "127.0.0.1:8080";
   std::string command;
   std::vector<std::string> rest;
 };
@@ -506,11 +510,53 @@ int cmd_convert_law(const Args& a) {
   return k_ok;
 }
 
+bool parse_int(const std::string& s, int& out);
+
+// Runs the web application until SIGINT/SIGTERM. With no administrator yet, prints a one-time
+// setup token: the first administrator is created with it in the browser (no default password).
+int cmd_serve(const Args& a) {
+  const auto colon = a.listen.rfind(':');
+  int port = 0;
+  if (colon == std::string::npos || colon == 0 || !parse_int(a.listen.substr(colon + 1), port) || port < 1 ||
+      port > 65535)
+    return usage_error("--listen HOST:PORT, mis. / e.g. 127.0.0.1:8080");
+  server::Options o;
+  o.data_dir = a.data_dir;
+  o.resource_dir = service::default_resource_dir();
+  o.host = a.listen.substr(0, colon);
+  o.port = static_cast<std::uint16_t>(port);
+  o.on_setup_token = [](const std::string& token) {
+    std::cout << "Belum ada administrator / no administrator yet.\n"
+              << "Token penyiapan sekali pakai / one-time setup token: " << token << "\n"
+              << "Buka /setup di peramban / open /setup in the browser (berlaku sampai dipakai atau server berhenti"
+                 " / valid until used or the server stops)\n"
+              << std::flush;
+  };
+  // Block the stop signals before the server's threads start, so they inherit the mask and
+  // only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  auto srv = server::Server::start(o);
+  if (!srv) return report_error(srv.error(), false);
+  std::cout << "Berkas berjalan di / running at http://" << o.host << ":" << (*srv)->port() << "/\n"
+            << "Hentikan dengan / stop with Ctrl-C\n"
+            << std::flush;
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  (*srv)->stop();
+  std::cout << "Berhenti / stopped\n";
+  return k_ok;
+}
+
 const std::map<std::string, std::function<int(const Args&)>>& commands() {
   static const std::map<std::string, std::function<int(const Args&)>> k_commands = {
       {"init", cmd_init},       {"ingest", cmd_ingest},   {"search", cmd_search}, {"show", cmd_show},
       {"cases", cmd_cases},     {"case", cmd_case},       {"law", cmd_law},       {"reindex", cmd_reindex},
       {"verify", cmd_verify},   {"audit", cmd_audit},     {"tour", cmd_tour},     {"convert-law", cmd_convert_law},
+      {"serve", cmd_serve},
   };
   return k_commands;
 }
@@ -549,7 +595,8 @@ int run(int argc, char** argv) {
       a.demo = true;
     } else if (!options_done && s == "--reveal") {
       a.reveal = true;
-    } else if (!options_done && (s == "--data" || s == "--limit" || s == "--offset" || s == "--as-of" || s == "--law")) {
+    } else if (!options_done && (s == "--data" || s == "--limit" || s == "--offset" || s == "--as-of" || s == "--law" ||
+                                  s == "--listen")) {
       const std::string* v = value(s.c_str());
       if (!v) return usage_error(s + " memerlukan nilai / needs a value");
       if (s == "--data") a.data_dir = *v;
@@ -557,6 +604,7 @@ int run(int argc, char** argv) {
         if (!core::is_iso_date(*v)) return usage_error("--as-of: tanggal YYYY-MM-DD / date YYYY-MM-DD expected: " + *v);
         a.as_of = *v;
       } else if (s == "--law") a.law = *v;
+      else if (s == "--listen") a.listen = *v;
       else if (!parse_int(*v, s == "--limit" ? a.limit : a.offset))
         return usage_error(s + ": bilangan / number expected: " + *v);
     } else if (!options_done && s.size() > 1 && s[0] == '-' && a.command != "search") {
