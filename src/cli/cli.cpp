@@ -356,6 +356,9 @@ int cmd_show(const Args& a) {
   const auto& id = a.rest[0];
   auto kind = (*svc)->kind_of(viewer_of(a), id);
   if (!kind) return report_error(kind.error(), a.json);
+  if (a.reveal)
+    if (auto s = (*svc)->record(viewer_of(a), "reveal", id, "--reveal: protected identities shown"); !s)
+      return report_error(s.error(), a.json);
   if (*kind == "item") return show_item(**svc, a, id);
   if (*kind == "precedent") return show_precedent(**svc, a, id);
   if (*kind == "case") return show_case(**svc, a, id);
@@ -381,6 +384,9 @@ int cmd_case(const Args& a) {
   if (a.rest.size() != 1) return usage_error("case: satu ID diperlukan / one ID required");
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
+  if (a.reveal)
+    if (auto s = (*svc)->record(viewer_of(a), "reveal", a.rest[0], "--reveal: protected identities shown"); !s)
+      return report_error(s.error(), a.json);
   return show_case(**svc, a, a.rest[0]);
 }
 

@@ -792,6 +792,13 @@ Result<VerifyReport> Service::verify(const Viewer& v) const {
 
 Result<store::Counts> Service::counts() const { return m_impl->store->counts(); }
 
+Status Service::record(const Viewer& v, const std::string& action, const std::string& object,
+                       const std::string& detail) {
+  auto ev = m_impl->store->audit(v.user, action, object, detail);
+  if (!ev) return tl::unexpected(ev.error());
+  return {};
+}
+
 Result<std::vector<core::AuditEvent>> Service::audit_log(const Viewer& v, std::int64_t after, int limit) const {
   if (v.role != Role::administrator && v.role != Role::system)
     return fail(ErrorCode::forbidden, "hanya administrator / administrators only");

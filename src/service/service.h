@@ -169,6 +169,11 @@ class Service {
   core::Result<VerifyReport> verify(const Viewer& v) const;
 
   core::Result<store::Counts> counts() const;
+
+  // Writes an audit entry for something the caller did outside the use cases above (e.g.
+  // revealing protected identities on the command line). `detail` must not hold a protected name.
+  core::Status record(const Viewer& v, const std::string& action, const std::string& object,
+                      const std::string& detail);
   core::Result<std::vector<core::AuditEvent>> audit_log(const Viewer& v, std::int64_t after = 0, int limit = 1000) const;
 
   // Today's date (UTC), used as the default "as of".
