@@ -1,0 +1,208 @@
+// bundle: turns a template and case data into a paginated PDF (court bundles now; witness files
+// and training modules next), through a general layout document: template → LayoutDocument →
+// layout (font metrics, line breaking, pagination, page numbers) → PDF (PoDoFo, kept inside).
+//
+// The caller owns redaction: every string handed in is printed as given. The module only adds a
+// last guard (`forbidden_strings`): a listed string anywhere in what it would write is an error,
+// and then no PDF is returned at all.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model.h"
+
+namespace berkas::bundle {
+
+// ---------------------------------------------------------------- the layout document
+
+enum class BlockKind {
+  heading,     // `text` at `level` (1 section, 2 document, 3 part); kept with what follows
+  anchor,      // an invisible mark: an index/outline entry `text` at `level` where it stands
+  paragraph,   // `text`; '\n' is a hard line break; `align`, `style`
+  qa,          // numbered question/answer pair of a BAP: `number`, `question`, `answer`
+  table,       // `header` (repeated on every page the table reaches) and `rows`, `column_widths`
+  key_value,   // `pairs` as "label : value" lines (the header block of a BAP)
+  note,        // `text` in a box
+  page_break,  // the next block starts on a fresh page (no-op on an empty page)
+  toc,         // the index (daftar isi): every heading/anchor with `in_index`, page numbers, links
+  pdf,         // `pdf` bytes merged page by page, each scaled into the body area; `text` is the caption
+};
+
+enum class Align { justify, left, center, right };
+enum class Style { regular, bold, italic };
+
+// A table cell. When `pages_of` names an anchor, the cell prints that anchor's page range
+// ("12" or "12–15") instead of `text`, filled in once pagination is known.
+struct Cell {
+  std::string text;
+  std::string pages_of;
+};
+
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  std::string text;
+  int level = 1;
+  std::string anchor;     // heading/anchor/pdf: id for page ranges, index entries, links
+  bool in_index = true;   // heading/anchor/pdf: listed in the toc and the outline
+  Align align = Align::justify;
+  Style style = Style::regular;
+  int number = 0;
+  std::string question, answer;
+  std::vector<double> column_widths;  // relative; empty = equal
+  std::vector<std::string> header;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::string pdf;
+
+  static Block make_heading(int level, std::string text, std::string anchor);
+  static Block make_anchor(int level, std::string text, std::string anchor);
+  static Block make_paragraph(std::string text, Align align = Align::justify, Style style = Style::regular);
+  static Block make_qa(int number, std::string question, std::string answer);
+  static Block make_note(std::string text);
+  static Block make_page_break();
+  static Block make_toc();
+};
+
+// Markers substituted in the running header and footer: the page number and the page count.
+inline constexpr const char* k_page_marker = "\x1e";
+inline constexpr const char* k_pages_marker = "\x1f";
+
+enum class StampPosition { bottom_right, bottom_left, top_right };
+
+struct Furniture {
+  std::string header;                  // running header (may contain the markers); empty = none
+  std::string footer;                  // running footer, e.g. "Halaman \x1e dari \x1f"
+  std::string stamp_prefix;            // Bates prefix; empty = no stamps
+  int stamp_digits = 6;                // zero-padded running number
+  int stamp_start = 1;                 // number of the first page
+  StampPosition stamp_position = StampPosition::bottom_right;
+  bool on_first_page = true;           // header/footer on page 1 (stamps are on every page)
+};
+
+struct DocumentInfo {
+  std::string title;
+  std::string subject;
+  std::string author;
+  std::string creator;
+  std::string keywords;
+  std::string identifier;  // e.g. the case register number (Info /BerkasIdentifier, XMP dc:identifier)
+  core::Date date;         // creation date; from the data, never the clock (empty = none)
+};
+
+struct LayoutDocument {
+  DocumentInfo info;
+  Furniture furniture;
+  std::string qa_question_label = "Pertanyaan";
+  std::string qa_answer_label = "Jawaban";
+  std::vector<Block> blocks;
+  // Strings that must not appear anywhere in the output (compared case-insensitively for ASCII,
+  // with runs of white space squeezed).
+  std::vector<std::string> forbidden_strings;
+};
+
+// Where an anchor landed (1-based PDF page numbers).
+struct AnchorPages {
+  std::string anchor;
+  std::string title;
+  int level = 1;
+  int first_page = 0;
+  int last_page = 0;
+};
+
+struct RenderedPdf {
+  std::string pdf;                   // the file's bytes
+  int page_count = 0;
+  std::string sha256;                // of `pdf`
+  std::vector<AnchorPages> anchors;  // in document order
+  int substituted_characters = 0;    // characters outside Windows-1252, printed as '?'
+};
+
+// Lays out and writes `doc` as an A4 PDF with embedded Liberation fonts (subset, WinAnsi),
+// bookmarks mirroring the toc, link annotations on toc entries, stamps on every page, document
+// info and XMP metadata. Deterministic: the same document gives the same bytes.
+// Errors: invalid_input for a `pdf` block whose bytes are not a readable, unencrypted PDF;
+// forbidden when a forbidden string appears (the message never repeats it; nothing is returned);
+// io when a font cannot be read; internal if page numbers do not settle. Thread-safe (no shared
+// state between calls).
+core::Result<RenderedPdf> render(const LayoutDocument& doc);
+
+// ---------------------------------------------------------------- court bundles
+
+// A person as the bundle may show them: `display_name` is already the pseudonym where the
+// reader is not cleared. The real name is never given to this module.
+struct PersonView {
+  std::string id;
+  std::string display_name;
+  core::PersonRole role = core::PersonRole::saksi;
+  bool is_protected = false;
+};
+
+struct CaseData {
+  core::Case case_info;
+  std::vector<PersonView> persons;
+  std::vector<core::EvidenceItem> items;        // text already redacted by the caller
+  std::vector<core::Provision> provisions;      // at least the charged ones
+  std::vector<core::Precedent> precedents;      // the decisions relied on
+  std::map<std::string, std::string> attachments;  // attachment SHA-256 → bytes (PDF exhibits)
+  std::vector<std::string> forbidden_strings;   // protected real names: must appear nowhere
+};
+
+struct BundleOptions {
+  std::string template_path;  // e.g. templates/court-bundle.xml
+  std::string schema_path;    // empty = <template dir>/../schemas/bundle-template.xsd
+  std::string stamp_prefix;   // empty = the template's, else the register number's slug
+  std::string creator;        // who made it (user name), for the document info
+  core::Date date;            // the bundle's date (from the data, not the clock)
+};
+
+struct ManifestEntry {
+  std::string id;
+  std::string kind;  // evidence code ("bap", "ahli", ...), "putusan" or "lampiran"
+  int version = 1;
+  std::string sha256;
+  int first_page = 0;
+  int last_page = 0;
+};
+
+struct SectionPages {
+  std::string id;
+  std::string title;
+  int first_page = 0;
+  int last_page = 0;
+  std::vector<std::string> entry_ids;  // manifest ids placed in this section
+};
+
+struct Bundle {
+  std::string pdf;
+  int page_count = 0;
+  std::string sha256;
+  std::string manifest_sha256;             // hash of the canonical manifest text (printed in the PDF)
+  std::vector<ManifestEntry> manifest;     // items, their attachments and precedents, in order
+  std::vector<SectionPages> sections;
+  std::vector<std::string> omitted_item_ids;  // items no section of the template selected
+  int substituted_characters = 0;
+};
+
+// Checks a template file: safe parse (no DOCTYPE, no network), schema validation, mustache syntax
+// and known placeholders. invalid_input with the file and line on failure; io if unreadable.
+core::Status check_template(const std::string& template_path, const std::string& schema_path = {});
+
+// Builds the court bundle: the template selects and orders the sections, placeholders are
+// filled from `data` and `options`, then render(). Errors: those of check_template and render;
+// not_found when an attached PDF exhibit's bytes are missing from `data.attachments`.
+// Nothing is written to disk. Thread-safe.
+core::Result<Bundle> build_bundle(const CaseData& data, const BundleOptions& options);
+
+// The same, stopping before PDF writing: the layout document the template produces (for tests,
+// previews, and callers that add their own blocks).
+core::Result<LayoutDocument> make_layout(const CaseData& data, const BundleOptions& options);
+
+// Writes `bytes` to `path` atomically (a temporary file beside it, then rename), so that a
+// failure never leaves a partial file. io error on failure.
+core::Status write_file_atomically(const std::string& path, const std::string& bytes);
+
+}  // namespace berkas::bundle

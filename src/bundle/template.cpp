@@ -1,0 +1,279 @@
+#include "bundle/internal/template.h"
+
+#include <algorithm>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include <kainjow/mustache.hpp>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+#include "core/text.h"
+
+namespace berkas::bundle::internal {
+namespace {
+
+using core::ErrorCode;
+using core::fail;
+
+constexpr std::size_t k_max_template_bytes = 1u << 20;
+
+const std::set<std::string>& names_for(TextContext ctx) {
+  static const std::set<std::string> document = {
+      "case.id", "case.register_number", "case.title", "case.court", "case.stage",
+      "case.destination_country", "case.recruitment_channel", "case.offence_date", "case.summary",
+      "case.fictional", "bundle.date", "bundle.creator", "bundle.stamp_prefix", "bundle.template"};
+  static const std::set<std::string> furniture = [] {
+    auto s = document;
+    s.insert({"page", "pages"});
+    return s;
+  }();
+  static const std::set<std::string> item = [] {
+    auto s = document;
+    s.insert({"item.id", "item.title", "item.date", "item.place", "item.examiner", "item.kind",
+              "item.kind_label", "item.version", "person.display_name", "person.role"});
+    return s;
+  }();
+  return ctx == TextContext::furniture ? furniture : ctx == TextContext::item ? item : document;
+}
+
+// Our own pass over the tags, before kainjow sees them: only plain variables and sections over
+// known names. Partials could pull in files and delimiter changes make the text hard to audit,
+// so both are refused; an unknown name is almost always a typo that would print nothing.
+core::Status check_tags(const TemplateText& t, TextContext ctx, const std::string& path) {
+  const auto& names = names_for(ctx);
+  std::size_t p = 0;
+  while ((p = t.text.find("{{", p)) != std::string::npos) {
+    const std::size_t e = t.text.find("}}", p + 2);
+    if (e == std::string::npos) return fail(ErrorCode::invalid_input, "unclosed placeholder '{{'", path, t.line);
+    std::string tag = core::squeeze_space(std::string_view(t.text).substr(p + 2, e - p - 2));
+    p = e + 2;
+    if (tag.empty()) return fail(ErrorCode::invalid_input, "empty placeholder {{}}", path, t.line);
+    const char sigil = tag[0];
+    if (sigil == '!') continue;
+    if (sigil == '>' || sigil == '=' || sigil == '{')
+      return fail(ErrorCode::invalid_input, "placeholder {{" + tag + "}} not allowed (partials, delimiter changes and "
+                                            "triple braces are not part of the template language)", path, t.line);
+    if (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '&') tag = core::squeeze_space(tag.substr(1));
+    if (!names.count(tag))
+      return fail(ErrorCode::invalid_input, "unknown placeholder {{" + tag + "}} here (see docs/TEMPLATES.md)", path,
+                  t.line, tag);
+  }
+  return {};
+}
+
+std::string read_all(const std::string& path, bool& ok) {
+  std::ifstream in(path, std::ios::binary);
+  ok = static_cast<bool>(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+int line_of_offset(const std::string& s, std::size_t off) {
+  return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(std::min(off, s.size())), '\n'));
+}
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
+
+struct ErrorSink {
+  std::string message;
+  int line = 0;
+};
+
+void on_schema_error(void* ctx, xmlErrorPtr e) {
+  auto* sink = static_cast<ErrorSink*>(ctx);
+  if (!e || !sink->message.empty()) return;
+  sink->message = e->message ? e->message : "schema validation failed";
+  while (!sink->message.empty() && (sink->message.back() == '\n' || sink->message.back() == ' ')) sink->message.pop_back();
+  sink->line = e->line;
+}
+
+std::string prop(xmlNode* n, const char* name, const std::string& fallback = {}) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return fallback;
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+bool prop_bool(xmlNode* n, const char* name, bool fallback) {
+  const std::string v = prop(n, name);
+  if (v.empty()) return fallback;
+  return v == "true" || v == "1";
+}
+
+TemplateText text_of(xmlNode* n) {
+  xmlChar* c = xmlNodeGetContent(n);
+  TemplateText t{c ? core::squeeze_space(reinterpret_cast<const char*>(c)) : std::string(), static_cast<int>(xmlGetLineNo(n))};
+  if (c) xmlFree(c);
+  return t;
+}
+
+TemplateText attr_text(xmlNode* n, const char* name, const std::string& fallback = {}) {
+  return TemplateText{core::squeeze_space(prop(n, name, fallback)), static_cast<int>(xmlGetLineNo(n))};
+}
+
+bool is(xmlNode* n, const char* name) {
+  return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, reinterpret_cast<const xmlChar*>(name));
+}
+
+std::vector<xmlNode*> children(xmlNode* n) {
+  std::vector<xmlNode*> out;
+  for (xmlNode* c = n ? n->children : nullptr; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) out.push_back(c);
+  return out;
+}
+
+xmlNode* child(xmlNode* n, const char* name) {
+  for (xmlNode* c : children(n))
+    if (is(c, name)) return c;
+  return nullptr;
+}
+
+core::Result<Template> read_tree(xmlDoc* doc, const std::string& path) {
+  Template t;
+  t.path = path;
+  xmlNode* root = xmlDocGetRootElement(doc);
+  t.name = prop(root, "name");
+  xmlNode* meta = child(root, "metadata");
+  t.title = text_of(child(meta, "title"));
+  if (xmlNode* s = child(meta, "subject")) t.subject = text_of(s);
+  if (xmlNode* k = child(meta, "keywords")) t.keywords = text_of(k);
+  xmlNode* fu = child(root, "furniture");
+  t.first_page_furniture = prop_bool(fu, "first-page", false);
+  if (xmlNode* h = child(fu, "header")) t.header = text_of(h);
+  if (xmlNode* f = child(fu, "footer")) t.footer = text_of(f);
+  if (xmlNode* s = child(fu, "stamp")) {
+    t.has_stamp = true;
+    t.stamp_prefix = attr_text(s, "prefix");
+    t.stamp_digits = std::stoi(prop(s, "digits", "6"));
+    const std::string pos = prop(s, "position", "bottom-right");
+    t.stamp_position = pos == "bottom-left" ? StampPosition::bottom_left
+                       : pos == "top-right" ? StampPosition::top_right
+                                            : StampPosition::bottom_right;
+  }
+  for (xmlNode* s : children(child(root, "sections"))) {
+    SectionSpec sec;
+    const std::string kind(reinterpret_cast<const char*>(s->name));
+    sec.type = kind == "cover" ? SectionType::cover
+               : kind == "index" ? SectionType::index
+               : kind == "charges" ? SectionType::charges
+               : kind == "items" ? SectionType::items
+               : kind == "precedents" ? SectionType::precedents
+                                      : SectionType::manifest;
+    sec.id = prop(s, "id");
+    sec.title = attr_text(s, "title");
+    sec.new_page = prop_bool(s, "new-page", true);
+    sec.in_index = prop_bool(s, "in-index", true);
+    for (xmlNode* c : children(s)) {
+      if (is(c, "intro")) sec.intro.push_back(text_of(c));
+      if (is(c, "line")) sec.lines.push_back(CoverLine{prop(c, "style", "normal"), text_of(c)});
+    }
+    sec.penjelasan = prop_bool(s, "penjelasan", false);
+    sec.full_text = prop_bool(s, "full-text", false);
+    sec.item_new_page = prop_bool(s, "item-new-page", true);
+    sec.item_heading = attr_text(s, "item-heading", "{{item.title}}");
+    for (const auto& k : core::split(core::squeeze_space(prop(s, "kinds")), ' '))
+      if (!k.empty()) sec.kinds.push_back(k);
+    for (const auto& r : core::split(core::squeeze_space(prop(s, "roles")), ' '))
+      if (!r.empty()) sec.roles.push_back(r);
+    t.sections.push_back(std::move(sec));
+  }
+
+  // Placeholders: known names only, and valid mustache.
+  std::vector<std::pair<const TemplateText*, TextContext>> texts = {
+      {&t.title, TextContext::document}, {&t.subject, TextContext::document}, {&t.keywords, TextContext::document},
+      {&t.header, TextContext::furniture}, {&t.footer, TextContext::furniture}, {&t.stamp_prefix, TextContext::document}};
+  for (const auto& s : t.sections) {
+    texts.emplace_back(&s.title, TextContext::document);
+    for (const auto& i : s.intro) texts.emplace_back(&i, TextContext::document);
+    for (const auto& l : s.lines) texts.emplace_back(&l.text, TextContext::document);
+    if (s.type == SectionType::items) texts.emplace_back(&s.item_heading, TextContext::item);
+  }
+  for (const auto& [text, ctx] : texts) {
+    if (auto st = check_tags(*text, ctx, path); !st) return tl::unexpected(st.error());
+    if (auto filled = fill(*text, {}, path); !filled) return tl::unexpected(filled.error());
+  }
+  return t;
+}
+
+}  // namespace
+
+core::Result<Template> load_template(const std::string& path, const std::string& schema_path) {
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });
+
+  bool ok = false;
+  const std::string bytes = read_all(path, ok);
+  if (!ok) return fail(ErrorCode::io, "cannot read template", path);
+  if (bytes.size() > k_max_template_bytes) return fail(ErrorCode::invalid_input, "template larger than 1 MiB", path);
+  // Templates have no DTD: refusing the DOCTYPE before parsing ends every entity trick at once.
+  for (const char* banned : {"<!DOCTYPE", "<!ENTITY"})
+    if (auto p = bytes.find(banned); p != std::string::npos)
+      return fail(ErrorCode::invalid_input, "DOCTYPE/entities not allowed in a template", path, line_of_offset(bytes, p));
+
+  bool schema_ok = false;
+  const std::string xsd = read_all(schema_path, schema_ok);
+  if (!schema_ok) return fail(ErrorCode::io, "cannot read template schema", schema_path);
+
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
+  if (!ctxt) return fail(ErrorCode::io, "cannot allocate an XML parser", path);
+  DocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), path.c_str(), "UTF-8",
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  if (!doc) {
+    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
+    std::string msg = e && e->message ? e->message : "not well-formed XML";
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    return fail(ErrorCode::invalid_input, msg, path, e ? e->line : 0);
+  }
+
+  std::unique_ptr<xmlSchemaParserCtxt, void (*)(xmlSchemaParserCtxtPtr)> pctxt(
+      xmlSchemaNewMemParserCtxt(xsd.data(), static_cast<int>(xsd.size())), xmlSchemaFreeParserCtxt);
+  ErrorSink schema_errors;
+  xmlSchemaSetParserStructuredErrors(pctxt.get(), on_schema_error, &schema_errors);
+  std::unique_ptr<xmlSchema, void (*)(xmlSchemaPtr)> schema(pctxt ? xmlSchemaParse(pctxt.get()) : nullptr, xmlSchemaFree);
+  if (!schema) return fail(ErrorCode::io, "template schema does not compile: " + schema_errors.message, schema_path);
+  std::unique_ptr<xmlSchemaValidCtxt, void (*)(xmlSchemaValidCtxtPtr)> vctxt(xmlSchemaNewValidCtxt(schema.get()),
+                                                                              xmlSchemaFreeValidCtxt);
+  ErrorSink errors;
+  xmlSchemaSetValidStructuredErrors(vctxt.get(), on_schema_error, &errors);
+  if (xmlSchemaValidateDoc(vctxt.get(), doc.get()) != 0)
+    return fail(ErrorCode::invalid_input, errors.message.empty() ? "template does not match its schema" : errors.message,
+                path, errors.line);
+  return read_tree(doc.get(), path);
+}
+
+core::Result<std::string> fill(const TemplateText& t, const Values& values, const std::string& path) {
+  using kainjow::mustache::data;
+  using kainjow::mustache::mustache;
+  if (t.text.find("{{") == std::string::npos) return t.text;
+  mustache m{t.text};
+  if (!m.is_valid()) return fail(ErrorCode::invalid_input, "placeholder syntax: " + m.error_message(), path, t.line);
+  m.set_custom_escape([](const std::string& s) { return s; });
+  data root{data::type::object};
+  std::map<std::string, data> groups;
+  for (const auto& [key, value] : values) {
+    const auto dot = key.find('.');
+    data v = value.empty() ? data{data::type::bool_false} : data{value};
+    if (dot == std::string::npos) {
+      root.set(key, v);
+      continue;
+    }
+    auto [it, fresh] = groups.try_emplace(key.substr(0, dot), data{data::type::object});
+    it->second.set(key.substr(dot + 1), v);
+  }
+  for (auto& [k, v] : groups) root.set(k, v);
+  std::string out = m.render(root);
+  if (!m.is_valid()) return fail(ErrorCode::invalid_input, "placeholder syntax: " + m.error_message(), path, t.line);
+  return core::squeeze_space(out);
+}
+
+}  // namespace berkas::bundle::internal
