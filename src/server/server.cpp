@@ -7,12 +7,15 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/ThreadPool.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -55,23 +58,43 @@ void send(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& out,
     std::ifstream in(r.file_path, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     out.setContentLength64(static_cast<Poco::Int64>(bytes.size()));
-    if (head) {
-      out.send();
-    } else {
-      out.sendBuffer(bytes.data(), bytes.size());
-    }
+    auto& stream = out.send();
+    if (!head) stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    stream.flush();
     return;
   }
   if (r.status == 204 || r.status == 304) {
     out.setContentLength(0);
-    out.send();
+    out.send().flush();
     return;
   }
+  // send() + flush rather than sendBuffer(): sendBuffer leaves the bytes in a stream buffer until
+  // the response object dies, and a refused request's socket is shut down before that.
   out.setContentLength64(static_cast<Poco::Int64>(r.body.size()));
-  if (head)
-    out.send();
-  else
-    out.sendBuffer(r.body.data(), r.body.size());
+  auto& stream = out.send();
+  if (!head) stream.write(r.body.data(), static_cast<std::streamsize>(r.body.size()));
+  stream.flush();
+}
+
+// After refusing a body we did not read: stop sending, then read and discard what the client is
+// still sending for a moment. Closing a socket with unread input makes the kernel send a reset,
+// which can destroy our 413 before the client reads it.
+void linger_close(Poco::Net::HTTPServerRequest& req) {
+  try {
+    auto& socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(req).socket();
+    socket.shutdownSend();
+    socket.setReceiveTimeout(Poco::Timespan(0, 300000));
+    char buf[65536];
+    std::size_t total = 0;
+    const auto start = std::chrono::steady_clock::now();
+    while (total < (64u << 20) && std::chrono::steady_clock::now() - start < std::chrono::seconds(3)) {
+      const int n = socket.receiveBytes(buf, sizeof buf);
+      if (n <= 0) break;
+      total += static_cast<std::size_t>(n);
+    }
+  } catch (const Poco::Exception&) {
+    // Timed out or reset: the client has what we sent.
+  }
 }
 
 class Handler : public Poco::Net::HTTPRequestHandler {
@@ -99,6 +122,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit)) {
         out.setKeepAlive(false);
         send(req, out, m_app.too_large(r.path), m_options.tls);
+        linger_close(req);
         return;
       }
       if (req.hasContentLength() || req.getChunkedTransferEncoding()) {
@@ -111,6 +135,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
           if (body.size() > limit) {
             out.setKeepAlive(false);
             send(req, out, m_app.too_large(r.path), m_options.tls);
+            linger_close(req);
             return;
           }
         }
