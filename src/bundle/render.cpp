@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <set>
 
 #include "bundle/bundle.h"
@@ -156,7 +157,16 @@ class Importer {
     }
     PdfObject* d = m_dst.CreateObject(PdfVariant(PdfDictionary()));
     m_memo.emplace(ref, d->Reference());
-    PdfObject converted = copy(*so);
+    PdfObject converted;
+    if (so->IsDictionary() && so->HasStream()) {
+      // /Length is the writer's to set: copying it would leave an orphan length object behind.
+      PdfDictionary dd;
+      for (const auto& [key, val] : so->GetDictionary().GetKeys())
+        if (key != PdfName::KeyLength) dd.AddKey(key, copy(*val));
+      converted = PdfObject(dd);
+    } else {
+      converted = copy(*so);
+    }
     d->PdfVariant::operator=(converted);
     if (so->HasStream()) {
       char* buf = nullptr;
@@ -165,7 +175,6 @@ class Importer {
       PdfMemoryInputStream in(buf, len);
       d->GetStream()->SetRawData(&in, len);
       podofo_free(buf);
-      d->GetDictionary().RemoveKey(PdfName::KeyLength);
       for (const char* k : {"Filter", "DecodeParms"})
         if (const PdfObject* f = so->GetDictionary().GetKey(k)) d->GetDictionary().AddKey(k, copy(*f));
     }
@@ -456,13 +465,11 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
     font_dict->GetDictionary().AddKey(PdfName("F" + std::to_string(f)), fonts[f]->GetObject()->Reference());
 
   std::array<std::array<bool, 256>, internal::font_count> used{};
-  std::vector<PdfPage*> pages;
-  pages.reserve(laid.pages.size());
   std::map<std::size_t, std::unique_ptr<Importer>> importers;
   const PdfRect a4(0, 0, Geometry::page_w, Geometry::page_h);
   for (const auto& pl : laid.pages) {
+    // PoDoFo's page cache may move PdfPage objects as pages are added: ask for them again later.
     PdfPage* page = pdf.CreatePage(a4);
-    pages.push_back(page);
     PdfDictionary& res = page->GetResources()->GetDictionary();
     res.AddKey("Font", font_dict->Reference());
     std::string content;
@@ -494,9 +501,10 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
     for (const auto& l : laid.pages[p].links) {
       auto it = known.find(l.anchor);
       if (it == known.end()) continue;
-      PdfAnnotation* a = pages[p]->CreateAnnotation(ePdfAnnotation_Link, PdfRect(l.x, l.y, l.w, l.h));
+      PdfAnnotation* a = pdf.GetPage(static_cast<int>(p))->CreateAnnotation(ePdfAnnotation_Link, PdfRect(l.x, l.y, l.w, l.h));
       a->SetBorderStyle(0, 0, 0);
-      a->SetDestination(PdfDestination(pages[static_cast<std::size_t>(it->second.first_page - 1)]));
+      a->GetObject()->GetDictionary().RemoveKey("M");  // PoDoFo stamps the clock here
+      a->SetDestination(PdfDestination(pdf.GetPage(it->second.first_page - 1)));
     }
   {
     std::set<std::string> listed;
@@ -513,7 +521,7 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
     for (const auto& a : laid.anchors) {
       if (!listed.count(a.anchor)) continue;
       if (!outlines) outlines = pdf.GetOutlines(true);
-      const PdfDestination dest(pages[static_cast<std::size_t>(a.first_page - 1)]);
+      const PdfDestination dest(pdf.GetPage(a.first_page - 1));
       while (!stack.empty() && stack.back().first >= a.level) stack.pop_back();
       PdfOutlineItem* item = nullptr;
       if (stack.empty()) {
@@ -629,6 +637,12 @@ Block Block::make_toc() {
 }
 
 core::Result<RenderedPdf> render(const LayoutDocument& doc) {
+  // PoDoFo prints parser diagnostics (trailers of loaded exhibits) to stdout unless told not to.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] {
+    PdfError::EnableDebug(false);
+    PdfError::EnableLogging(false);
+  });
   try {
     return render_impl(doc);
   } catch (const PdfError& e) {
