@@ -169,7 +169,6 @@ class Composer {
       SectionPages sp;
       sp.id = anchor;
       sp.title = *title;
-      const std::size_t entries_before = m_out.manifest.size();
       core::Status st;
       if (s.type == SectionType::cover) {
         Block a = Block::make_anchor(1, *title, anchor);
@@ -197,7 +196,6 @@ class Composer {
         for (const auto* it : chosen[s.id]) sp.entry_ids.push_back(it->id);
       if (s.type == SectionType::precedents)
         for (const auto& p : m_data.precedents) sp.entry_ids.push_back(p.id);
-      (void)entries_before;
       m_out.sections.push_back(std::move(sp));
     }
     return std::move(m_out);
