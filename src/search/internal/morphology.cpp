@@ -1,0 +1,145 @@
+#include "search/internal/morphology.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace berkas::search::internal {
+
+namespace {
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool is_consonant(char c) { return c >= 'a' && c <= 'z' && !is_vowel(c); }
+bool starts(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+bool ends(const std::string& s, const std::string& p) {
+  return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+}
+bool plausible(const std::string& s) {
+  return s.size() >= 3 && std::any_of(s.begin(), s.end(), is_vowel);
+}
+char at(const std::string& s, std::size_t i) { return i < s.size() ? s[i] : '\0'; }
+
+// The readings of `x` without one derivational prefix, each with a tag so a prefix is not
+// removed twice. Allomorphs of meN-/peN- recode the first consonant of the root
+// (N+t→n, N+p→m, N+k→ng, N+s→ny), so both the recoded and the plain reading are produced.
+std::vector<std::pair<char, std::string>> without_prefix(const std::string& x) {
+  std::vector<std::pair<char, std::string>> out;
+  auto add = [&out](char tag, std::string rest) { out.emplace_back(tag, std::move(rest)); };
+  if (starts(x, "di")) add('d', x.substr(2));
+  if (starts(x, "ke")) add('k', x.substr(2));
+  if (starts(x, "se")) add('s', x.substr(2));
+  // ber-, ter-, per- and their allomorphs be-/te-/pe- before r and before CVr (bekerja), bel-/pel-
+  // before ajar.
+  for (const char* p : {"ber", "ter", "per"}) {
+    const std::string two(p, 2);
+    const char tag = p[0] == 'b' ? 'b' : p[0] == 't' ? 't' : 'p';
+    if (starts(x, p)) {
+      add(tag, x.substr(3));
+      add(tag, x.substr(2));  // be-rupa, te-rima, pe-rekrut
+    } else if (starts(x, two.c_str()) && is_consonant(at(x, 2)) && x.compare(3, 2, "er") == 0) {
+      add(tag, x.substr(2));  // be-kerja, pe-serta
+    }
+    if (tag != 't' && starts(x, (two + "l").c_str())) add(tag, x.substr(3));  // bel-ajar, pel-ajar
+  }
+  // meN- and peN-.
+  for (const char* p : {"me", "pe"}) {
+    if (!starts(x, p)) continue;
+    const char tag = p[0] == 'm' ? 'm' : 'p';
+    const std::string r = x.substr(2);
+    if (starts(r, "ng")) {
+      const std::string s = r.substr(2);
+      if (starts(s, "e") && is_consonant(at(s, 1))) add(tag, s.substr(1));  // menge-bom
+      if (!s.empty() && is_vowel(s[0])) {
+        add(tag, s);        // meng-angkut
+        add(tag, "k" + s);  // meng-irim → kirim
+      } else {
+        add(tag, s);        // meng-gunakan, meng-hasil
+      }
+    } else if (starts(r, "ny")) {
+      add(tag, "s" + r.substr(2));  // meny-adap → sadap
+    } else if (starts(r, "n")) {
+      const std::string s = r.substr(1);
+      if (!s.empty() && is_vowel(s[0])) {
+        add(tag, "t" + s);  // men-ipu → tipu
+        add(tag, r);        // me-nanti
+      } else {
+        add(tag, s);        // men-dapat, men-jual, men-cari
+      }
+    } else if (starts(r, "m")) {
+      const std::string s = r.substr(1);
+      if (!s.empty() && is_vowel(s[0])) {
+        add(tag, "p" + s);  // mem-ukul → pukul
+        add(tag, r);        // me-makan
+      } else {
+        add(tag, s);        // mem-bawa, mem-peroleh
+      }
+    } else if (!r.empty()) {
+      add(tag, r);          // me-rekrut, me-lakukan, pe-laku, pe-kerja
+    }
+  }
+  return out;
+}
+
+void strip_prefixes(const std::string& x, int affixes, bool suffix_removed, const std::string& used,
+                    std::vector<RootCandidate>& out) {
+  if (plausible(x)) out.push_back({x, affixes, suffix_removed});
+  if (used.size() >= 3) return;
+  for (auto& [tag, rest] : without_prefix(x)) {
+    if (used.find(tag) != std::string::npos || rest.size() < 3) continue;
+    strip_prefixes(rest, affixes + 1, suffix_removed, used + tag, out);
+  }
+}
+
+}  // namespace
+
+std::vector<RootCandidate> root_candidates(const std::string& word) {
+  std::vector<RootCandidate> out;
+  if (word.size() < 4 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return {{word, 0, false}};
+  // Inflectional then derivational suffixes, each optional: particle, possessive, -kan/-an/-i.
+  std::vector<std::pair<std::string, int>> bases = {{word, 0}};
+  for (const char* group : {"lah kah tah pun", "nya ku mu", "kan an i"}) {
+    std::vector<std::pair<std::string, int>> next = bases;
+    std::string g(group);
+    std::size_t pos = 0;
+    while (pos < g.size()) {
+      auto end = g.find(' ', pos);
+      if (end == std::string::npos) end = g.size();
+      const std::string suffix = g.substr(pos, end - pos);
+      pos = end + 1;
+      for (const auto& [b, n] : bases)
+        if (ends(b, suffix) && b.size() >= suffix.size() + 3) next.emplace_back(b.substr(0, b.size() - suffix.size()), n + 1);
+    }
+    bases = std::move(next);
+  }
+  for (const auto& [b, n] : bases) strip_prefixes(b, n, n > 0, "", out);
+  // The word itself first; drop duplicates keeping the reading with fewer affixes.
+  std::stable_sort(out.begin(), out.end(), [](const RootCandidate& a, const RootCandidate& b) {
+    return a.affixes < b.affixes;
+  });
+  std::set<std::string> seen;
+  std::vector<RootCandidate> unique;
+  for (auto& c : out)
+    if (seen.insert(c.root).second) unique.push_back(std::move(c));
+  return unique;
+}
+
+std::string indonesian_root(const std::string& word, const Lexicon& lexicon) {
+  const RootCandidate* best = nullptr;
+  std::tuple<int, int, std::size_t, bool> best_key{};
+  const auto candidates = root_candidates(word);
+  for (const auto& c : candidates) {
+    int cls = 0;
+    if (lexicon.is_root && lexicon.is_root(c.root)) cls = 2;
+    else if (c.affixes > 0 && lexicon.is_word && lexicon.is_word(c.root)) cls = 1;
+    if (cls == 0) continue;
+    const std::tuple<int, int, std::size_t, bool> key{cls, c.affixes, c.root.size(), c.suffix_removed};
+    if (!best || key > best_key) {
+      best = &c;
+      best_key = key;
+    }
+  }
+  return best ? best->root : std::string();
+}
+
+}  // namespace berkas::search::internal
