@@ -68,6 +68,7 @@ struct Args {
   bool reveal = false;
   bool help = false;
   int limit = 20;
+  bool limit_given = false;
   int offset = 0;
   std::string as_of;
   std::string law = "uu-21-2007";
@@ -450,7 +451,16 @@ int cmd_verify(const Args& a) {
 int cmd_audit(const Args& a) {
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
-  auto events = (*svc)->audit_log(viewer_of(a), 0, a.limit > 0 ? a.limit : 1000);
+  // The whole log by default; with --limit N, the last N entries.
+  std::int64_t after = 0;
+  int limit = 1000000;
+  if (a.limit_given) {
+    auto all = (*svc)->audit_log(viewer_of(a), 0, 1000000);
+    if (!all) return report_error(all.error(), a.json);
+    if (all->size() > static_cast<size_t>(a.limit)) after = (*all)[all->size() - a.limit - 1].seq;
+    limit = a.limit;
+  }
+  auto events = (*svc)->audit_log(viewer_of(a), after, limit);
   if (!events) return report_error(events.error(), a.json);
   if (a.json) {
     std::cout << service::json::of(*events) << "\n";
@@ -613,6 +623,8 @@ int run(int argc, char** argv) {
       else if (s == "--listen") a.listen = *v;
       else if (!parse_int(*v, s == "--limit" ? a.limit : a.offset))
         return usage_error(s + ": bilangan / number expected: " + *v);
+      else if (s == "--limit")
+        a.limit_given = true;
     } else if (!options_done && s.size() > 1 && s[0] == '-' && a.command != "search") {
       return usage_error("opsi tidak dikenal / unknown option: " + s);
     } else if (a.command.empty()) {

@@ -418,6 +418,14 @@ core::Result<PutOutcome> Store::put_item(const core::EvidenceItem& item, const s
       version = stmt.integer(2) + 1;
     }
   }
+  if (version > 1) {
+    // The bytes of an earlier version: re-ingesting an old file must not make it current again
+    // (a folder holding both the original and its correction is re-ingested unchanged).
+    STORE_TRY_ASSIGN(stmt, d.db.prepare("SELECT 1 FROM item_versions WHERE item_id = ?1 AND source_sha256 = ?2"));
+    stmt.bind_text(1, item.id).bind_text(2, hash);
+    STORE_TRY_ASSIGN(row, stmt.step());
+    if (row) return PutOutcome::unchanged;
+  }
 
   const std::string now = internal::now_utc_iso();
   STORE_TRY(d.put_source(hash, source, now));

@@ -111,7 +111,8 @@ class Store {
                                    const std::string& source);
   core::Result<PutOutcome> put_case(const core::Case& c, const std::string& source);
   core::Result<PutOutcome> put_person(const core::Person& p, const std::string& source);
-  // Items are immutable: same id + same source hash → unchanged; same id + different bytes →
+  // Items are immutable: same id + the source hash of any stored version → unchanged (an old
+  // file re-ingested never becomes current again); same id + different bytes →
   // a new version (version = latest + 1) superseding the latest. `item.version` is ignored
   // on input; the stored version is returned through get_item.
   core::Result<PutOutcome> put_item(const core::EvidenceItem& item, const std::vector<core::Citation>& citations,

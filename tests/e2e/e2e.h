@@ -13,7 +13,7 @@
 
 namespace berkas::test {
 
-inline RunResult berkas(const std::string& data, std::vector<std::string> args) {
+inline RunResult run_berkas(const std::string& data, std::vector<std::string> args) {
   std::vector<std::string> argv = {BERKAS_BINARY, "--data", data};
   argv.insert(argv.end(), args.begin(), args.end());
   return run(argv);

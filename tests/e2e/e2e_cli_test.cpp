@@ -19,7 +19,7 @@ struct DemoStore {
   TempDir dir;
   std::string data;
   DemoStore() : data(dir.file("data")) {
-    auto r = berkas(data, {"init", "--demo", "--json"});
+    auto r = run_berkas(data, {"init", "--demo", "--json"});
     if (r.code != 0) throw std::runtime_error("init --demo failed: " + r.err + r.out);
   }
 };
@@ -40,7 +40,7 @@ std::string demo_item_ids[] = {"bap-saksi-a", "bap-saksi-dedi", "bap-saksi-ibu",
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(init_demo_loads_the_law_and_the_fictional_case) {
-  auto r = berkas(demo().data, {"cases", "--json"});
+  auto r = run_berkas(demo().data, {"cases", "--json"});
   BOOST_TEST_REQUIRE(r.code == 0, r.err);
   auto cases = json_array(r.out);
   BOOST_TEST_REQUIRE(cases->size() == 1u);
@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(init_demo_loads_the_law_and_the_fictional_case) {
 }
 
 BOOST_AUTO_TEST_CASE(law_outline_has_67_pasal_in_9_bab) {
-  auto r = berkas(demo().data, {"law", "--json"});
+  auto r = run_berkas(demo().data, {"law", "--json"});
   BOOST_TEST_REQUIRE(r.code == 0, r.err);
   auto law = json_object(r.out);
   auto babs = law->getArray("bab");
@@ -62,28 +62,28 @@ BOOST_AUTO_TEST_CASE(law_outline_has_67_pasal_in_9_bab) {
 }
 
 BOOST_AUTO_TEST_CASE(pasal_2_is_read_as_of_a_date) {
-  auto now = berkas(demo().data, {"law", "--json", "--as-of", "2026-06-01", "2"});
+  auto now = run_berkas(demo().data, {"law", "--json", "--as-of", "2026-06-01", "2"});
   BOOST_TEST_REQUIRE(now.code == 0, now.err);
   auto p = json_object(now.out);
   BOOST_TEST(p->getValue<std::string>("status") == "dicabut");
   BOOST_TEST(p->getValue<std::string>("successor") == "uu-1-2023/pasal-455");
   BOOST_TEST(p->getArray("ayat")->size() == 2u);
 
-  auto then = berkas(demo().data, {"law", "--json", "--as-of", "2024-06-01", "2"});
+  auto then = run_berkas(demo().data, {"law", "--json", "--as-of", "2024-06-01", "2"});
   BOOST_TEST_REQUIRE(then.code == 0, then.err);
   BOOST_TEST(json_object(then.out)->getValue<std::string>("status") == "berlaku");
 
-  auto kuhp = berkas(demo().data, {"law", "--json", "--law", "uu-1-2023", "--as-of", "2024-06-01", "455"});
+  auto kuhp = run_berkas(demo().data, {"law", "--json", "--law", "uu-1-2023", "--as-of", "2024-06-01", "455"});
   BOOST_TEST_REQUIRE(kuhp.code == 0, kuhp.err);
   BOOST_TEST(json_object(kuhp.out)->getValue<std::string>("status") == "belum berlaku");
 
-  auto text = berkas(demo().data, {"law", "2"});
+  auto text = run_berkas(demo().data, {"law", "2"});
   BOOST_TEST(text.out.find("dicabut") != std::string::npos);
   BOOST_TEST(text.out.find("Pasal 455") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(law_48_shows_its_penjelasan_and_who_cites_it) {
-  auto r = berkas(demo().data, {"law", "--json", "48"});
+  auto r = run_berkas(demo().data, {"law", "--json", "48"});
   BOOST_TEST_REQUIRE(r.code == 0, r.err);
   auto p = json_object(r.out);
   BOOST_TEST(p->getValue<std::string>("text").find("restitusi") != std::string::npos);
@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(law_48_shows_its_penjelasan_and_who_cites_it) {
 }
 
 BOOST_AUTO_TEST_CASE(show_gives_versions_hashes_and_citations) {
-  auto r = berkas(demo().data, {"show", "--json", "bap-saksi-ibu"});
+  auto r = run_berkas(demo().data, {"show", "--json", "bap-saksi-ibu"});
   BOOST_TEST_REQUIRE(r.code == 0, r.err);
   auto item = json_object(r.out);
   BOOST_TEST(item->getValue<int>("version") == 2);
@@ -104,12 +104,12 @@ BOOST_AUTO_TEST_CASE(show_gives_versions_hashes_and_citations) {
   BOOST_TEST(item->getValue<std::string>("sha256") == berkas::core::sha256_hex(corrected));
   BOOST_TEST(item->has("correction_note"));
 
-  auto v1 = berkas(demo().data, {"show", "--json", "bap-saksi-ibu@1"});
+  auto v1 = run_berkas(demo().data, {"show", "--json", "bap-saksi-ibu@1"});
   BOOST_TEST_REQUIRE(v1.code == 0, v1.err);
   const auto original = read_file(source_path("demo/03-bap/bap-saksi-ibu.xml"));
   BOOST_TEST(json_object(v1.out)->getValue<std::string>("sha256") == berkas::core::sha256_hex(original));
 
-  auto a = berkas(demo().data, {"show", "--json", "bap-saksi-a"});
+  auto a = run_berkas(demo().data, {"show", "--json", "bap-saksi-a"});
   BOOST_TEST_REQUIRE(a.code == 0, a.err);
   auto cites = json_object(a.out)->getArray("citations");
   std::set<std::string> ids;
@@ -141,37 +141,37 @@ BOOST_AUTO_TEST_CASE(no_output_leaks_the_protected_name) {
   commands.push_back({"show", "--json", "surat-manifes-penerbangan"});
   commands.push_back({"show", "--json", "chat-telegram"});
   for (const auto& cmd : commands) {
-    auto r = berkas(data, cmd);
+    auto r = run_berkas(data, cmd);
     BOOST_TEST(!leaks_protected_name(r.out), "stdout of " << cmd[0] << " " << cmd.back());
     BOOST_TEST(!leaks_protected_name(r.err), "stderr of " << cmd[0] << " " << cmd.back());
   }
   // The pseudonym is shown instead.
-  auto r = berkas(data, {"show", "bap-saksi-ibu"});
+  auto r = run_berkas(data, {"show", "bap-saksi-ibu"});
   BOOST_TEST(r.out.find("Saksi A") != std::string::npos);
   // A search by the protected name finds nothing and suggests nothing.
-  auto s = json_object(berkas(data, {"search", "--json", "Rina Fiksiana"}).out);
+  auto s = json_object(run_berkas(data, {"search", "--json", "Rina Fiksiana"}).out);
   BOOST_TEST(s->getValue<int>("total") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(reveal_shows_the_name_and_is_audited) {
   TempDir dir;
   const auto data = dir.file("data");
-  BOOST_TEST_REQUIRE(berkas(data, {"init", "--demo"}).code == 0);
-  auto r = berkas(data, {"--reveal", "show", "bap-saksi-ibu"});
+  BOOST_TEST_REQUIRE(run_berkas(data, {"init", "--demo"}).code == 0);
+  auto r = run_berkas(data, {"--reveal", "show", "bap-saksi-ibu"});
   BOOST_TEST_REQUIRE(r.code == 0, r.err);
   BOOST_TEST(r.out.find(k_protected_name) != std::string::npos);
-  auto audit = berkas(data, {"audit"});
+  auto audit = run_berkas(data, {"audit"});
   BOOST_TEST(audit.out.find("reveal") != std::string::npos);
   BOOST_TEST(!leaks_protected_name(audit.out));
 }
 
 BOOST_AUTO_TEST_CASE(precedent_from_plain_text_is_searchable) {
-  auto r = berkas(demo().data, {"search", "--json", "jenis:putusan"});
+  auto r = run_berkas(demo().data, {"search", "--json", "jenis:putusan"});
   BOOST_TEST_REQUIRE(r.code == 0, r.err);
   auto res = json_object(r.out);
   BOOST_TEST(res->getValue<int>("total") == 2);
   const auto id = res->getArray("hits")->getObject(0)->getValue<std::string>("id");
-  auto p = berkas(demo().data, {"show", "--json", id});
+  auto p = run_berkas(demo().data, {"show", "--json", id});
   BOOST_TEST_REQUIRE(p.code == 0, p.err);
   auto prec = json_object(p.out);
   BOOST_TEST(prec->getValue<int>("prison_months") > 0);
@@ -182,28 +182,28 @@ BOOST_AUTO_TEST_CASE(precedent_from_plain_text_is_searchable) {
 BOOST_AUTO_TEST_CASE(verify_and_reindex_agree) {
   TempDir dir;
   const auto data = dir.file("data");
-  BOOST_TEST_REQUIRE(berkas(data, {"init", "--demo"}).code == 0);
-  auto v = berkas(data, {"verify", "--json"});
+  BOOST_TEST_REQUIRE(run_berkas(data, {"init", "--demo"}).code == 0);
+  auto v = run_berkas(data, {"verify", "--json"});
   BOOST_TEST_REQUIRE(v.code == 0, v.out + v.err);
   BOOST_TEST(json_object(v.out)->getValue<bool>("ok"));
   const std::vector<std::string> queries = {"perekrutan", "pasal 48", "jenis:bap paspor", "restitusi korban",
                                             "negara:kamboja", "tipu"};
   std::vector<std::string> before;
-  for (const auto& q : queries) before.push_back(berkas(data, {"search", "--json", "--limit", "50", q}).out);
-  auto re = berkas(data, {"reindex"});
+  for (const auto& q : queries) before.push_back(run_berkas(data, {"search", "--json", "--limit", "50", q}).out);
+  auto re = run_berkas(data, {"reindex"});
   BOOST_TEST_REQUIRE(re.code == 0, re.err);
   for (size_t i = 0; i < queries.size(); ++i)
-    BOOST_TEST(berkas(data, {"search", "--json", "--limit", "50", queries[i]}).out == before[i], queries[i]);
-  auto v2 = berkas(data, {"verify", "--json"});
+    BOOST_TEST(run_berkas(data, {"search", "--json", "--limit", "50", queries[i]}).out == before[i], queries[i]);
+  auto v2 = run_berkas(data, {"verify", "--json"});
   BOOST_TEST(v2.code == 0, v2.out);
 }
 
 BOOST_AUTO_TEST_CASE(a_lost_index_is_rebuilt_on_open) {
   TempDir dir;
   const auto data = dir.file("data");
-  BOOST_TEST_REQUIRE(berkas(data, {"init"}).code == 0);
+  BOOST_TEST_REQUIRE(run_berkas(data, {"init"}).code == 0);
   fs::remove_all(fs::path(data) / "index");
-  auto v = berkas(data, {"verify", "--json"});
+  auto v = run_berkas(data, {"verify", "--json"});
   // Opening re-indexes the gap (the fresh index is at sequence 0), so verify is clean again.
   BOOST_TEST(v.code == 0, v.out);
 }
@@ -211,8 +211,8 @@ BOOST_AUTO_TEST_CASE(a_lost_index_is_rebuilt_on_open) {
 BOOST_AUTO_TEST_CASE(bad_and_hostile_files_are_rejected_and_change_nothing) {
   TempDir dir;
   const auto data = dir.file("data");
-  BOOST_TEST_REQUIRE(berkas(data, {"init", "--demo"}).code == 0);
-  const auto before = json_object(berkas(data, {"verify", "--json"}).out);
+  BOOST_TEST_REQUIRE(run_berkas(data, {"init", "--demo"}).code == 0);
+  const auto before = json_object(run_berkas(data, {"verify", "--json"}).out);
   std::vector<std::string> files;
   for (const char* folder : {"tests/data/bad", "tests/data/hostile"})
     for (const auto& e : fs::directory_iterator(source_path(folder)))
@@ -224,14 +224,14 @@ BOOST_AUTO_TEST_CASE(bad_and_hostile_files_are_rejected_and_change_nothing) {
   BOOST_TEST(files.size() > 15u);
   for (const auto& f : files) {
     if (f.find("schema-location-http") != std::string::npos) continue;  // valid; only its hint is ignored
-    auto r = berkas(data, {"ingest", f});
+    auto r = run_berkas(data, {"ingest", f});
     BOOST_TEST(r.code == 1, f << " exit " << r.code);
     const auto name = fs::path(f).filename().string();
     BOOST_TEST(r.out.find("GAGAL") != std::string::npos, f);
     BOOST_TEST(r.out.find(name) != std::string::npos, f << ": the message names the file");
     BOOST_TEST(r.out.find("root:") == std::string::npos, f << ": no /etc/passwd content");
   }
-  const auto after = json_object(berkas(data, {"verify", "--json"}).out);
+  const auto after = json_object(run_berkas(data, {"verify", "--json"}).out);
   BOOST_TEST(after->getValue<long>("store_seq") == before->getValue<long>("store_seq"));
   BOOST_TEST(after->getValue<long>("index_docs") == before->getValue<long>("index_docs"));
   BOOST_TEST(after->getValue<bool>("ok"));
@@ -240,20 +240,20 @@ BOOST_AUTO_TEST_CASE(bad_and_hostile_files_are_rejected_and_change_nothing) {
 BOOST_AUTO_TEST_CASE(a_folder_with_bad_files_goes_on_and_reports_each) {
   TempDir dir;
   const auto data = dir.file("data");
-  BOOST_TEST_REQUIRE(berkas(data, {"init"}).code == 0);
+  BOOST_TEST_REQUIRE(run_berkas(data, {"init"}).code == 0);
   const auto in = dir.path / "in";
   fs::copy(source_path("demo"), in, fs::copy_options::recursive);
   fs::copy_file(source_path("tests/data/hostile/xxe.xml"), in / "zz-xxe.xml");
-  auto r = berkas(data, {"ingest", "--json", in.string()});
+  auto r = run_berkas(data, {"ingest", "--json", in.string()});
   BOOST_TEST(r.code == 1);
   auto report = json_object(r.out);
   BOOST_TEST(report->getValue<int>("failed") == 1);
   auto files = report->getArray("files");
   BOOST_TEST(files->size() >= 20u);
-  auto cases = json_array(berkas(data, {"cases", "--json"}).out);
+  auto cases = json_array(run_berkas(data, {"cases", "--json"}).out);
   BOOST_TEST(cases->size() == 1u);
   // Ingesting the same folder again changes nothing.
-  auto again = json_object(berkas(data, {"ingest", "--json", in.string()}).out);
+  auto again = json_object(run_berkas(data, {"ingest", "--json", in.string()}).out);
   auto af = again->getArray("files");
   for (std::size_t i = 0; i < af->size(); ++i) {
     const auto status = af->getObject(i)->getValue<std::string>("status");
@@ -265,30 +265,30 @@ BOOST_AUTO_TEST_CASE(command_line_contract) {
   TempDir dir;
   const auto data = dir.file("nothing-here");
   for (const char* cmd : {"init", "ingest", "search", "show", "cases", "case", "law", "reindex", "verify", "audit", "tour"}) {
-    auto r = berkas(data, {cmd, "--help"});
+    auto r = run_berkas(data, {cmd, "--help"});
     BOOST_TEST(r.code == 0, cmd);
     BOOST_TEST(r.out.find(cmd) != std::string::npos, cmd);
   }
-  auto unknown = berkas(data, {"frobnicate"});
+  auto unknown = run_berkas(data, {"frobnicate"});
   BOOST_TEST(unknown.code == 2);
-  auto missing = berkas(data, {"cases"});
+  auto missing = run_berkas(data, {"cases"});
   BOOST_TEST(missing.code == 3);
   BOOST_TEST(missing.err.find("init") != std::string::npos);
   BOOST_TEST(std::count(missing.err.begin(), missing.err.end(), '\n') == 1);  // one line
-  BOOST_TEST(berkas(data, {"search", "--limit", "x", "a"}).code == 2);
-  BOOST_TEST(berkas(data, {"search", "--as-of", "2024-13-01", "a"}).code == 2);
+  BOOST_TEST(run_berkas(data, {"search", "--limit", "x", "a"}).code == 2);
+  BOOST_TEST(run_berkas(data, {"search", "--as-of", "2024-13-01", "a"}).code == 2);
   BOOST_TEST(!fs::exists(data));  // nothing was created by failing commands
   auto version = run({BERKAS_BINARY, "--version"});
   BOOST_TEST(version.code == 0);
 }
 
 BOOST_AUTO_TEST_CASE(show_unknown_id_is_not_found) {
-  auto r = berkas(demo().data, {"show", "tidak-ada"});
+  auto r = run_berkas(demo().data, {"show", "tidak-ada"});
   BOOST_TEST(r.code == 3);
 }
 
 BOOST_AUTO_TEST_CASE(audit_log_is_chained) {
-  auto r = berkas(demo().data, {"audit", "--json"});
+  auto r = run_berkas(demo().data, {"audit", "--json"});
   BOOST_TEST_REQUIRE(r.code == 0, r.err);
   auto events = json_array(r.out);
   BOOST_TEST(events->size() > 20u);  // one per stored file, and init

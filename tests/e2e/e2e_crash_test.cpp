@@ -41,8 +41,8 @@ BOOST_AUTO_TEST_CASE(killed_ingest_leaves_store_and_index_consistent) {
   const auto in = dir.file("in");
   const std::size_t n = 300;
   berkas::bench::write_statements(in, n, 7);
-  BOOST_TEST_REQUIRE(berkas(data, {"init"}).code == 0);
-  BOOST_TEST_REQUIRE(berkas(data, {"ingest", in + "/setup"}).code == 0);
+  BOOST_TEST_REQUIRE(run_berkas(data, {"init"}).code == 0);
+  BOOST_TEST_REQUIRE(run_berkas(data, {"ingest", in + "/setup"}).code == 0);
 
   std::mt19937 rng(std::random_device{}());
   std::set<std::string> acked;
@@ -55,22 +55,22 @@ BOOST_AUTO_TEST_CASE(killed_ingest_leaves_store_and_index_consistent) {
     for (const auto& id : acknowledged(read_file(out))) acked.insert(id);
 
     // Opening the store catches the index up; verify then checks every hash and document.
-    auto v = berkas(data, {"verify", "--json"});
+    auto v = run_berkas(data, {"verify", "--json"});
     BOOST_TEST_REQUIRE(v.code == 0, "round " << round << ": " << v.out << v.err);
     auto report = json_object(v.out);
     BOOST_TEST(report->getValue<long>("index_docs") == report->getValue<long>("expected_docs"));
     for (const auto& id : acked) {
-      auto s = berkas(data, {"show", "--json", id});
+      auto s = run_berkas(data, {"show", "--json", id});
       BOOST_TEST(s.code == 0, "acknowledged " << id << " lost after round " << round);
       if (s.code != 0) break;
     }
   }
   // Finally the whole folder goes in, and everything is there exactly once.
-  auto last = berkas(data, {"ingest", "--json", in + "/bap"});
+  auto last = run_berkas(data, {"ingest", "--json", in + "/bap"});
   BOOST_TEST(last.code == 0, last.err);
-  auto v = json_object(berkas(data, {"verify", "--json"}).out);
+  auto v = json_object(run_berkas(data, {"verify", "--json"}).out);
   BOOST_TEST(v->getValue<bool>("ok"));
-  auto s = json_object(berkas(data, {"search", "--json", "jenis:bap"}).out);
+  auto s = json_object(run_berkas(data, {"search", "--json", "jenis:bap"}).out);
   BOOST_TEST(s->getValue<long>("total") == static_cast<long>(n));
   BOOST_TEST_MESSAGE("acknowledged before kills: " << acked.size());
 }
