@@ -24,7 +24,10 @@ std::string RootStemmer::compute(const std::string& word) {
   auto is_root = [this](const std::string& w) { return m_definition->roots.count(w) > 0; };
   auto is_word = [this](const std::string& w) {
     try {
-      return m_db.get_spelling_frequency(w) > 0;
+      // Xapian 1.4 has no direct frequency lookup; the spelling word list is sorted.
+      auto it = m_db.spellings_begin();
+      it.skip_to(w);
+      return it != m_db.spellings_end() && *it == w;
     } catch (const Xapian::Error&) {
       return false;  // no spelling table yet: only the curated roots count
     }
