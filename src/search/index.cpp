@@ -99,6 +99,25 @@ struct Index::Impl {
   Xapian::SimpleStopper stopper;
   RootStemmer* root = nullptr;  // owned by `stem`
   Xapian::Stem stem;
+  bool in_transaction = false;
+
+  ~Impl() {
+    // Uncommitted changes die with the Index, as they would in a crash: Xapian commits on close
+    // unless a transaction is open, and an open transaction is cancelled.
+    try {
+      if (wdb && in_transaction) wdb->cancel_transaction();
+    } catch (const Xapian::Error&) {
+    }
+  }
+
+  // Writes go into an unflushed transaction so that only commit(seq) makes them durable.
+  Xapian::WritableDatabase& writer() {
+    if (!in_transaction) {
+      wdb->begin_transaction(false);
+      in_transaction = true;
+    }
+    return *wdb;
+  }
 
   void init_language() {
     for (const auto& w : definition->stopwords) stopper.add(w);
@@ -214,12 +233,12 @@ core::Status Index::put(const Doc& doc) {
       // words of a case would otherwise surface in suggestions to people who may not see it.
       Xapian::Document scratch;
       auto tg = m_impl->term_generator(scratch);
-      tg.set_database(*m_impl->wdb);
+      tg.set_database(m_impl->writer());
       tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
       for (const auto* s : {&doc.title, &doc.label, &doc.body, &doc.extra}) tg.index_text(*s);
       m_impl->root->forget();
     }
-    m_impl->wdb->replace_document(prefix::id + doc.id, m_impl->build(doc));
+    m_impl->writer().replace_document(prefix::id + doc.id, m_impl->build(doc));
   } catch (const Xapian::Error& e) {
     return tl::unexpected(from_xapian(e, "put " + doc.id));
   }
@@ -229,7 +248,7 @@ core::Status Index::put(const Doc& doc) {
 core::Status Index::remove(const std::string& id) {
   assert(m_impl->writable);
   try {
-    m_impl->wdb->delete_document(prefix::id + id);
+    m_impl->writer().delete_document(prefix::id + id);
   } catch (const Xapian::Error& e) {
     return tl::unexpected(from_xapian(e, "remove " + id));
   }
@@ -243,7 +262,7 @@ core::Status Index::remove_prefix(const std::string& id_prefix) {
     std::vector<std::string> terms;
     const std::string p = prefix::id + id_prefix;
     for (auto it = m_impl->db.allterms_begin(p); it != m_impl->db.allterms_end(p); ++it) terms.push_back(*it);
-    for (const auto& t : terms) m_impl->wdb->delete_document(t);
+    for (const auto& t : terms) m_impl->writer().delete_document(t);
   } catch (const Xapian::Error& e) {
     return tl::unexpected(from_xapian(e, "remove " + id_prefix + "*"));
   }
@@ -254,8 +273,11 @@ core::Status Index::commit(std::int64_t seq) {
   assert(m_impl->writable);
   try {
     // Metadata goes into the same commit as the documents: both or neither survive a crash.
-    m_impl->wdb->set_metadata(k_last_seq_key, std::to_string(seq));
-    m_impl->wdb->commit();
+    auto& w = m_impl->writer();
+    w.set_metadata(k_last_seq_key, std::to_string(seq));
+    w.commit_transaction();
+    m_impl->in_transaction = false;
+    w.commit();
     m_impl->root->forget();
   } catch (const Xapian::Error& e) {
     return tl::unexpected(from_xapian(e, "commit"));
@@ -268,7 +290,7 @@ core::Status Index::clear() {
   try {
     std::vector<Xapian::docid> ids;
     for (auto it = m_impl->db.postlist_begin(""); it != m_impl->db.postlist_end(""); ++it) ids.push_back(*it);
-    for (auto id : ids) m_impl->wdb->delete_document(id);
+    for (auto id : ids) m_impl->writer().delete_document(id);
   } catch (const Xapian::Error& e) {
     return tl::unexpected(from_xapian(e, "clear"));
   }
@@ -391,7 +413,7 @@ core::Result<Results> Index::search(const Query& query) const {
       try {
         q = m_impl->parse(text, results.explanation);
       } catch (const Xapian::QueryParserError& e) {
-        return fail(ErrorCode::invalid_input, "kueri tidak valid / invalid query: " + e.get_msg(), {}, 0, "q");
+        return fail(ErrorCode::invalid_input, "Kueri tidak valid / invalid query: " + e.get_msg(), {}, 0, "q");
       }
     }
     // A reference to a Pasal by number puts that provision first. AND_MAYBE keeps every
@@ -473,7 +495,7 @@ core::Result<Results> Index::search(const Query& query) const {
     }
     if (!text.empty()) results.suggestion = m_impl->suggestion(query, visible);
   } catch (const Xapian::QueryParserError& e) {
-    return fail(ErrorCode::invalid_input, "kueri tidak valid / invalid query: " + e.get_msg(), {}, 0, "q");
+    return fail(ErrorCode::invalid_input, "Kueri tidak valid / invalid query: " + e.get_msg(), {}, 0, "q");
   } catch (const Xapian::Error& e) {
     return tl::unexpected(from_xapian(e, "search"));
   }
