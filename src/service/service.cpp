@@ -240,7 +240,7 @@ struct Service::Impl {
       if (!p) return tl::unexpected(p.error());
       auto cites = st.precedent_citations(id);
       if (!cites) return tl::unexpected(cites.error());
-      return idx.put(internal::precedent_doc(*p, *cites));
+      return idx.put(internal::precedent_doc(*p, *cites, red));
     }
     if (kind == "person") return {};  // persons are not indexed (names); see catch_up
     return fail(ErrorCode::internal, "unknown change kind '" + kind + "'");
@@ -249,6 +249,10 @@ struct Service::Impl {
   // Every case, item and precedent — used when a person changes (a name to hide) and by reindex.
   Status index_case_material(search::Index& idx, const store::Store& st, const Redactor& red,
                              const Progress& progress, std::size_t& done, std::size_t total) {
+    auto precs = st.precedents();
+    if (!precs) return tl::unexpected(precs.error());
+    for (const auto& p : *precs)
+      if (auto s = index_object(idx, st, "precedent", p.id, red); !s) return s;
     auto cases = st.cases();
     if (!cases) return tl::unexpected(cases.error());
     for (const auto& c : *cases)
@@ -289,7 +293,7 @@ struct Service::Impl {
     }
     for (const auto& c : *changes) {
       max_seq = std::max(max_seq, c.seq);
-      if (persons_changed && (c.kind == "case" || c.kind == "item")) continue;
+      if (persons_changed && (c.kind == "case" || c.kind == "item" || c.kind == "precedent")) continue;
       if (auto s = index_object(idx, st, c.kind, c.object_id, *red); !s) return s;
     }
     return idx.commit(std::max(max_seq, to));
@@ -305,6 +309,7 @@ Result<std::unique_ptr<Service>> Service::open(const Options& options, bool crea
   if (impl->options.resource_dir.empty()) impl->options.resource_dir = default_resource_dir();
   impl->index_config.dir = (fs::path(impl->options.resource_dir) / "index").string();
   std::error_code ec;
+  if (options.read_only) create = false;
   if (create) {
     fs::create_directories(options.data_dir, ec);
     if (ec) return fail(ErrorCode::io, "cannot create data folder: " + ec.message(), options.data_dir);
@@ -313,14 +318,16 @@ Result<std::unique_ptr<Service>> Service::open(const Options& options, bool crea
                 "belum ada penyimpanan di sini; jalankan 'berkas init' / no store here; run 'berkas init'",
                 options.data_dir);
   }
-  auto st = store::Store::open(store_path(options),
-                               create ? store::OpenMode::create_if_missing : store::OpenMode::must_exist);
+  auto st = store::Store::open(store_path(options), options.read_only ? store::OpenMode::read_only
+                                                   : create           ? store::OpenMode::create_if_missing
+                                                                      : store::OpenMode::must_exist);
   if (!st) return tl::unexpected(st.error());
   impl->store = std::move(*st);
-  auto idx = search::Index::open(index_path(options), impl->index_config, true);
+  auto idx = search::Index::open(index_path(options), impl->index_config, !options.read_only);
   if (!idx) return tl::unexpected(idx.error());
   impl->index = std::move(*idx);
-  if (auto s = impl->catch_up(*impl->index, *impl->store); !s) return tl::unexpected(s.error());
+  if (!options.read_only)
+    if (auto s = impl->catch_up(*impl->index, *impl->store); !s) return tl::unexpected(s.error());
   return std::unique_ptr<Service>(new Service(std::move(impl)));
 }
 
@@ -341,6 +348,7 @@ Result<IngestReport> Service::init(const Viewer& v, bool demo, const Progress& p
 Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::string>& paths, const Progress& progress,
                                      const std::function<void(const FileOutcome&)>& on_file) {
   if (v.role == Role::trainer) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot ingest");
+  if (m_impl->options.read_only) return fail(ErrorCode::forbidden, "read-only reader cannot ingest");
   // Expand folders.
   std::vector<std::string> files;
   IngestReport report;
@@ -580,11 +588,15 @@ Result<ItemView> Service::item(const Viewer& v, const std::string& ref) const {
   return view;
 }
 
-Result<PrecedentView> Service::precedent(const Viewer&, const std::string& id) const {
+Result<PrecedentView> Service::precedent(const Viewer& v, const std::string& id) const {
   auto p = m_impl->store->precedent(id);
   if (!p) return fail(ErrorCode::not_found, "putusan '" + id + "' tidak ditemukan / precedent not found");
+  auto red = m_impl->redactor_for(v);
+  if (!red) return tl::unexpected(red.error());
   PrecedentView view;
   view.precedent = *p;
+  for (auto* s : {&view.precedent.text, &view.precedent.verdict, &view.precedent.sentence_text, &view.precedent.defendant})
+    *s = red->apply(*s);
   const core::Date as_of = p->date.empty() ? today() : p->date;
   for (const auto& id2 : p->provisions_charged)
     view.charged.push_back(read_citation(*m_impl->store, core::Citation{id2, "", 0}, as_of));
@@ -650,6 +662,56 @@ Result<CaseView> Service::case_view(const Viewer& v, const std::string& id) cons
   for (const auto& pid : c->charged_provisions)
     view.charged.push_back(read_citation(*m_impl->store, core::Citation{pid, "", 0}, as_of));
   return view;
+}
+
+Result<CaseMaterial> Service::case_material(const Viewer& v, const std::string& case_id) const {
+  auto view = case_view(v, case_id);
+  if (!view) return tl::unexpected(view.error());
+  auto red = m_impl->redactor_for(v);
+  if (!red) return tl::unexpected(red.error());
+  auto& st = *m_impl->store;
+  CaseMaterial m;
+  m.view = std::move(*view);
+  auto items = st.items(case_id);
+  if (!items) return tl::unexpected(items.error());
+  for (auto& it : *items) {
+    if (!may_see_item(v, it)) continue;
+    for (auto* s : {&it.title, &it.summary, &it.examiner, &it.place, &it.correction_note}) *s = red->apply(*s);
+    for (auto& qa : it.qa) {
+      qa.question = red->apply(qa.question);
+      qa.answer = red->apply(qa.answer);
+    }
+    for (auto& sec : it.sections) {
+      sec.heading = red->apply(sec.heading);
+      sec.text = red->apply(sec.text);
+    }
+    for (auto& a : it.attachments) {
+      a.name = red->apply(a.name);
+      a.description = red->apply(a.description);
+      if (!m.attachments.count(a.sha256))
+        if (auto bytes = st.attachment(a.sha256)) m.attachments.emplace(a.sha256, std::move(*bytes));
+    }
+    m.items.push_back(std::move(it));
+  }
+  std::set<std::string> charged_pasal;
+  for (const auto& pid : m.view.case_file.charged_provisions) {
+    if (auto p = st.provision(pid)) m.charged.push_back(*p);
+    charged_pasal.insert(internal::pasal_id_of(pid));
+  }
+  if (auto precs = st.precedents())
+    for (const auto& p : *precs) {
+      bool relevant = false;
+      for (const auto& a : p.provisions_applied) relevant |= charged_pasal.count(internal::pasal_id_of(a)) > 0;
+      for (const auto& a : p.provisions_charged) relevant |= charged_pasal.count(internal::pasal_id_of(a)) > 0;
+      if (!relevant) continue;
+      auto copy = p;
+      for (auto* s : {&copy.text, &copy.verdict, &copy.sentence_text, &copy.defendant}) *s = red->apply(*s);
+      m.precedents.push_back(std::move(copy));
+    }
+  if (auto persons = st.persons())
+    for (const auto& p : *persons)
+      if (p.is_protected && !may_see_identity(v, p)) m.forbidden.push_back(p.name);
+  return m;
 }
 
 Result<std::vector<core::Law>> Service::laws() const { return m_impl->store->laws(); }
@@ -727,10 +789,6 @@ Status Service::reindex(const Viewer& v, const Progress& progress) {
     const std::size_t total = counts ? static_cast<std::size_t>(counts->items) : 0;
     for (const auto& law : *laws)
       if (auto s = m_impl->index_object(**idx, st, "law", law.id, *red); !s) return s;
-    auto precs = st.precedents();
-    if (!precs) return tl::unexpected(precs.error());
-    for (const auto& p : *precs)
-      if (auto s = m_impl->index_object(**idx, st, "precedent", p.id, *red); !s) return s;
     std::size_t done = 0;
     if (auto s = m_impl->index_case_material(**idx, st, *red, progress, done, total); !s) return s;
     if (auto s = (*idx)->commit(seq); !s) return s;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,9 @@ namespace berkas::service {
 struct Options {
   std::string data_dir;      // holds store.sqlite and index/
   std::string resource_dir;  // holds schemas/, index/, law/, demo/ (the repository or share/berkas)
+  // A reader: store and index opened read-only (many may run beside the one writer, e.g. one
+  // per server thread). Writes fail with forbidden; the index is not caught up on open.
+  bool read_only = false;
 };
 
 // The built-in resource dir (the source tree at build time), overridden by $BERKAS_HOME.
@@ -115,6 +119,17 @@ struct CaseView {
   std::vector<CitationView> charged;
 };
 
+// Everything a document about one case needs (a court bundle, a witness file), already read
+// through the access rules for the viewer: texts redacted, protected persons pseudonymised.
+struct CaseMaterial {
+  CaseView view;
+  std::vector<core::EvidenceItem> items;      // latest versions visible to the viewer, redacted
+  std::vector<core::Provision> charged;       // the shipped provisions charged (Pasal or ayat)
+  std::vector<core::Precedent> precedents;    // precedents applying a charged Pasal
+  std::map<std::string, std::string> attachments;  // SHA-256 → bytes, for the items' attachments
+  std::vector<std::string> forbidden;         // protected names the viewer may not see (to guard output)
+};
+
 struct SearchPage {
   search::Results results;
   core::Date as_of;
@@ -154,6 +169,7 @@ class Service {
   core::Result<std::string> kind_of(const Viewer& v, const std::string& id) const;
 
   core::Result<std::vector<core::Case>> cases(const Viewer& v) const;
+  core::Result<CaseMaterial> case_material(const Viewer& v, const std::string& case_id) const;
   core::Result<CaseView> case_view(const Viewer& v, const std::string& id) const;
 
   core::Result<std::vector<core::Law>> laws() const;

@@ -113,14 +113,16 @@ search::Doc item_doc(const core::EvidenceItem& item, const std::vector<core::Cit
   return d;
 }
 
-search::Doc precedent_doc(const core::Precedent& p, const std::vector<core::Citation>& citations) {
+search::Doc precedent_doc(const core::Precedent& p, const std::vector<core::Citation>& citations,
+                          const Redactor& redactor) {
   search::Doc d;
   d.id = precedent_doc_id(p.id);
   d.kind = "putusan";
   d.object_id = p.id;
   d.title = "Putusan " + p.number + (p.court.empty() ? "" : " — " + p.court);
   d.label = p.number;
-  d.body = p.text.empty() ? p.verdict + "\n" + p.sentence_text : p.text;
+  // A published decision may still name a person protected in one of our cases.
+  d.body = redactor.apply(p.text.empty() ? p.verdict + "\n" + p.sentence_text : p.text);
   std::set<std::string> provisions(p.provisions_charged.begin(), p.provisions_charged.end());
   provisions.insert(p.provisions_applied.begin(), p.provisions_applied.end());
   for (const auto& c : citations) provisions.insert(c.provision_id);

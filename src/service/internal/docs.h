@@ -20,7 +20,8 @@ std::string case_doc_id(const std::string& case_id);
 search::Doc provision_doc(const core::Law& law, const core::Provision& p);
 search::Doc item_doc(const core::EvidenceItem& item, const std::vector<core::Citation>& citations,
                      const core::Case* case_file, const Redactor& redactor);
-search::Doc precedent_doc(const core::Precedent& p, const std::vector<core::Citation>& citations);
+search::Doc precedent_doc(const core::Precedent& p, const std::vector<core::Citation>& citations,
+                          const Redactor& redactor);
 search::Doc case_doc(const core::Case& c, const Redactor& redactor);
 
 // "uu-21-2007/pasal-2/ayat-1" → "Pasal 2 ayat (1) UU 21/2007"; laws not shipped get their
