@@ -130,6 +130,9 @@ struct Index::Impl {
     tg.set_stemmer(stem);
     tg.set_stopper(&stopper);
     tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+    // Positions on root terms too, so thesaurus phrases and the proximity boost match derived
+    // forms ("jerat utang" finds "penjeratan utang").
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
     tg.set_document(doc);
     return tg;
   }
@@ -424,6 +427,21 @@ core::Result<Results> Index::search(const Query& query) const {
       if (ref.ayat > 0)
         boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(prefix::self + ref.provision_id()),
                             k_ayat_boost);
+    }
+    // Query words that stand next to each other in a document (one word of slack) are worth
+    // more than the same words scattered, as roots and more so in the form typed:
+    // "kerahasiaan identitas" prefers "kerahasiaan identitas" to "merahasiakan identitas".
+    std::vector<std::string> typed, roots;
+    for (const auto& w : plain_words(text)) {
+      if (m_impl->definition->stopwords.count(w.word)) continue;
+      typed.push_back(w.word);
+      roots.push_back(w.word[0] >= 'a' && w.word[0] <= 'z' ? "Z" + m_impl->stem(w.word) : w.word);
+    }
+    for (std::size_t i = 0; i + 1 < roots.size() && i < 8; ++i) {
+      for (const auto* terms : {&roots, &typed}) {
+        const Xapian::Query pair[] = {Xapian::Query((*terms)[i]), Xapian::Query((*terms)[i + 1])};
+        boosts.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 3);
+      }
     }
     if (q.empty()) q = Xapian::Query::MatchAll;
     if (!boosts.empty())

@@ -192,6 +192,14 @@ BOOST_FIXTURE_TEST_CASE(thesaurus_expands_abbreviations_and_phrases, Fixture) {
   BOOST_TEST(finds("cambodia", "item:m1"));
   BOOST_TEST(finds("korban", "item:en"));
   BOOST_TEST(finds("bap", "item:b1"));
+  // Multi-word expressions match as phrases over roots, and the typed words also count apart.
+  put(item("j1", "Korban mengalami penjeratan utang oleh agen."));
+  put(item("e1", "Alat bukti berupa informasi yang disimpan secara elektronik."));
+  commit(2);
+  BOOST_TEST(finds("jerat utang", "item:j1"));
+  BOOST_TEST(finds("debt bondage", "item:j1"));
+  BOOST_TEST(finds("informasi elektronik", "item:e1"));
+  BOOST_TEST(finds("eksploit* OR penjerat*", "item:j1"));  // wildcard
   // A quoted phrase is taken literally.
   BOOST_TEST(!finds("\"tppo\"", "item:t1"));
 }

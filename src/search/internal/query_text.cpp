@@ -159,7 +159,7 @@ std::string rewrite_query(const std::string& text, const Thesaurus& thesaurus) {
   std::size_t copied = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (words[i].empty() || is_operator(words[i])) continue;
-    std::size_t best_len = 0, best_group = 0;
+    std::size_t best_len = 0, best_group = 0, best_expr = 0;
     auto [lo, hi] = thesaurus.by_first_word.equal_range(words[i]);
     for (auto it = lo; it != hi; ++it) {
       const auto& expr = thesaurus.groups[it->second.first][it->second.second];
@@ -170,12 +170,13 @@ std::string rewrite_query(const std::string& text, const Thesaurus& thesaurus) {
       if (match) {
         best_len = expr.size();
         best_group = it->second.first;
+        best_expr = it->second.second;
       }
     }
     if (best_len == 0) continue;
     const std::size_t begin = tokens[i].begin + (signs[i] ? 1 : 0);
     out += s.substr(copied, begin - copied);
-    out += std::string(k_thesaurus_field) + ":" + std::to_string(best_group);
+    out += std::string(k_thesaurus_field) + ":" + std::to_string(best_group) + "." + std::to_string(best_expr);
     copied = tokens[i + best_len - 1].end;
     i += best_len - 1;
   }

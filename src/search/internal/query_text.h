@@ -28,11 +28,12 @@ std::vector<PasalRef> find_pasal_refs(const std::string& text);
 // Returns "" if `text` does not start with a law reference.
 std::string law_id_at(const std::string& text, std::size_t& pos);
 
-// The prefix that marks a thesaurus group in rewritten query text: "xthes:<group>".
+// The prefix that marks a thesaurus group in rewritten query text: "xthes:<group>.<expression>"
+// (the expression the user wrote).
 inline constexpr const char* k_thesaurus_field = "xthes";
 
 // Lower-cases `text` and replaces each run of plain words that spells a thesaurus expression
-// (longest first, never inside "quotes" or after a field prefix) by "xthes:<group>". Pure.
+// (longest first, never inside "quotes" or after a field prefix) by "xthes:<group>.<expression>". Pure.
 std::string rewrite_query(const std::string& text, const Thesaurus& thesaurus);
 
 // A plain word of the query (not an operator, not inside a field prefix), with its byte span

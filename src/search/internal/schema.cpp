@@ -71,30 +71,40 @@ Xapian::Query PasalFieldProcessor::operator()(const std::string& raw) {
 }
 
 Xapian::Query ThesaurusFieldProcessor::operator()(const std::string& value) {
-  std::size_t group = 0;
+  std::size_t group = 0, typed = 0;
   try {
-    group = std::stoul(value);
+    const auto dot = value.find('.');
+    group = std::stoul(value.substr(0, dot));
+    if (dot != std::string::npos) typed = std::stoul(value.substr(dot + 1));
   } catch (const std::exception&) {
     return Xapian::Query::MatchNothing;
   }
-  if (group >= m_definition->thesaurus.groups.size()) return Xapian::Query::MatchNothing;
+  const auto& groups = m_definition->thesaurus.groups;
+  if (group >= groups.size() || typed >= groups[group].size()) return Xapian::Query::MatchNothing;
+  // A word as the index has it: its root term (which also covers the word itself), or the raw
+  // term for stop words and numbers (they have no root term).
+  auto word = [this](const std::string& w) {
+    if (m_definition->stopwords.count(w) || !(w[0] >= 'a' && w[0] <= 'z')) return Xapian::Query(w);
+    return Xapian::Query("Z" + m_stem(w));
+  };
   std::vector<Xapian::Query> alternatives;
-  for (const auto& expr : m_definition->thesaurus.groups[group]) {
+  for (const auto& expr : groups[group]) {
     if (expr.size() == 1) {
-      const auto& w = expr[0];
-      if (m_definition->stopwords.count(w) || !(w[0] >= 'a' && w[0] <= 'z')) {
-        alternatives.emplace_back(w);
-      } else {
-        const Xapian::Query forms[] = {Xapian::Query(w), Xapian::Query("Z" + m_stem(w))};
-        alternatives.emplace_back(Xapian::Query::OP_SYNONYM, std::begin(forms), std::end(forms));
-      }
+      const Xapian::Query forms[] = {Xapian::Query(expr[0]), word(expr[0])};
+      alternatives.emplace_back(Xapian::Query::OP_SYNONYM, std::begin(forms), std::end(forms));
     } else {
       std::vector<Xapian::Query> words;
-      for (const auto& w : expr) words.emplace_back(w);
+      for (const auto& w : expr) words.push_back(word(w));
       alternatives.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end());
     }
   }
-  return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+  Xapian::Query synonyms(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+  const auto& typed_words = groups[group][typed];
+  if (typed_words.size() == 1) return synonyms;
+  std::vector<Xapian::Query> parts{synonyms};
+  for (const auto& w : typed_words)
+    if (!m_definition->stopwords.count(w)) parts.push_back(word(w));
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 bool is_partial_iso_date(const std::string& s) {

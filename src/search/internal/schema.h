@@ -82,7 +82,9 @@ class PasalFieldProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override;
 };
 
-// xthes:<group> (written by rewrite_query) → OP_SYNONYM of the group's expressions.
+// xthes:<group>.<expression> (written by rewrite_query) → OP_SYNONYM of the group's expressions
+// (multi-word ones as phrases over roots), OR the words the user typed one by one, so a document
+// that has them apart still matches ("alat bukti informasi ... elektronik").
 class ThesaurusFieldProcessor : public Xapian::FieldProcessor {
  public:
   ThesaurusFieldProcessor(std::shared_ptr<const Definition> definition, Xapian::Stem stem)
