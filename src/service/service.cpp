@@ -66,6 +66,9 @@ namespace {
 constexpr const char* k_kuhp_2023_in_force = "2026-01-02";
 // How many stored files may wait before the indexer commits a batch.
 constexpr std::size_t k_index_batch = 2000;
+// Group commit of the store: at most this many files or milliseconds per transaction.
+constexpr std::size_t k_group_files = 256;
+constexpr int k_group_ms = 200;
 
 std::string store_path(const Options& o) { return (fs::path(o.data_dir) / "store.sqlite").string(); }
 std::string index_path(const Options& o) { return (fs::path(o.data_dir) / "index").string(); }
@@ -115,18 +118,22 @@ Status check_references(const store::Store& st, const ingest::Parsed& p) {
   return {};
 }
 
-// Stores one parsed file in one transaction, with its audit entry.
+// Stores one parsed file, with its audit entry, all or nothing: in its own transaction, or —
+// when the caller holds a transaction (group commit) — under a savepoint of its own.
 Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, const std::string& actor) {
   FileOutcome out;
   out.path = p.path;
   out.kind = kind_name(p.kind);
   out.sha256 = p.source_sha256;
   if (auto s = check_references(st, p); !s) return tl::unexpected(s.error());
-  if (auto s = st.begin(); !s) return tl::unexpected(s.error());
+  const bool grouped = st.in_transaction();
+  const char* k_savepoint = "berkas_file";
+  if (auto s = grouped ? st.savepoint(k_savepoint) : st.begin(); !s) return tl::unexpected(s.error());
+  auto undo = [&] { grouped ? st.rollback_to(k_savepoint) : st.rollback(); };
   Result<store::PutOutcome> put = fail(ErrorCode::internal, "nothing to store", p.path);
   for (const auto& a : p.attachments)
     if (auto s = st.put_attachment(a.meta.sha256, a.bytes); !s) {
-      st.rollback();
+      undo();
       return tl::unexpected(s.error());
     }
   switch (p.kind) {
@@ -152,7 +159,7 @@ Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, cons
       break;
   }
   if (!put) {
-    st.rollback();
+    undo();
     auto e = put.error();
     if (e.file.empty()) e.file = p.path;
     return tl::unexpected(e);
@@ -168,12 +175,12 @@ Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, cons
     if (out.version) object += "@" + std::to_string(out.version);
     auto ev = st.audit(actor, "ingest", object, std::string(to_string(out.status)) + " sha256=" + out.sha256);
     if (!ev) {
-      st.rollback();
+      undo();
       return tl::unexpected(ev.error());
     }
   }
-  if (auto s = st.commit(); !s) {
-    st.rollback();
+  if (auto s = grouped ? st.release(k_savepoint) : st.commit(); !s) {
+    undo();
     return tl::unexpected(s.error());
   }
   return out;
@@ -392,10 +399,37 @@ Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::str
       return;
     }
     std::vector<std::pair<std::string, core::Error>> deferred;
+    // Group commit: files are stored under savepoints in one transaction committed every
+    // k_group_files files or k_group_ms; a file's outcome is published (acknowledged) only
+    // once its transaction is durable.
+    std::vector<FileOutcome> pending;
+    auto group_started = std::chrono::steady_clock::now();
+    auto publish = [&](bool final_commit) {
+      if ((*st)->in_transaction()) {
+        if (auto s = (*st)->commit(); !s) {
+          (*st)->rollback();
+          for (auto& f : pending)
+            if (f.status != FileOutcome::Status::failed) {
+              f.status = FileOutcome::Status::failed;
+              f.error = s.error().describe();
+            }
+        }
+      }
+      std::lock_guard lock(mu);
+      for (auto& f : pending) outcomes.push_back(std::move(f));
+      stored = outcomes.size();
+      pending.clear();
+      if (final_commit) writer_done = true;
+      cv.notify_all();
+    };
     auto handle = [&](const std::string& path, bool retry) {
       FileOutcome out;
       out.path = path;
       auto parsed = ingest::parse_file(path, schema_dir);
+      if (parsed && !(*st)->in_transaction()) {
+        if (auto s = (*st)->begin(); !s) parsed = tl::unexpected(s.error());
+        group_started = std::chrono::steady_clock::now();
+      }
       Result<FileOutcome> stored_outcome = parsed ? store_parsed(**st, *parsed, actor)
                                                   : Result<FileOutcome>(tl::unexpected(parsed.error()));
       if (!stored_outcome && stored_outcome.error().code == ErrorCode::not_found && !retry) {
@@ -414,18 +448,17 @@ Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::str
           out.sha256 = parsed->source_sha256;
         }
       }
-      std::lock_guard lock(mu);
-      outcomes.push_back(std::move(out));
-      ++stored;
-      cv.notify_all();
+      pending.push_back(std::move(out));
+      if (pending.size() >= k_group_files ||
+          std::chrono::steady_clock::now() - group_started >= std::chrono::milliseconds(k_group_ms))
+        publish(false);
     };
     for (const auto& f : files) handle(f, false);
     // Files that referred to something not yet stored get one more try, in order.
+    publish(false);
     auto again = std::move(deferred);
     for (const auto& d : again) handle(d.first, true);
-    std::lock_guard lock(mu);
-    writer_done = true;
-    cv.notify_all();
+    publish(true);
   });
 
   Status index_status;

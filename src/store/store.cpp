@@ -237,6 +237,20 @@ void Store::rollback() {
   if (m_impl->db.in_transaction()) (void)m_impl->db.exec("ROLLBACK");
 }
 
+core::Status Store::savepoint(const std::string& name) {
+  STORE_TRY(m_impl->require_writable());
+  return m_impl->db.exec_script(("SAVEPOINT " + name).c_str());
+}
+
+core::Status Store::release(const std::string& name) { return m_impl->db.exec_script(("RELEASE " + name).c_str()); }
+
+void Store::rollback_to(const std::string& name) {
+  (void)m_impl->db.exec_script(("ROLLBACK TO " + name).c_str());
+  (void)m_impl->db.exec_script(("RELEASE " + name).c_str());
+}
+
+bool Store::in_transaction() const { return m_impl->db.in_transaction(); }
+
 // ---------------------------------------------------------------- writes
 
 core::Result<PutOutcome> Store::put_law(const core::Law& law, const std::vector<core::Provision>& provisions,

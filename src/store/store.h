@@ -104,6 +104,12 @@ class Store {
   core::Status begin();
   core::Status commit();
   void rollback();  // safe to call when no transaction is open
+  // Savepoints inside a transaction: many files' writes grouped in one commit (one fsync) while
+  // each file stays all-or-nothing. `name` is an SQL identifier chosen by the caller.
+  core::Status savepoint(const std::string& name);
+  core::Status release(const std::string& name);
+  void rollback_to(const std::string& name);  // undoes everything since savepoint(name) and drops it
+  bool in_transaction() const;
 
   // ---- writes (call inside a transaction). Each creates a change-log entry (new seq) unless
   // the outcome is `unchanged`. `source` is the exact bytes ingested (kept, hashed).

@@ -100,6 +100,8 @@ class Database {
     bool in_use = false;
   };
   sqlite3* m_db = nullptr;
+  // Keyed by the SQL text's address: prepare() and exec() take string literals only (dynamic
+  // SQL goes through exec_script, which is not cached).
   std::unordered_map<const char*, Slot> m_cache;
 };
 
