@@ -25,6 +25,7 @@ constexpr const char* k_last_seq_key = "berkas.last_seq";
 // query stay well below this).
 constexpr double k_pasal_boost = 40.0;
 constexpr double k_ayat_boost = 60.0;
+constexpr Xapian::doccount k_exact_matches = 5000;
 constexpr std::size_t k_snippet_bytes = 240;
 
 core::Error from_xapian(const Xapian::Error& e, const std::string& what) {
@@ -201,6 +202,7 @@ Xapian::Document Index::Impl::build(const Doc& d) const {
   }
   if (!d.country.empty()) doc.add_boolean_term(prefix::country + core::ascii_lower(d.country));
   if (!d.law_id.empty()) doc.add_boolean_term(prefix::law + d.law_id);
+  if (d.kind == "pasal" && d.ayat > 0) doc.add_boolean_term(prefix::ayat_doc);
   if (d.kind == "pasal") {
     // wdf 1 (not boolean) so a "pasal 48" reference can weigh the provision itself.
     doc.add_term(prefix::self + d.object_id, 1);
@@ -422,7 +424,9 @@ core::Result<Results> Index::search(const Query& query) const {
     // A reference to a Pasal by number puts that provision first. AND_MAYBE keeps every
     // filter of the query (jenis:putusan stays putusan) while adding the boost's weight.
     std::vector<Xapian::Query> boosts;
+    bool ayat_asked = false;
     for (const auto& ref : find_pasal_refs(text)) {
+      ayat_asked |= ref.ayat > 0;
       boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(prefix::self + ref.pasal_id()), k_pasal_boost);
       if (ref.ayat > 0)
         boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(prefix::self + ref.provision_id()),
@@ -444,6 +448,10 @@ core::Result<Results> Index::search(const Query& query) const {
       }
     }
     if (q.empty()) q = Xapian::Query::MatchAll;
+    // An ayat's own document is only wanted when an ayat is asked for by number; otherwise its
+    // Pasal's document (which holds every ayat) stands for it, and no collapsing is needed —
+    // collapsing reads a value of every match, which costs more than the search itself.
+    if (!ayat_asked) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(prefix::ayat_doc));
     if (!boosts.empty())
       q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                         Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
@@ -465,7 +473,7 @@ core::Result<Results> Index::search(const Query& query) const {
     Xapian::Enquire enquire(m_impl->db);
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    enquire.set_collapse_key(slot_collapse);
+    if (ayat_asked) enquire.set_collapse_key(slot_collapse);
     Xapian::ValueCountMatchSpy kind_spy(slot_kind), case_spy(slot_case), country_spy(slot_country);
     MultiValueCountSpy pasal_spy(slot_pasals);
     if (query.facets) {
@@ -474,8 +482,11 @@ core::Result<Results> Index::search(const Query& query) const {
       enquire.add_matchspy(&country_spy);
       enquire.add_matchspy(&pasal_spy);
     }
-    // checkatleast = every document: totals and facets are exact at this index's scale.
-    const auto all = m_impl->db.get_doccount();
+    // Totals and facets are exact up to k_exact_matches matches (checkatleast); beyond that the
+    // total is Xapian's estimate and facets count the best k_exact_matches. A ranked page alone
+    // (no facets) lets the matcher skip documents that cannot reach the page.
+    const Xapian::doccount all =
+        query.facets ? std::min<Xapian::doccount>(m_impl->db.get_doccount(), k_exact_matches) : 0;
     const auto offset = static_cast<Xapian::doccount>(std::max(0, query.offset));
     const auto limit = static_cast<Xapian::doccount>(std::max(0, query.limit));
     auto mset = enquire.get_mset(offset, limit, all);

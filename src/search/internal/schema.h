@@ -28,6 +28,7 @@ inline constexpr const char* provision = "XP";   // XP<provision id> cited/being
 inline constexpr const char* self = "XI";        // XI<own provision id> and its Pasal (wdf 1: ranking)
 inline constexpr const char* country = "XN";     // XN<country>
 inline constexpr const char* law = "XL";         // XL<law id>
+inline constexpr const char* ayat_doc = "XAayat";  // the one term of an ayat's own document
 }  // namespace prefix
 
 // Value slots.
