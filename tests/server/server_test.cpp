@@ -12,10 +12,12 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/text.h"
@@ -743,4 +745,183 @@ BOOST_AUTO_TEST_CASE(unknown_routes_and_methods) {
   BOOST_TEST(w().get("/api/v1/search", &as("jaksa")).status == 400);  // q required
   auto bad_query = w().get("/api/v1/search?q=%22unclosed", &as("jaksa"));
   BOOST_TEST((bad_query.status == 200 || bad_query.status == 400));
+}
+
+// ---------------------------------------------------------------- readers and the writer
+
+namespace {
+std::string demo_file(const std::string& rel) { return test::read_file(test::source_path(rel)); }
+
+Reply upload(const Who& who, const std::vector<std::pair<std::string, std::string>>& files) {
+  return w().call("POST", "/api/v1/ingest", multipart(files), "multipart/form-data; boundary=XyZ",
+                  {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}});
+}
+
+std::int64_t total_of(const Reply& r) {
+  auto o = r.json();
+  if (o->has("total")) return o->getValue<std::int64_t>("total");
+  return o->getObject("results")->getValue<std::int64_t>("total");
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(readers_see_every_acknowledged_write) {
+  const auto& jaksa = as("jaksa");
+  for (int i = 0; i < 3; ++i) {
+    const std::string id = "surat-baca-" + std::to_string(i);
+    const std::string word = "zebrakuda" + std::string(1, static_cast<char>('a' + i));
+    std::string xml = core::replace_all(demo_file("demo/05-surat/surat-kbri-phnom-penh.xml"),
+                                        "id=\"surat-kbri-phnom-penh\"", "id=\"" + id + "\"");
+    xml = core::replace_all(xml, "<judul>Surat keterangan KBRI", "<judul>Surat " + word + " KBRI");
+    // Searches served before the upload warm every reader of the pool at the old revision.
+    for (int k = 0; k < 6; ++k) BOOST_TEST(w().get("/api/v1/search?q=paspor", &jaksa).status == 200);
+    BOOST_TEST(total_of(w().get("/api/v1/search?q=" + word, &jaksa)) == 0);
+    auto up = upload(jaksa, {{id + ".xml", xml}});
+    BOOST_REQUIRE_MESSAGE(up.status == 200, up.body);
+    // At once, on whichever reader answers.
+    for (int k = 0; k < 6; ++k) {
+      auto r = w().get("/api/v1/search?q=" + word, &jaksa);
+      BOOST_REQUIRE_EQUAL(r.status, 200);
+      BOOST_TEST(total_of(r) == 1, word << " round " << k);
+      BOOST_TEST(w().get("/items/" + id, &jaksa).status == 200);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(reads_run_in_parallel_beside_uploads) {
+  const auto& jaksa = as("jaksa");
+  std::atomic<int> failures{0}, done{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t)
+    threads.emplace_back([&, t] {
+      const char* paths[] = {"/api/v1/search?q=paspor", "/api/v1/items/bap-saksi-a", "/search?q=perekrutan",
+                             "/cases/perkara-demo-001", "/law/uu-21-2007/2"};
+      for (int i = 0; i < 25; ++i) {
+        try {
+          auto r = w().get(paths[(i + t) % 5], &jaksa);
+          if (r.status != 200) ++failures;
+        } catch (const Poco::Exception&) {
+          ++failures;
+        }
+        ++done;
+      }
+    });
+  for (int i = 0; i < 3; ++i) {
+    std::string xml = core::replace_all(demo_file("demo/05-surat/surat-kbri-phnom-penh.xml"),
+                                        "id=\"surat-kbri-phnom-penh\"", "id=\"surat-paralel-" + std::to_string(i) + "\"");
+    BOOST_TEST(upload(jaksa, {{"p.xml", xml}}).status == 200);
+  }
+  for (auto& th : threads) th.join();
+  BOOST_TEST(done.load() == 150);
+  BOOST_TEST(failures.load() == 0);
+  BOOST_TEST(total_of(w().get("/api/v1/search?q=%22surat-paralel-2%22+OR+kbri&limit=100", &jaksa)) >= 1);
+  BOOST_TEST(w().get("/api/v1/items/surat-paralel-2", &jaksa).status == 200);
+}
+
+// ---------------------------------------------------------------- upload and case assignment
+
+BOOST_AUTO_TEST_CASE(upload_only_into_assigned_cases_and_hidden_reads_as_missing) {
+  const auto& admin = as("admin");
+  const auto& jaksa = as("jaksa");
+  // A second case, which jaksa is not assigned to.
+  const std::string kedua = core::replace_all(demo_file("demo/01-perkara/perkara-demo-001.xml"),
+                                              "id=\"perkara-demo-001\"", "id=\"perkara-kedua\"");
+  auto made = upload(admin, {{"perkara-kedua.xml", kedua}});
+  BOOST_REQUIRE_MESSAGE(made.status == 200, made.body);
+  BOOST_TEST(made.body.find("\"created\"") != std::string::npos);
+  const std::string surat = demo_file("demo/05-surat/surat-kbri-phnom-penh.xml");
+  auto item_for = [&](const std::string& item_id, const std::string& case_id) {
+    return core::replace_all(core::replace_all(surat, "id=\"surat-kbri-phnom-penh\"", "id=\"" + item_id + "\""),
+                             "perkara=\"perkara-demo-001\"", "perkara=\"" + case_id + "\"");
+  };
+  auto error_of = [](const Reply& r, std::size_t i) {
+    auto files = r.json()->getArray("files");
+    return files->getObject(static_cast<unsigned>(i))->getValue<std::string>("error");
+  };
+  auto r = upload(jaksa, {{"a.xml", item_for("surat-x1", "perkara-kedua")},
+                          {"b.xml", item_for("surat-x2", "perkara-tidak-ada")},
+                          {"c.xml", item_for("surat-x3", "perkara-demo-001")}});
+  BOOST_REQUIRE_EQUAL(r.status, 422);
+  const std::string hidden = error_of(r, 0), missing = error_of(r, 1);
+  BOOST_TEST(hidden == "a.xml: perkara 'perkara-kedua' belum ada / case not found");
+  BOOST_TEST(core::replace_all(core::replace_all(hidden, "perkara-kedua", "ID"), "a.xml", "F") ==
+             core::replace_all(core::replace_all(missing, "perkara-tidak-ada", "ID"), "b.xml", "F"));
+  BOOST_TEST(r.body.find("surat-x3") != std::string::npos);
+  // The same words the service uses for a case that does not exist (the administrator's upload).
+  auto a = upload(admin, {{"b.xml", item_for("surat-x2", "perkara-tidak-ada")}});
+  BOOST_TEST(a.status == 422);
+  BOOST_TEST(error_of(a, 0) == missing);
+  // Nothing of the refused files was stored; the assigned case's file was.
+  BOOST_TEST(w().get("/api/v1/items/surat-x1", &admin).status == 404);
+  BOOST_TEST(w().get("/api/v1/items/surat-x2", &admin).status == 404);
+  BOOST_TEST(w().get("/api/v1/items/surat-x3", &jaksa).status == 200);
+  // A case file, a person or the law: only for the uploader's own cases, the law never.
+  auto kase = upload(jaksa, {{"k.xml", kedua}});
+  BOOST_TEST(kase.status == 422);
+  BOOST_TEST(error_of(kase, 0) == "k.xml: perkara 'perkara-kedua' belum ada / case not found");
+  const std::string person = core::replace_all(
+      core::replace_all(demo_file("demo/02-orang/org-pendamping.xml"), "perkara-demo-001", "perkara-kedua"),
+      "id=\"org-pendamping\"", "id=\"org-baru\"");
+  auto pr = upload(jaksa, {{"o.xml", person}});
+  BOOST_TEST(pr.status == 422);
+  BOOST_TEST(error_of(pr, 0) == "o.xml: perkara 'perkara-kedua' belum ada / case not found");
+  auto law = upload(as("pendamping"), {{"uu.xml", demo_file("law/uu-21-2007.xml")}});
+  BOOST_TEST(law.status == 422);
+  BOOST_TEST(error_of(law, 0).find("administrator") != std::string::npos);
+  // An uncleared prosecutor may not rewrite the protected person of her own case.
+  auto saksi = upload(jaksa, {{"s.xml", demo_file("demo/02-orang/org-saksi-a.xml")}});
+  BOOST_TEST(saksi.status == 422);
+  BOOST_TEST(!leaks(saksi.body));
+  // The paralegal of the case may add to it; a prosecutor elsewhere may not.
+  BOOST_TEST(upload(as("pendamping"), {{"p.xml", item_for("surat-x4", "perkara-demo-001")}}).status == 200);
+  auto other = upload(as("jaksa_lain"), {{"p.xml", item_for("surat-x5", "perkara-demo-001")}});
+  BOOST_TEST(other.status == 422);
+  BOOST_TEST(error_of(other, 0) == "p.xml: perkara 'perkara-demo-001' belum ada / case not found");
+}
+
+// ---------------------------------------------------------------- attachments
+
+BOOST_AUTO_TEST_CASE(attachment_download_is_audited_and_guarded) {
+  // The Telegram export names the protected victim-witness; the PDF offer letter does not.
+  const std::string chat = "/api/v1/items/el-chat-telegram/attachments/1";
+  auto cleared = w().get(chat, &as("jaksa.jelas"));
+  BOOST_REQUIRE_EQUAL(cleared.status, 200);
+  BOOST_TEST(cleared.header("content-disposition") == "attachment; filename=\"telegram-export.json\"");
+  BOOST_TEST(cleared.header("content-type") == "application/json; charset=utf-8");
+  BOOST_TEST(cleared.header("x-content-type-options") == "nosniff");
+  BOOST_TEST(cleared.body == demo_file("demo/06-elektronik/lampiran/telegram-export.json"));
+  BOOST_TEST(leaks(cleared.body));
+  // Not cleared (the administrator is not cleared either), not assigned, trainer, out of range:
+  // one answer.
+  auto missing = w().get("/api/v1/items/el-chat-telegram/attachments/9", &as("jaksa"));
+  BOOST_TEST(missing.status == 404);
+  for (const char* user : {"jaksa", "pendamping", "admin", "jaksa_lain", "pelatih"}) {
+    auto r = w().get(chat, &as(user));
+    BOOST_TEST(r.status == 404, user);
+    BOOST_TEST(r.body == missing.body, user);
+    BOOST_TEST(r.header("content-type") == missing.header("content-type"), user);
+    BOOST_TEST(!leaks(r.body), user);
+  }
+  BOOST_TEST(w().get("/api/v1/items/zz-none/attachments/1", &as("jaksa")).body == missing.body);
+  for (const char* n : {"0", "x", "1.0", "99999", "-1"})
+    BOOST_TEST(w().get(std::string("/api/v1/items/el-chat-telegram/attachments/") + n, &as("jaksa.jelas")).status == 404,
+               n);
+  // The PDF reaches the uncleared prosecutor and the paralegal of the case, as a download.
+  auto pdf = w().get("/items/surat-tawaran-kerja/attachments/1", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(pdf.status, 200);
+  BOOST_TEST(pdf.header("content-type") == "application/pdf");
+  BOOST_TEST(pdf.header("content-disposition") == "attachment; filename=\"surat-tawaran-kerja.pdf\"");
+  BOOST_TEST(pdf.body == demo_file("demo/05-surat/lampiran/surat-tawaran-kerja.pdf"));
+  BOOST_TEST(w().get("/api/v1/items/surat-tawaran-kerja@1/attachments/1", &as("pendamping")).status == 200);
+  BOOST_TEST(w().get("/items/surat-tawaran-kerja/attachments/1", &as("jaksa_lain")).status == 404);
+  BOOST_TEST(w().get("/items/surat-tawaran-kerja/attachments/1").status == 303);  // signed out
+  BOOST_TEST(w().api("POST", "/api/v1/items/surat-tawaran-kerja/attachments/1", as("jaksa")).status == 405);
+  // The item page links its attachments.
+  BOOST_TEST(w().get("/items/surat-tawaran-kerja", &as("jaksa")).body.find(
+                 "href=\"/items/surat-tawaran-kerja%401/attachments/1\"") != std::string::npos);
+  // Every download, and every refusal for a protected name, is in the audit log.
+  auto audit = w().api("GET", "/api/v1/audit?limit=1000", as("admin")).body;
+  BOOST_TEST(audit.find("\"attachment.download\"") != std::string::npos);
+  BOOST_TEST(audit.find("\"attachment.withheld\"") != std::string::npos);
+  BOOST_TEST(audit.find("el-chat-telegram@1/attachments/1") != std::string::npos);
+  BOOST_TEST(!leaks(audit));
 }

@@ -17,6 +17,8 @@
 
 #include "core/text.h"
 #include "service/json.h"
+#include "service/redact.h"
+#include "service/upload.h"
 
 namespace fs = std::filesystem;
 
@@ -178,13 +180,46 @@ struct App::Ctx {
   bool may_upload() const { return session && session->viewer.role != Role::trainer; }
 };
 
-App::App(Options options, std::unique_ptr<service::Service> service, std::unique_ptr<service::Accounts> accounts,
+App::App(Options options, std::unique_ptr<service::Service> writer, std::unique_ptr<service::Accounts> accounts,
          Templates templates)
     : m_options(std::move(options)),
-      m_service(std::move(service)),
+      m_writer(std::move(writer)),
       m_accounts(std::move(accounts)),
       m_templates(std::move(templates)),
       m_static_dir((fs::path(m_options.resource_dir) / "templates" / "web" / "static").string()) {}
+
+bool App::retryable(ErrorCode code) {
+  return code == ErrorCode::io || code == ErrorCode::internal || code == ErrorCode::integrity;
+}
+
+core::Result<App::Reader> App::acquire_reader() {
+  const std::uint64_t generation = m_generation.load();
+  std::vector<Reader> stale;  // closed outside the lock
+  {
+    std::lock_guard lock(m_pool_mu);
+    while (!m_idle.empty()) {
+      Reader r = std::move(m_idle.back());
+      m_idle.pop_back();
+      if (r.generation == generation) return r;
+      stale.push_back(std::move(r));
+    }
+  }
+  // The generation is read before opening: a write finishing meanwhile makes this reader stale
+  // on its next use, never the other way round.
+  service::Options o;
+  o.data_dir = m_options.data_dir;
+  o.resource_dir = m_options.resource_dir;
+  o.read_only = true;
+  auto svc = service::Service::open(o);
+  if (!svc) return tl::unexpected(svc.error());
+  return Reader{std::move(*svc), generation};
+}
+
+void App::release_reader(Reader r) {
+  if (r.generation != m_generation.load()) return;  // a write happened: drop it
+  std::lock_guard lock(m_pool_mu);
+  m_idle.push_back(std::move(r));
+}
 
 std::size_t App::body_limit(const std::string& method, const std::string& raw_path) const {
   if (method == "POST" && (raw_path == "/upload" || raw_path == "/api/v1/ingest")) return m_options.max_upload;
@@ -320,6 +355,7 @@ Response App::route(Ctx& c) {
   if (post && first != "upload" && first != "admin") return error_page(c, 405, title_of(405));
   if (first == "search" && seg.size() == 1) return page_search(c);
   if (first == "items" && seg.size() == 2) return page_item(c, seg[1]);
+  if (first == "items" && seg.size() == 4 && seg[2] == "attachments") return download_attachment(c, seg[1], seg[3], false);
   if (first == "precedents" && seg.size() == 2) return page_precedent(c, seg[1]);
   if (first == "cases" && seg.size() == 1) return page_cases(c);
   if (first == "cases" && seg.size() == 2) return page_case(c, seg[1]);
@@ -422,7 +458,7 @@ Response App::page_search(Ctx& c) {
   query.limit = k_page_size;
   query.offset = (page - 1) * k_page_size;
   query.as_of = as_of;
-  auto result = with_service([&](service::Service& s) { return s.search(c.viewer(), query); });
+  auto result = with_reader([&](service::Service& s) { return s.search(c.viewer(), query); });
   if (!result) {
     if (result.error().code == ErrorCode::invalid_input) {
       d.set("query_error", text(result.error().message));
@@ -516,7 +552,7 @@ List citation_list(const std::vector<service::CitationView>& cs, const Templates
 }  // namespace
 
 Response App::page_item(Ctx& c, const std::string& ref) {
-  auto v = with_service([&](service::Service& s) { return s.item(c.viewer(), ref); });
+  auto v = with_reader([&](service::Service& s) { return s.item(c.viewer(), ref); });
   if (!v) return error_page(c, v.error());
   const auto& it = v->item;
   Data d;
@@ -559,8 +595,11 @@ Response App::page_item(Ctx& c, const std::string& ref) {
   }
   d.set("sections", sections);
   List atts;
+  int att_number = 0;
   for (const auto& a : it.attachments) {
     Data ad;
+    ad.set("url", text("/items/" + url_encode(it.id + "@" + std::to_string(it.version)) + "/attachments/" +
+                       std::to_string(++att_number)));
     ad.set("name", text(a.name));
     ad.set("media_type", text(a.media_type));
     ad.set("size", text(std::to_string(a.size)));
@@ -588,7 +627,7 @@ Response App::page_item(Ctx& c, const std::string& ref) {
 }
 
 Response App::page_precedent(Ctx& c, const std::string& id) {
-  auto v = with_service([&](service::Service& s) { return s.precedent(c.viewer(), id); });
+  auto v = with_reader([&](service::Service& s) { return s.precedent(c.viewer(), id); });
   if (!v) return error_page(c, v.error());
   const auto& p = v->precedent;
   Data d;
@@ -611,7 +650,7 @@ Response App::page_precedent(Ctx& c, const std::string& id) {
 }
 
 Response App::page_cases(Ctx& c) {
-  auto cases = with_service([&](service::Service& s) { return s.cases(c.viewer()); });
+  auto cases = with_reader([&](service::Service& s) { return s.cases(c.viewer()); });
   if (!cases) return error_page(c, cases.error());
   List l;
   for (const auto& k : *cases) {
@@ -631,7 +670,7 @@ Response App::page_cases(Ctx& c) {
 }
 
 Response App::page_case(Ctx& c, const std::string& id) {
-  auto v = with_service([&](service::Service& s) { return s.case_view(c.viewer(), id); });
+  auto v = with_reader([&](service::Service& s) { return s.case_view(c.viewer(), id); });
   if (!v) return error_page(c, v.error());
   const auto& k = v->case_file;
   Data d;
@@ -677,9 +716,9 @@ Response App::page_case(Ctx& c, const std::string& id) {
 Response App::page_law(Ctx& c, const std::string& law_id) {
   std::string as_of = c.req.param("as_of");
   if (!as_of.empty() && !core::is_iso_date(as_of)) return error_page(c, 400, "tanggal YYYY-MM-DD / date YYYY-MM-DD");
-  auto outline = with_service([&](service::Service& s) { return s.law_outline(law_id, as_of); });
+  auto outline = with_reader([&](service::Service& s) { return s.law_outline(law_id, as_of); });
   if (!outline) return error_page(c, outline.error());
-  auto laws = with_service([&](service::Service& s) { return s.laws(); });
+  auto laws = with_reader([&](service::Service& s) { return s.laws(); });
   Data d;
   d.set("law_id", text(outline->law.id));
   d.set("title", text(outline->law.title));
@@ -721,7 +760,7 @@ Response App::page_provision(Ctx& c, const std::string& law_id, const std::strin
   std::string as_of = c.req.param("as_of");
   if (!as_of.empty() && !core::is_iso_date(as_of)) return error_page(c, 400, "tanggal YYYY-MM-DD / date YYYY-MM-DD");
   if (pasal.find('/') != std::string::npos) return error_page(c, 404, "halaman tidak ditemukan / page not found");
-  auto v = with_service([&](service::Service& s) { return s.provision(c.viewer(), law_id, pasal, as_of); });
+  auto v = with_reader([&](service::Service& s) { return s.provision(c.viewer(), law_id, pasal, as_of); });
   if (!v) return error_page(c, v.error());
   const auto& p = v->provision;
   Data d;
@@ -760,6 +799,84 @@ Response App::page_provision(Ctx& c, const std::string& law_id, const std::strin
   }
   d.set("citing_precedents", precs);
   return render(c, 200, "provision", d);
+}
+
+// ---------------------------------------------------------------- attachments
+
+namespace {
+
+// A download's file name: the last part of the stored name, reduced to harmless characters.
+std::string download_name(const std::string& stored) {
+  std::string name = stored.substr(stored.find_last_of("/\\") == std::string::npos ? 0 : stored.find_last_of("/\\") + 1);
+  std::string out;
+  for (char ch : name)
+    out.push_back((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' ||
+                          ch == '-' || ch == '_'
+                      ? ch
+                      : '_');
+  if (out.empty() || out[0] == '.') out = "lampiran" + out;
+  return out.substr(0, 100);
+}
+
+// The Content-Type a download is sent with: the stored type only where it is a known, inert one;
+// HTML and anything unknown go out as bytes (always as an attachment, never rendered).
+std::string download_type(const std::string& media_type) {
+  static const char* k_inert[] = {"application/pdf", "application/json", "text/plain", "text/csv",
+                                  "image/png",       "image/jpeg",       "audio/mpeg", "video/mp4"};
+  const std::string t = core::ascii_lower(media_type.substr(0, media_type.find(';')));
+  for (const char* k : k_inert)
+    if (t == k) return t.rfind("text/", 0) == 0 || t == "application/json" ? t + "; charset=utf-8" : t;
+  return "application/octet-stream";
+}
+
+}  // namespace
+
+// GET /items/{ref}/attachments/{n} (n from 1, as listed on the item page). Served only to a
+// viewer who may see the item; refused — with the very answer a missing attachment gets — when
+// the bytes name a protected person the viewer is not cleared for (a file cannot be redacted
+// safely). Every download and every such refusal is audited.
+Response App::download_attachment(Ctx& c, const std::string& ref, const std::string& n_text, bool api) {
+  auto missing = [&] {
+    const std::string msg = "lampiran tidak ditemukan / attachment not found";
+    return api ? problem(404, msg) : error_page(c, 404, msg);
+  };
+  if (n_text.empty() || n_text.size() > 4 || n_text.find_first_not_of("0123456789") != std::string::npos)
+    return missing();
+  const std::size_t n = static_cast<std::size_t>(std::stoi(n_text));
+  const auto& v = c.viewer();
+  auto view = with_reader([&](service::Service& s) { return s.item(v, ref); });
+  if (!view || n < 1 || n > view->item.attachments.size()) return missing();
+  const auto& item = view->item;
+  const auto& meta = item.attachments[n - 1];
+  // The bytes come with the case's material, read through the same access rules, together
+  // with the protected names this viewer may not see.
+  auto material = with_reader([&](service::Service& s) { return s.case_material(v, item.case_id); });
+  if (!material) return missing();
+  auto bytes = material->attachments.find(meta.sha256);
+  if (bytes == material->attachments.end()) return missing();
+  const std::string object = item.id + "@" + std::to_string(item.version) + "/attachments/" + std::to_string(n);
+  std::vector<core::Person> hidden;
+  for (const auto& name : material->forbidden) {
+    core::Person p;
+    p.name = name;
+    p.is_protected = true;
+    hidden.push_back(std::move(p));
+  }
+  if (service::Redactor(hidden).leaks(bytes->second)) {
+    (void)m_accounts->record(v, "attachment.withheld", object, "sha256=" + meta.sha256 + " reason=protected-name");
+    return missing();
+  }
+  // No audit entry, no download.
+  if (auto s = m_accounts->record(v, "attachment.download", object,
+                                  "sha256=" + meta.sha256 + " bytes=" + std::to_string(bytes->second.size()));
+      !s)
+    return api ? problem(s.error()) : error_page(c, s.error());
+  Response r;
+  r.status = 200;
+  r.content_type = download_type(meta.media_type);
+  r.body = bytes->second;
+  r.set_header("Content-Disposition", "attachment; filename=\"" + download_name(meta.name) + "\"");
+  return r;  // nosniff, no-store and the CSP come with every response (server.cpp)
 }
 
 // ---------------------------------------------------------------- upload
@@ -809,7 +926,9 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
   }
   service::IngestReport report;
   if (!paths.empty()) {
-    auto r = with_service([&](service::Service& s) { return s.ingest(c.viewer(), paths); });
+    // Each file's case is checked against the uploader's assignments before anything is stored.
+    auto r = with_writer(
+        [&](service::Service& s) { return service::ingest_upload(s, c.viewer(), paths, m_options.resource_dir); });
     if (!r) return r;
     report = std::move(*r);
   }
@@ -862,7 +981,7 @@ Response App::post_upload(Ctx& c) {
 Response App::page_admin(Ctx& c, const std::string& message, int status) {
   auto users = m_accounts->users(c.viewer());
   if (!users) return error_page(c, users.error());
-  auto cases = with_service([&](service::Service& s) { return s.cases(c.viewer()); });
+  auto cases = with_reader([&](service::Service& s) { return s.cases(c.viewer()); });
   Data d;
   if (!message.empty()) d.set("message", text(message));
   List ul;
@@ -918,7 +1037,7 @@ Response App::post_admin(Ctx& c, const std::vector<std::string>& seg) {
       result = m_accounts->set_disabled(v, name, action == "disable");
     } else if (action == "assign" || action == "unassign") {
       const std::string case_id = form["case"];
-      auto visible = with_service([&](service::Service& s) { return s.kind_of(v, case_id); });
+      auto visible = with_reader([&](service::Service& s) { return s.kind_of(v, case_id); });
       if (action == "assign" && (!visible || *visible != "case"))
         return page_admin(c, "perkara '" + case_id + "' tidak ditemukan / case not found", 404);
       result = action == "assign" ? m_accounts->assign(v, name, case_id, form["cleared"] == "1")
@@ -935,7 +1054,7 @@ Response App::post_admin(Ctx& c, const std::vector<std::string>& seg) {
 
 Response App::page_audit(Ctx& c) {
   std::int64_t after = std::max<std::int64_t>(0, std::atoll(c.req.param("after").c_str()));
-  auto events = with_service([&](service::Service& s) { return s.audit_log(c.viewer(), after, 200); });
+  auto events = with_reader([&](service::Service& s) { return s.audit_log(c.viewer(), after, 200); });
   if (!events) return error_page(c, events.error());
   Data d;
   List l;
@@ -1120,30 +1239,34 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
     q.as_of = c.req.param("as_of");
     if (!q.as_of.empty() && !core::is_iso_date(q.as_of))
       return problem(400, "as_of: tanggal YYYY-MM-DD / as_of: date YYYY-MM-DD");
-    auto page = with_service([&](service::Service& s) { return s.search(v, q); });
+    auto page = with_reader([&](service::Service& s) { return s.search(v, q); });
     if (!page) return problem(page.error());
     return json_response(service::json::of(*page));
   }
   if (first == "items" && seg.size() == 2) {
     if (!get) return method_not_allowed();
-    auto item = with_service([&](service::Service& s) { return s.item(v, seg[1]); });
+    auto item = with_reader([&](service::Service& s) { return s.item(v, seg[1]); });
     if (!item) return problem(item.error());
     return json_response(service::json::of(*item));
   }
+  if (first == "items" && seg.size() == 4 && seg[2] == "attachments") {
+    if (!get) return method_not_allowed();
+    return download_attachment(c, seg[1], seg[3], true);
+  }
   if (first == "precedents" && seg.size() == 2) {
     if (!get) return method_not_allowed();
-    auto p = with_service([&](service::Service& s) { return s.precedent(v, seg[1]); });
+    auto p = with_reader([&](service::Service& s) { return s.precedent(v, seg[1]); });
     if (!p) return problem(p.error());
     return json_response(service::json::of(*p));
   }
   if (first == "cases" && seg.size() <= 2) {
     if (!get) return method_not_allowed();
     if (seg.size() == 1) {
-      auto cases = with_service([&](service::Service& s) { return s.cases(v); });
+      auto cases = with_reader([&](service::Service& s) { return s.cases(v); });
       if (!cases) return problem(cases.error());
       return json_response(service::json::of(*cases));
     }
-    auto k = with_service([&](service::Service& s) { return s.case_view(v, seg[1]); });
+    auto k = with_reader([&](service::Service& s) { return s.case_view(v, seg[1]); });
     if (!k) return problem(k.error());
     return json_response(service::json::of(*k));
   }
@@ -1153,7 +1276,7 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
     if (!as_of.empty() && !core::is_iso_date(as_of))
       return problem(400, "as_of: tanggal YYYY-MM-DD / as_of: date YYYY-MM-DD");
     if (seg.size() == 1) {
-      auto laws = with_service([&](service::Service& s) { return s.laws(); });
+      auto laws = with_reader([&](service::Service& s) { return s.laws(); });
       if (!laws) return problem(laws.error());
       Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
       for (const auto& l : *laws) {
@@ -1170,12 +1293,12 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
       return json_response(out.str());
     }
     if (seg.size() == 2) {
-      auto o = with_service([&](service::Service& s) { return s.law_outline(seg[1], as_of); });
+      auto o = with_reader([&](service::Service& s) { return s.law_outline(seg[1], as_of); });
       if (!o) return problem(o.error());
       return json_response(service::json::of(*o));
     }
     if (seg.size() == 4 && seg[2] == "pasal") {
-      auto p = with_service([&](service::Service& s) { return s.provision(v, seg[1], seg[3], as_of); });
+      auto p = with_reader([&](service::Service& s) { return s.provision(v, seg[1], seg[3], as_of); });
       if (!p) return problem(p.error());
       return json_response(service::json::of(*p));
     }
@@ -1194,7 +1317,7 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
     if (!get) return method_not_allowed();
     const std::int64_t after = std::max<std::int64_t>(0, std::atoll(c.req.param("after").c_str()));
     const int limit = std::clamp(c.req.param("limit").empty() ? 200 : std::atoi(c.req.param("limit").c_str()), 1, 1000);
-    auto events = with_service([&](service::Service& s) { return s.audit_log(v, after, limit); });
+    auto events = with_reader([&](service::Service& s) { return s.audit_log(v, after, limit); });
     if (!events) return problem(events.error());
     return json_response(service::json::of(*events));
   }
@@ -1243,7 +1366,7 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
     }
     if (seg.size() == 4 && seg[2] == "assignments" && (m == "PUT" || m == "DELETE")) {
       if (m == "PUT") {
-        auto kind = with_service([&](service::Service& s) { return s.kind_of(v, seg[3]); });
+        auto kind = with_reader([&](service::Service& s) { return s.kind_of(v, seg[3]); });
         if (!kind || *kind != "case") return problem(404, "perkara '" + seg[3] + "' tidak ditemukan / case not found");
         bool cleared = false;
         if (!c.req.body.empty()) {

@@ -2,9 +2,14 @@
 // Works on the server's own Request/Response values; server.cpp adapts them to Poco.Net.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "server/internal/http.h"
 #include "server/internal/render.h"
@@ -16,11 +21,11 @@ namespace berkas::server::internal {
 
 class App {
  public:
-  App(Options options, std::unique_ptr<service::Service> service, std::unique_ptr<service::Accounts> accounts,
+  App(Options options, std::unique_ptr<service::Service> writer, std::unique_ptr<service::Accounts> accounts,
       Templates templates);
 
-  // Answers one request. Thread-safe: the service (single-threaded) is used under a mutex; the
-  // accounts serialise themselves.
+  // Answers one request. Thread-safe: reads go to a pool of read-only services (one per request
+  // in flight); writes go to the one writer under a mutex; the accounts serialise themselves.
   Response handle(const Request& req);
 
   // The largest body accepted for this request line (uploads get more than forms and JSON).
@@ -66,16 +71,52 @@ class App {
   void set_session_cookie(Response& r, const std::string& token, int max_age) const;
 
   core::Result<service::IngestReport> ingest_upload(Ctx& c, const Multipart& form);
+  Response download_attachment(Ctx& c, const std::string& ref, const std::string& n, bool api);
 
+  // A read-only Service opened at `generation` (the count of writes it has seen).
+  struct Reader {
+    std::unique_ptr<service::Service> service;
+    std::uint64_t generation = 0;
+  };
+  core::Result<Reader> acquire_reader();
+  void release_reader(Reader r);
+
+  // Runs `f(Service&)` (returning a core::Result) on a reader of the pool. A reader older than
+  // the last write is reopened first, so every read sees every write acknowledged before it
+  // began. An unexpected failure (not "not found", "invalid", ...) is retried once on a fresh
+  // reader: a Xapian reader can be overtaken by the writer's commits.
   template <class F>
-  auto with_service(F&& f) {
-    std::lock_guard lock(m_service_mu);
-    return f(*m_service);
+  auto with_reader(F&& f) -> std::invoke_result_t<F&, service::Service&> {
+    using R = std::invoke_result_t<F&, service::Service&>;
+    for (int attempt = 0;; ++attempt) {
+      auto reader = acquire_reader();
+      if (!reader) return R(tl::unexpected(reader.error()));
+      R result = f(*reader->service);
+      if (result || attempt > 0 || !retryable(result.error().code)) {
+        release_reader(std::move(*reader));
+        return result;
+      }
+      // Drop the failed reader; the loop opens a new one.
+    }
   }
 
+  // Runs `f(Service&)` on the one writer, serialised; readers opened before it are retired.
+  template <class F>
+  auto with_writer(F&& f) {
+    std::lock_guard lock(m_writer_mu);
+    auto result = f(*m_writer);
+    m_generation.fetch_add(1);
+    return result;
+  }
+
+  static bool retryable(core::ErrorCode code);
+
   Options m_options;
-  std::mutex m_service_mu;
-  std::unique_ptr<service::Service> m_service;
+  std::mutex m_writer_mu;
+  std::unique_ptr<service::Service> m_writer;
+  std::atomic<std::uint64_t> m_generation{0};
+  std::mutex m_pool_mu;
+  std::vector<Reader> m_idle;  // readers not in use, any generation
   std::unique_ptr<service::Accounts> m_accounts;
   Templates m_templates;
   std::string m_static_dir;

@@ -1,0 +1,189 @@
+#include "service/upload.h"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "ingest/ingest.h"
+
+namespace berkas::service {
+
+using core::ErrorCode;
+
+namespace {
+
+// The service's own words for a missing case or person (check_references in service.cpp): a
+// case or person the uploader may not see is refused with exactly these.
+std::string missing_case(const std::string& path, const std::string& id) {
+  return core::Error{ErrorCode::not_found, "perkara '" + id + "' belum ada / case not found", path, 0, "perkara"}
+      .describe();
+}
+std::string missing_person(const std::string& path, const std::string& id) {
+  return core::Error{ErrorCode::not_found, "orang '" + id + "' belum ada / person not found", path, 0, "orang"}
+      .describe();
+}
+
+bool sees_everything(const Viewer& v) { return v.role == Role::administrator || v.role == Role::system; }
+
+// Every person linked to a case, with the cases they are linked to (read as the system: the
+// uploader's own view would hide exactly the persons this check is about).
+struct KnownPerson {
+  bool is_protected = false;
+  std::set<std::string> case_ids;
+};
+core::Result<std::map<std::string, KnownPerson>> known_persons(const Service& s) {
+  const auto system = Viewer::command_line("upload-check");
+  auto cases = s.cases(system);
+  if (!cases) return tl::unexpected(cases.error());
+  std::map<std::string, KnownPerson> out;
+  for (const auto& c : *cases) {
+    auto view = s.case_view(system, c.id);
+    if (!view) return tl::unexpected(view.error());
+    for (const auto& p : view->persons) {
+      auto& k = out[p.id];
+      k.is_protected = k.is_protected || p.is_protected;
+      k.case_ids.insert(c.id);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, const std::vector<std::string>& paths,
+                                         const std::string& resource_dir) {
+  UploadScreen out;
+  if (sees_everything(v)) {
+    out.allowed = paths;
+    return out;
+  }
+  const std::string schema_dir = (std::filesystem::path(resource_dir) / "schemas").string();
+  const auto system = Viewer::command_line("upload-check");
+  std::optional<std::map<std::string, KnownPerson>> persons;  // read once, when needed
+  auto person_info = [&]() -> core::Result<const std::map<std::string, KnownPerson>*> {
+    if (!persons) {
+      auto p = known_persons(s);
+      if (!p) return tl::unexpected(p.error());
+      persons = std::move(*p);
+    }
+    return &*persons;
+  };
+  auto refuse = [&](const std::string& path, std::string kind, std::string message) {
+    FileOutcome o;
+    o.path = path;
+    o.status = FileOutcome::Status::failed;
+    o.kind = std::move(kind);
+    o.error = std::move(message);
+    out.refused.push_back(std::move(o));
+  };
+  for (const auto& path : paths) {
+    if (v.role == Role::trainer) {
+      refuse(path, "", path + ": pelatih tidak dapat mengunggah / trainers cannot upload");
+      continue;
+    }
+    auto parsed = ingest::parse_file(path, schema_dir);
+    if (!parsed) {  // ingest will say why, as it does to anyone
+      out.allowed.push_back(path);
+      continue;
+    }
+    const auto& p = *parsed;
+    std::optional<std::string> refusal;
+    std::string kind;
+    switch (p.kind) {
+      case ingest::Parsed::Kind::law:
+        kind = "law";
+        refusal = path + ": hanya administrator yang dapat memuat undang-undang / only administrators may load the law";
+        break;
+      case ingest::Parsed::Kind::precedent:
+        kind = "precedent";
+        break;
+      case ingest::Parsed::Kind::case_file:
+        kind = "case";
+        if (!may_see_case(v, p.case_file->id) || p.case_file->id.empty()) refusal = missing_case(path, p.case_file->id);
+        break;
+      case ingest::Parsed::Kind::person: {
+        kind = "person";
+        const auto& person = *p.person;
+        if (person.case_ids.empty()) {
+          refusal = path + ": orang harus terkait perkara Anda / a person must be linked to one of your cases (perkara)";
+          break;
+        }
+        for (const auto& c : person.case_ids)
+          if (!refusal && !may_see_case(v, c)) refusal = missing_case(path, c);
+        if (refusal) break;
+        auto known = person_info();
+        if (!known) return tl::unexpected(known.error());
+        if (auto it = (*known)->find(person.id); it != (*known)->end()) {
+          // An existing person: every case they are in must be the uploader's, and a protected
+          // person may be changed only by someone cleared to see who they are.
+          core::Person existing;
+          existing.id = person.id;
+          existing.is_protected = it->second.is_protected;
+          existing.case_ids.assign(it->second.case_ids.begin(), it->second.case_ids.end());
+          bool all_visible = true;
+          for (const auto& c : existing.case_ids) all_visible = all_visible && may_see_case(v, c);
+          if (!all_visible || !may_see_identity(v, existing))
+            refusal = path + ": orang '" + person.id + "' tidak dapat diubah / person cannot be changed (orang)";
+        }
+        break;
+      }
+      case ingest::Parsed::Kind::item: {
+        kind = "item";
+        const auto& item = *p.item;
+        if (!may_see_case(v, item.case_id) || item.case_id.empty()) {
+          refusal = missing_case(path, item.case_id);
+          break;
+        }
+        // A new version of an item the uploader cannot see would change another case's evidence.
+        if (!s.item(v, item.id)) {
+          if (auto k = s.kind_of(system, item.id); k && *k == "item") {
+            refusal = path + ": id '" + item.id + "' tidak dapat dipakai / the id cannot be used (id)";
+            break;
+          }
+        }
+        if (!item.person_id.empty()) {
+          auto known = person_info();
+          if (!known) return tl::unexpected(known.error());
+          auto it = (*known)->find(item.person_id);
+          bool visible = false;
+          if (it != (*known)->end())
+            for (const auto& c : it->second.case_ids) visible = visible || may_see_case(v, c);
+          if (!visible) refusal = missing_person(path, item.person_id);
+        }
+        break;
+      }
+    }
+    if (refusal)
+      refuse(path, kind, *refusal);
+    else
+      out.allowed.push_back(path);
+  }
+  return out;
+}
+
+core::Result<IngestReport> ingest_upload(Service& s, const Viewer& v, const std::vector<std::string>& paths,
+                                         const std::string& resource_dir) {
+  auto screen = screen_upload(s, v, paths, resource_dir);
+  if (!screen) return tl::unexpected(screen.error());
+  IngestReport ingested;
+  if (!screen->allowed.empty()) {
+    auto r = s.ingest(v, screen->allowed);
+    if (!r) return r;
+    ingested = std::move(*r);
+  }
+  // Every file in the order given: ingested outcomes by path, refusals where they were.
+  std::map<std::string, FileOutcome> by_path;
+  for (auto& f : ingested.files) by_path.emplace(f.path, std::move(f));
+  for (auto& f : screen->refused) by_path.emplace(f.path, std::move(f));
+  IngestReport report;
+  for (const auto& path : paths)
+    if (auto it = by_path.find(path); it != by_path.end()) {
+      report.files.push_back(std::move(it->second));
+      by_path.erase(it);
+    }
+  for (auto& [path, f] : by_path) report.files.push_back(std::move(f));  // anything ingest added
+  return report;
+}
+
+}  // namespace berkas::service
