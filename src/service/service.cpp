@@ -120,12 +120,40 @@ Status check_references(const store::Store& st, const ingest::Parsed& p) {
 
 // Stores one parsed file, with its audit entry, all or nothing: in its own transaction, or —
 // when the caller holds a transaction (group commit) — under a savepoint of its own.
-Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, const std::string& actor) {
+// Ids and attachment names are shown to everyone who may see the object (search hits, URLs,
+// audit entries), so none may carry a protected person's name.
+Status check_public_names(const ingest::Parsed& p, const Redactor& protected_names) {
+  auto check = [&](const std::string& value, const char* field) -> Status {
+    if (protected_names.leaks(core::replace_all(value, "-", " ")))
+      return fail(ErrorCode::invalid_input,
+                  "'" + std::string(field) + "' memuat nama orang yang dilindungi / contains a protected person's name",
+                  p.path, 0, field);
+    return {};
+  };
+  std::string id = p.law ? p.law->id : p.case_file ? p.case_file->id : p.person ? p.person->id
+                   : p.item ? p.item->id : p.precedent ? p.precedent->id : std::string();
+  if (auto s = check(id, "id"); !s) return s;
+  if (p.person && p.person->is_protected) {
+    // Its own name must not be in its id or pseudonym either.
+    Redactor self({*p.person});
+    if (self.leaks(core::replace_all(p.person->id, "-", " ")) || self.leaks(p.person->pseudonym))
+      return fail(ErrorCode::invalid_input,
+                  "id atau nama samaran memuat nama orang yang dilindungi / the id or pseudonym contains the protected name",
+                  p.path, 0, "id");
+  }
+  for (const auto& a : p.attachments)
+    if (auto s = check(a.meta.name, "lampiran"); !s) return s;
+  return {};
+}
+
+Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, const std::string& actor,
+                                 const Redactor& protected_names) {
   FileOutcome out;
   out.path = p.path;
   out.kind = kind_name(p.kind);
   out.sha256 = p.source_sha256;
   if (auto s = check_references(st, p); !s) return tl::unexpected(s.error());
+  if (auto s = check_public_names(p, protected_names); !s) return tl::unexpected(s.error());
   const bool grouped = st.in_transaction();
   const char* k_savepoint = "berkas_file";
   if (auto s = grouped ? st.savepoint(k_savepoint) : st.begin(); !s) return tl::unexpected(s.error());
@@ -404,6 +432,9 @@ Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::str
     // once its transaction is durable.
     std::vector<FileOutcome> pending;
     auto group_started = std::chrono::steady_clock::now();
+    // The protected names, re-read after each person file (which may add one).
+    Redactor protected_names({});
+    bool names_stale = true;
     auto publish = [&](bool final_commit) {
       if ((*st)->in_transaction()) {
         if (auto s = (*st)->commit(); !s) {
@@ -430,7 +461,18 @@ Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::str
         if (auto s = (*st)->begin(); !s) parsed = tl::unexpected(s.error());
         group_started = std::chrono::steady_clock::now();
       }
-      Result<FileOutcome> stored_outcome = parsed ? store_parsed(**st, *parsed, actor)
+      if (parsed && names_stale) {
+        if (auto persons = (*st)->persons()) {
+          std::vector<core::Person> prot;
+          for (auto& pe : *persons)
+            if (pe.is_protected) prot.push_back(std::move(pe));
+          protected_names = Redactor(prot);
+        }
+        names_stale = false;
+      }
+      // A person file may add a protected name: re-read the names before the next file.
+      if (parsed && parsed->person) names_stale = true;
+      Result<FileOutcome> stored_outcome = parsed ? store_parsed(**st, *parsed, actor, protected_names)
                                                   : Result<FileOutcome>(tl::unexpected(parsed.error()));
       if (!stored_outcome && stored_outcome.error().code == ErrorCode::not_found && !retry) {
         deferred.emplace_back(path, stored_outcome.error());
