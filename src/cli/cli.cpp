@@ -533,7 +533,8 @@ bool parse_int(const std::string& s, int& out);
 int cmd_serve(const Args& a) {
   const auto colon = a.listen.rfind(':');
   int port = 0;
-  if (colon == std::string::npos || colon == 0 || !parse_int(a.listen.substr(colon + 1), port) || port < 1 ||
+  // Port 0 picks a free port (tests); the address printed below says which.
+  if (colon == std::string::npos || colon == 0 || !parse_int(a.listen.substr(colon + 1), port) || port < 0 ||
       port > 65535)
     return usage_error("--listen HOST:PORT, mis. / e.g. 127.0.0.1:8080");
   server::Options o;
@@ -541,13 +542,8 @@ int cmd_serve(const Args& a) {
   o.resource_dir = service::default_resource_dir();
   o.host = a.listen.substr(0, colon);
   o.port = static_cast<std::uint16_t>(port);
-  o.on_setup_token = [](const std::string& token) {
-    std::cout << "Belum ada administrator / no administrator yet.\n"
-              << "Token penyiapan sekali pakai / one-time setup token: " << token << "\n"
-              << "Buka /setup di peramban / open /setup in the browser (berlaku sampai dipakai atau server berhenti"
-                 " / valid until used or the server stops)\n"
-              << std::flush;
-  };
+  std::string setup_token;
+  o.on_setup_token = [&setup_token](const std::string& token) { setup_token = token; };
   // Block the stop signals before the server's threads start, so they inherit the mask and
   // only sigwait below receives them.
   sigset_t stop_signals;
@@ -557,7 +553,16 @@ int cmd_serve(const Args& a) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   auto srv = server::Server::start(o);
   if (!srv) return report_error(srv.error(), false);
-  std::cout << "Berkas berjalan di / running at http://" << o.host << ":" << (*srv)->port() << "/\n"
+  const std::string base = "http://" + o.host + ":" + std::to_string((*srv)->port());
+  if (!setup_token.empty())
+    std::cout << "Belum ada administrator / no administrator yet.\n"
+              << "Token penyiapan sekali pakai / one-time setup token: " << setup_token << "\n"
+              << "Buka / open " << base << "/setup , masukkan token, buat administrator pertama / enter the token and"
+              << " create the first administrator (berlaku sampai dipakai atau server berhenti / valid until used or"
+              << " the server stops)\n";
+  else
+    std::cout << "Masuk di / sign in at " << base << "/login\n";
+  std::cout << "Berkas berjalan di / running at " << base << "/\n"
             << "Hentikan dengan / stop with Ctrl-C\n"
             << std::flush;
   int sig = 0;

@@ -292,6 +292,21 @@ BOOST_AUTO_TEST_CASE(sign_in_form_with_csrf_cookie_then_sign_out) {
   BOOST_TEST(w().api("GET", "/api/v1/session", me).status == 401);
 }
 
+BOOST_AUTO_TEST_CASE(sign_in_form_token_survives_requests_the_browser_makes_itself) {
+  // A favicon request is not sent to /login, and /login keeps a form token the browser has:
+  // a form on screen stays valid (the browser test found this).
+  BOOST_TEST(w().get("/favicon.ico").status == 404);
+  auto first = w().get("/login");
+  const std::string pre = first.cookie("berkas_pre");
+  BOOST_REQUIRE(!pre.empty());
+  auto again = w().call("GET", "/login", {}, {}, {{"Cookie", "berkas_pre=" + pre}});
+  BOOST_TEST(again.cookie("berkas_pre") == pre);
+  BOOST_TEST(again.body.find("value=\"" + pre + "\"") != std::string::npos);
+  // A malformed one is replaced.
+  auto odd = w().call("GET", "/login", {}, {}, {{"Cookie", "berkas_pre=abc"}});
+  BOOST_TEST(odd.cookie("berkas_pre").size() == 64u);
+}
+
 BOOST_AUTO_TEST_CASE(wrong_password_page_and_api) {
   auto page = w().get("/login");
   const std::string pre = page.cookie("berkas_pre");

@@ -345,6 +345,8 @@ Response App::route(Ctx& c) {
   const bool post = m == "POST";
   if (!get && !post) return error_page(c, 405, title_of(405));
   if (seg.empty()) return redirect(c, c.session ? "/search" : "/login");
+  // Browsers ask for it on their own; it is a static file (or a plain 404), never a redirect.
+  if (get && seg.size() == 1 && seg[0] == "favicon.ico") return static_file({"static", "favicon.ico"});
   const std::string& first = seg[0];
   if (first == "login" && seg.size() == 1) return get ? page_login(c, "", 200) : post_login(c);
   if (first == "setup" && seg.size() == 1) return get ? page_setup(c, "", 200) : post_setup(c);
@@ -374,10 +376,25 @@ Response App::route(Ctx& c) {
 
 // ---------------------------------------------------------------- sign in, setup, sign out
 
+namespace {
+bool is_token(const std::string& s) {
+  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+}  // namespace
+
+// The sign-in and setup forms' CSRF token: the browser's current one if it has one, so that a
+// request the browser makes on its own (a favicon, a second tab) and which lands on /login
+// does not replace the cookie under a form already on screen.
+std::string App::pre_token(const Ctx& c) const {
+  auto it = c.req.cookies.find(k_pre_cookie);
+  if (it != c.req.cookies.end() && is_token(it->second)) return it->second;
+  return random_token();
+}
+
 Response App::page_login(Ctx& c, const std::string& message, int status) {
   if (c.session && message.empty()) return redirect(c, "/search");
   Data d;
-  const std::string pre = random_token();
+  const std::string pre = pre_token(c);
   d.set("pre_csrf", text(pre));
   if (!message.empty()) d.set("message", text(message));
   if (auto needed = m_accounts->needs_setup(); needed && *needed) d.set("needs_setup", Data(true));
@@ -408,7 +425,7 @@ Response App::page_setup(Ctx& c, const std::string& message, int status) {
   if (!needed) return error_page(c, needed.error());
   if (!*needed) return redirect(c, "/login");
   Data d;
-  const std::string pre = random_token();
+  const std::string pre = pre_token(c);
   d.set("pre_csrf", text(pre));
   if (!message.empty()) d.set("message", text(message));
   Response r = render(c, status, "setup", d);

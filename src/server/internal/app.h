@@ -68,6 +68,7 @@ class App {
   Response redirect(Ctx& c, const std::string& location);
   Response sign_in_redirect(Ctx& c);
   bool csrf_ok(const Ctx& c, const std::string& presented) const;
+  std::string pre_token(const Ctx& c) const;
   void set_session_cookie(Response& r, const std::string& token, int max_age) const;
 
   core::Result<service::IngestReport> ingest_upload(Ctx& c, const Multipart& form);

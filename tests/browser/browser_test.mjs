@@ -1,0 +1,244 @@
+// Berkas in a real browser: Debian's headless Chromium driven by playwright-core.
+//
+//   node browser_test.mjs BERKAS_BINARY SOURCE_DIR ARTEFACT_DIR
+//
+// Starts `berkas serve` on a free loopback port over a fresh `init --demo` data dir, creates the
+// first administrator with the one-time setup token (the /setup page), a prosecutor assigned to
+// the demo case (the /admin page), and then, as that prosecutor: signs in, searches and narrows
+// by a facet, opens a witness statement (the protected name absent, "Saksi A" present), switches
+// to English, and uploads a file. A screenshot of every page is kept in ARTEFACT_DIR.
+// Exit 0 = passed, 1 = failed, 77 = skipped (no Chromium or no playwright-core: ctest SKIPPED).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strict as assert } from 'node:assert';
+
+const SKIP = 77;
+const CHROMIUM = '/usr/bin/chromium';
+const [berkas, sourceDir, artefacts] = process.argv.slice(2);
+if (!berkas || !sourceDir || !artefacts) {
+  console.error('usage: node browser_test.mjs BERKAS_BINARY SOURCE_DIR ARTEFACT_DIR');
+  process.exit(2);
+}
+if (!existsSync(CHROMIUM)) {
+  console.log(`SKIP: ${CHROMIUM} is missing (Debian package chromium; scripts/setup.sh test installs it)`);
+  process.exit(SKIP);
+}
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  console.log('SKIP: playwright-core is not installed (run `npm ci` in tests/browser; scripts/setup.sh test does)');
+  process.exit(SKIP);
+}
+
+const PASSWORD = 'kata-sandi-uji-browser-1';
+// The protected victim-witness of the demo case (demo/02-orang/org-saksi-a.xml).
+const PROTECTED = ['Rina', 'Fiksiana'];
+const started = Date.now();
+const work = mkdtempSync(join(tmpdir(), 'berkas-browser-'));
+const data = join(work, 'data');
+mkdirSync(artefacts, { recursive: true });
+for (const f of readdirSync(artefacts)) if (f.endsWith('.png')) rmSync(join(artefacts, f)); // this run's only
+let server;
+let browser;
+let shot = 0;
+let current; // the page in use, for a screenshot when a step fails
+
+function log(step) {
+  console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${step}`);
+}
+
+async function screenshot(page, name) {
+  current = page;
+  const file = join(artefacts, `${String(++shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  log(`screenshot ${file}`);
+}
+
+// Starts the server on a free port; resolves with its address and the setup token it printed.
+function startServer() {
+  return new Promise((resolve, reject) => {
+    server = spawn(berkas, ['--data', data, 'serve', '--listen', '127.0.0.1:0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let token = null;
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20000);
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const t = out.match(/one-time setup token: ([0-9a-f]+)/);
+      if (t) token = t[1];
+      const url = out.match(/running at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (url && token) {
+        clearTimeout(timer);
+        resolve({ base: url[1], token });
+      }
+    });
+    server.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    server.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${out}`));
+    });
+  });
+}
+
+async function expectNoProtectedName(page, where) {
+  const html = await page.content();
+  for (const part of PROTECTED) assert.ok(!html.includes(part), `${where}: the protected name '${part}' is shown`);
+}
+
+async function main() {
+  log('init --demo');
+  const init = spawnSync(berkas, ['--data', data, 'init', '--demo'], { encoding: 'utf8' });
+  assert.equal(init.status, 0, `init failed: ${init.stderr}`);
+  const { base, token } = await startServer();
+  log(`server at ${base}`);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+
+  // ---- the administrator: first run with the setup token, then a prosecutor for the demo case
+  const adminContext = await browser.newContext({ locale: 'id-ID' });
+  const admin = await adminContext.newPage();
+  current = admin;
+  await admin.goto(`${base}/login`);
+  await admin.click('a[href="/setup"]');
+  await admin.fill('input[name=token]', token);
+  await admin.fill('input[name=user]', 'admin');
+  await admin.fill('input[name=password]', PASSWORD);
+  await admin.fill('input[name=password2]', PASSWORD);
+  await screenshot(admin, 'setup');
+  await Promise.all([admin.waitForURL(`${base}/admin`), admin.click('form[action="/setup"] button[type=submit]')]);
+  log('administrator created with the setup token');
+  const create = admin.locator('form[action="/admin/users"]');
+  await create.locator('input[name=user]').fill('jaksa');
+  await create.locator('select[name=role]').selectOption('prosecutor');
+  await create.locator('input[name=password]').fill(PASSWORD);
+  await Promise.all([admin.waitForURL(`${base}/admin`), create.locator('button[type=submit]').click()]);
+  const assign = admin.locator('form[action="/admin/users/jaksa"]:has(input[value=assign])');
+  await assign.locator('select[name=case]').selectOption('perkara-demo-001');
+  await Promise.all([admin.waitForURL(`${base}/admin`), assign.locator('button[type=submit]').click()]);
+  const jaksaRow = admin.locator('tr', { has: admin.locator('form[action="/admin/users/jaksa"]') });
+  assert.ok((await jaksaRow.innerText()).includes('perkara-demo-001'), 'the assignment is not listed');
+  await screenshot(admin, 'admin-prosecutor-assigned');
+  await adminContext.close();
+
+  // ---- the prosecutor
+  const context = await browser.newContext({ locale: 'id-ID', acceptDownloads: false });
+  const page = await context.newPage();
+  current = page;
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+
+  await page.goto(`${base}/`);
+  assert.equal(new URL(page.url()).pathname, '/login');
+  await page.fill('input[name=user]', 'jaksa');
+  await page.fill('input[name=password]', PASSWORD);
+  await screenshot(page, 'login');
+  await Promise.all([page.waitForURL(/\/search$/), page.click('form[action="/login"] button[type=submit]')]);
+  log('signed in');
+
+  await page.fill('input[name=q]', 'paspor');
+  await Promise.all([page.waitForURL(/\/search\?q=paspor/), page.click('form.searchbox button[type=submit]')]);
+  const allHits = await page.locator('ol.hits > li').count();
+  assert.ok(allHits > 1, `expected several hits for 'paspor', got ${allHits}`);
+  assert.ok((await page.locator('mark').count()) > 0, 'no highlighted snippet');
+  // Narrow by the kind facet: witness statements only.
+  const facet = page.locator('aside.facets a', { hasText: /^bap$/ });
+  assert.equal(await facet.count(), 1, 'no facet link for jenis bap');
+  await Promise.all([page.waitForURL(/jenis/), facet.click()]);
+  const kinds = await page.locator('ol.hits > li span.kind').allInnerTexts();
+  assert.ok(kinds.length > 0 && kinds.length < allHits, `the facet did not narrow: ${kinds.length} of ${allHits}`);
+  assert.ok(kinds.every((k) => k === 'bap'), `hits of other kinds after the facet: ${kinds}`);
+  assert.ok((await page.inputValue('input[name=q]')).includes('jenis:bap'));
+  await expectNoProtectedName(page, 'search');
+  await screenshot(page, 'search-facet-bap');
+  log(`search: ${allHits} hits, ${kinds.length} after the facet jenis:bap`);
+
+  // Open the protected witness's statement from the results.
+  const statement = page.locator('ol.hits a.hit-title[href="/items/bap-saksi-a"]');
+  assert.equal(await statement.count(), 1, "the victim-witness's statement is not among the hits");
+  await Promise.all([page.waitForURL(/\/items\/bap-saksi-a$/), statement.click()]);
+  assert.ok((await page.locator('.qa, ol.qa, [class=qa]').count()) > 0, 'no question/answer list');
+  const body = await page.locator('body').innerText();
+  assert.ok(body.includes('Saksi A'), 'the pseudonym "Saksi A" is missing');
+  assert.ok(body.includes('SHA-256'), 'no hash shown');
+  await expectNoProtectedName(page, 'statement');
+  await screenshot(page, 'statement-bap-saksi-a');
+  log('statement: pseudonym shown, protected name absent');
+
+  // Switch to English on the same page.
+  await Promise.all([page.waitForURL(/lang=en/), page.click('span.langs a:text-is("EN")')]);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.ok((await page.locator('body').innerText()).includes('Sign out'), 'not in English');
+  assert.equal(new URL(page.url()).pathname, '/items/bap-saksi-a', 'the switch left the page');
+  await expectNoProtectedName(page, 'statement (en)');
+  await screenshot(page, 'statement-english');
+  // The choice is remembered: the next page is English too.
+  await page.goto(`${base}/upload`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  log('language switched to English and remembered');
+
+  // Upload a demo document as a new item of the prosecutor's case.
+  const upload = join(work, 'surat-unggahan.xml');
+  writeFileSync(
+    upload,
+    readFileSync(join(sourceDir, 'demo/05-surat/surat-kbri-phnom-penh.xml'), 'utf8').replace(
+      'id="surat-kbri-phnom-penh"',
+      'id="surat-unggahan-browser"',
+    ),
+  );
+  await page.setInputFiles('input[type=file][name=files]', upload);
+  await screenshot(page, 'upload-form');
+  await Promise.all([page.waitForURL(`${base}/upload`), page.click('form[action="/upload"] button[type=submit]')]);
+  const row = await page.locator('table tbody tr').first().innerText();
+  assert.ok(row.includes('surat-unggahan.xml') && row.includes('created') && row.includes('surat-unggahan-browser'),
+    `unexpected upload outcome: ${row}`);
+  await screenshot(page, 'upload-outcome');
+  // The new item opens from the outcome, and the search finds it at once.
+  await Promise.all([page.waitForURL(/\/items\/surat-unggahan-browser$/),
+    page.click('table a[href="/items/surat-unggahan-browser"]')]);
+  await page.goto(`${base}/search?q=${encodeURIComponent('kbri jenis:surat')}`);
+  assert.equal(await page.locator('ol.hits a.hit-title[href="/items/surat-unggahan-browser"]').count(), 1,
+    'the uploaded item is not found by the search');
+  log(`upload: ${row.replace(/\s+/g, ' ')}`);
+
+  assert.deepEqual(problems, [], 'the browser reported errors (CSP violations show up here)');
+  await context.close();
+}
+
+let failed = false;
+const guard = setTimeout(() => {
+  console.error('FAIL: the browser test took longer than 90 s');
+  process.exit(1);
+}, 90000);
+try {
+  await main();
+  log('PASS');
+} catch (e) {
+  failed = true;
+  console.error(`FAIL: ${e.stack || e}`);
+  if (current) {
+    await screenshot(current, 'failure').catch(() => {});
+    console.error(`page at failure: ${current.url()}\n${(await current.locator('body').innerText().catch(() => '')).slice(0, 2000)}`);
+  }
+} finally {
+  clearTimeout(guard);
+  if (browser) await browser.close().catch(() => {});
+  if (server && server.exitCode === null) {
+    server.removeAllListeners('exit');
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
