@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Berkas set-up: installs Debian packages, builds, and runs the main job or the tests.
 #   scripts/setup.sh run    install, build (release), create ./berkas-data with the law and the
-#                           fictional demo case, then start the main job
-#   scripts/setup.sh test   install, build, run the whole test suite (what .ci/run calls)
+#                           fictional demo case (once), then run the web application on
+#                           http://127.0.0.1:8080/ ($BERKAS_LISTEN) until Ctrl-C
+#   scripts/setup.sh test   install, build, install the browser tests' playwright-core (npm ci),
+#                           run the whole test suite (what .ci/run calls)
 #   scripts/setup.sh deps   only install the Debian packages
 #   scripts/setup.sh build  only build
 set -euo pipefail
@@ -20,6 +22,7 @@ packages=(
   libpodofo-dev fonts-liberation
   libboost-test-dev libexpected-dev libkainjow-mustache-dev
   qpdf poppler-utils mupdf-tools
+  chromium nodejs
 )
 
 deps() {
@@ -27,6 +30,9 @@ deps() {
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # Debian's npm, unless Node.js brought its own (NodeSource's nodejs includes npm and conflicts
+  # with Debian's package).
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -eq 0 ]; then return 0; fi
   echo "berkas: installing ${missing[*]}" >&2
   local sudo=()
@@ -42,11 +48,27 @@ build() {
 
 run_main() {
   local data=${BERKAS_DATA:-$root/berkas-data}
+  local listen=${BERKAS_LISTEN:-127.0.0.1:8080}
   local berkas="$build_dir/src/berkas"
   if [ ! -f "$data/store.sqlite" ]; then
     "$berkas" --data "$data" init --demo
   fi
-  "$berkas" --data "$data" tour
+  echo "berkas: the web application on http://$listen/ — the first time it prints a one-time setup" \
+       "token: open /setup, enter it and create the administrator (then users and case assignments" \
+       "under /admin); afterwards sign in at /login. Ctrl-C stops it." >&2
+  exec "$berkas" --data "$data" serve --listen "$listen"
+}
+
+# playwright-core for the browser tests (tests/browser), exactly as package-lock.json pins it. The
+# browser itself is Debian's chromium; nothing is downloaded by Playwright. Without it the browser
+# test reports itself skipped and says why.
+browser_deps() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "berkas: npm missing; the browser test will be skipped" >&2
+    return 0
+  fi
+  (cd "$root/tests/browser" && npm ci --no-audit --no-fund --loglevel=error) ||
+    echo "berkas: npm ci failed in tests/browser; the browser test will be skipped" >&2
 }
 
 run_tests() {
@@ -57,6 +79,6 @@ case "${1:-}" in
   deps) deps ;;
   build) deps; build ;;
   run) deps; build; run_main ;;
-  test) deps; build; run_tests ;;
+  test) deps; build; browser_deps; run_tests ;;
   *) echo "usage: scripts/setup.sh run|test|deps|build" >&2; exit 2 ;;
 esac
