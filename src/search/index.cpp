@@ -26,6 +26,38 @@ constexpr const char* k_last_seq_key = "berkas.last_seq";
 constexpr double k_pasal_boost = 40.0;
 constexpr double k_ayat_boost = 60.0;
 constexpr Xapian::doccount k_exact_matches = 5000;
+// How many first-pass results the proximity boost re-ranks.
+constexpr Xapian::doccount k_rerank = 200;
+
+// Matches exactly the given documents (sorted ids), weight 0: restricts a query to a first
+// pass's results.
+class DocidList : public Xapian::PostingSource {
+ public:
+  explicit DocidList(std::vector<Xapian::docid> ids) : m_ids(std::move(ids)) { std::sort(m_ids.begin(), m_ids.end()); }
+  Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(m_ids.size()); }
+  Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(m_ids.size()); }
+  Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(m_ids.size()); }
+  void init(const Xapian::Database&) override {
+    m_pos = 0;
+    m_started = false;
+  }
+  void next(double) override {
+    if (m_started) ++m_pos;
+    m_started = true;
+  }
+  void skip_to(Xapian::docid did, double) override {
+    m_started = true;
+    while (m_pos < m_ids.size() && m_ids[m_pos] < did) ++m_pos;
+  }
+  bool at_end() const override { return m_started && m_pos >= m_ids.size(); }
+  Xapian::docid get_docid() const override { return m_ids[m_pos]; }
+  std::string get_description() const override { return "DocidList"; }
+
+ private:
+  std::vector<Xapian::docid> m_ids;
+  std::size_t m_pos = 0;
+  bool m_started = false;
+};
 constexpr std::size_t k_snippet_bytes = 240;
 
 core::Error from_xapian(const Xapian::Error& e, const std::string& what) {
@@ -441,10 +473,13 @@ core::Result<Results> Index::search(const Query& query) const {
       typed.push_back(w.word);
       roots.push_back(w.word[0] >= 'a' && w.word[0] <= 'z' ? "Z" + m_impl->stem(w.word) : w.word);
     }
+    // Proximity needs positions, which are costly to read for every match: it re-ranks only
+    // the best k_rerank documents of a first pass (see below).
+    std::vector<Xapian::Query> proximity;
     for (std::size_t i = 0; i + 1 < roots.size() && i < 8; ++i) {
       for (const auto* terms : {&roots, &typed}) {
         const Xapian::Query pair[] = {Xapian::Query((*terms)[i]), Xapian::Query((*terms)[i + 1])};
-        boosts.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 3);
+        proximity.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 3);
       }
     }
     if (q.empty()) q = Xapian::Query::MatchAll;
@@ -489,12 +524,38 @@ core::Result<Results> Index::search(const Query& query) const {
         query.facets ? std::min<Xapian::doccount>(m_impl->db.get_doccount(), k_exact_matches) : 0;
     const auto offset = static_cast<Xapian::doccount>(std::max(0, query.offset));
     const auto limit = static_cast<Xapian::doccount>(std::max(0, query.limit));
-    auto mset = enquire.get_mset(offset, limit, all);
+    // First pass: the ranking without proximity. With proximity, its best k_rerank documents
+    // (at least the page) are re-ranked by adding the proximity weight of each.
+    const bool rerank = !proximity.empty() && offset < k_rerank;
+    const Xapian::doccount first = rerank ? 0 : offset;
+    const Xapian::doccount count = rerank ? std::max<Xapian::doccount>(k_rerank, offset + limit) : limit;
+    auto mset = enquire.get_mset(first, count, all);
     enquire.clear_matchspies();
     results.total = mset.get_matches_estimated();
+    std::vector<std::pair<Xapian::docid, double>> ranked;
+    for (auto it = mset.begin(); it != mset.end(); ++it) ranked.emplace_back(*it, it.get_weight());
+    if (rerank && !ranked.empty()) {
+      std::vector<Xapian::docid> ids;
+      for (const auto& r : ranked) ids.push_back(r.first);
+      DocidList only(ids);
+      Xapian::Enquire second(m_impl->db);
+      second.set_weighting_scheme(Xapian::BM25Weight());
+      second.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                     Xapian::Query(Xapian::Query::OP_OR, proximity.begin(), proximity.end()),
+                                     Xapian::Query(&only)));
+      std::map<Xapian::docid, double> extra;
+      auto boosted = second.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
+      for (auto it = boosted.begin(); it != boosted.end(); ++it) extra[*it] = it.get_weight();
+      for (auto& r : ranked) r.second += extra.count(r.first) ? extra[r.first] : 0.0;
+      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      const auto from = std::min<std::size_t>(offset, ranked.size());
+      const auto to = std::min<std::size_t>(offset + limit, ranked.size());
+      ranked = std::vector<std::pair<Xapian::docid, double>>(ranked.begin() + static_cast<std::ptrdiff_t>(from),
+                                                             ranked.begin() + static_cast<std::ptrdiff_t>(to));
+    }
     int rank = static_cast<int>(offset);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      auto f = get_fields(it.get_document().get_data());
+    for (const auto& [docid, weight] : ranked) {
+      auto f = get_fields(m_impl->db.get_document(docid).get_data());
       f.resize(f_count);
       Hit h;
       h.id = f[f_id];
@@ -506,7 +567,7 @@ core::Result<Results> Index::search(const Query& query) const {
       h.date = f[f_date];
       h.valid_from = f[f_from];
       h.valid_until = f[f_until];
-      h.weight = it.get_weight();
+      h.weight = weight;
       h.rank = ++rank;
       if (query.snippets) {
         h.snippet = mset.snippet(f[f_body], k_snippet_bytes, m_impl->stem,
