@@ -89,6 +89,35 @@ struct LoginAttempts {
   std::string locked_until;  // empty = not locked
 };
 
+// ---------------------------------------------------------------- bundles (schema v3)
+// A court bundle made from the store: what was handed out, so that a file can be recognised by
+// its SHA-256 later (`verify-bundle`). Immutable once written.
+
+struct BundleEntryRecord {
+  std::string object_id;   // item id, "item#lampiran-n" for an exhibit, or a precedent id
+  std::string kind;        // evidence code, "lampiran" or "putusan"
+  int version = 1;
+  std::string sha256;      // the item version's source, the attachment's or the precedent's
+  int first_page = 0, last_page = 0;
+  bool withheld = false;   // an exhibit replaced by a placeholder page (it names a protected person)
+};
+
+struct BundleRecord {
+  std::int64_t id = 0;         // assigned by put_bundle
+  std::string case_id;
+  std::string template_name;
+  std::string created_at;      // the bundle's date, from the data (YYYY-MM-DD)
+  std::string recorded_at;     // when the row was written (ISO 8601 UTC); set by put_bundle
+  std::string sha256;          // of the PDF file
+  std::string manifest_sha256;
+  int page_count = 0;
+  std::string file_name;       // the name given to the file (no directory)
+  std::string stamp_prefix;
+  std::string user;            // who made it
+  bool redacted = true;        // protected persons shown by pseudonym only
+  std::vector<BundleEntryRecord> entries;  // manifest order
+};
+
 class Store {
  public:
   // Opens (or creates, per mode) the store at `path` (a file), migrates the schema to the
@@ -191,6 +220,16 @@ class Store {
   core::Result<LoginAttempts> login_attempts(const std::string& user, const std::string& client) const;
   core::Status put_login_attempts(const LoginAttempts& a);
   core::Status clear_login_attempts(const std::string& user, const std::string& client);
+
+  // ---- bundles (schema v3). Immutable rows.
+  // Records `b` with its entries in one transaction and sets b.id and b.recorded_at. A bundle
+  // whose SHA-256 is already recorded is not written again: `unchanged`, and `b` is filled from
+  // the stored row. invalid_input for a missing case id, a non-hex SHA-256 or a page count < 1.
+  core::Result<PutOutcome> put_bundle(BundleRecord& b);
+  // Bundles of a case (every case when empty), oldest first, with their entries.
+  core::Result<std::vector<BundleRecord>> bundles(const std::string& case_id = {}) const;
+  // The bundle whose PDF has this SHA-256; not_found if none.
+  core::Result<BundleRecord> bundle_by_sha256(const std::string& sha256) const;
 
   // Recomputes every stored hash (sources, attachments) and the audit chain.
   core::Result<std::vector<IntegrityProblem>> verify() const;

@@ -257,7 +257,7 @@ BOOST_FIXTURE_TEST_CASE(open_modes, Fixture) {
 
   {
     auto s = open();
-    BOOST_TEST(s->schema_version() == 2);
+    BOOST_TEST(s->schema_version() == 3);
     BOOST_REQUIRE(s->put_case(sample_case(), "<case/>"));
   }
   BOOST_TEST(std::filesystem::exists(path));
@@ -281,15 +281,15 @@ BOOST_FIXTURE_TEST_CASE(schema_version_and_migrations, Fixture) {
   open();
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "2");
+    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "3");
     BOOST_TEST(raw.scalar("PRAGMA journal_mode") == "wal");
     // Opening again applies nothing.
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "2");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "3");
   }
-  BOOST_TEST(open()->schema_version() == 2);
+  BOOST_TEST(open()->schema_version() == 3);
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "2");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "3");
     BOOST_REQUIRE(raw.exec("INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01T00:00:00Z')") ==
                   SQLITE_OK);
   }
@@ -982,4 +982,103 @@ BOOST_FIXTURE_TEST_CASE(accounts_tables_are_not_evidence_and_verify_stays_clean,
   auto ro = open(OpenMode::read_only);
   BOOST_TEST(ro->user("admin").has_value());
   BOOST_TEST(ro->put_user(sample_user("x", "trainer")).error().code == core::ErrorCode::forbidden);
+}
+
+// ---------------------------------------------------------------- bundles (schema v3)
+
+namespace {
+
+store::BundleRecord sample_bundle(const std::string& pdf) {
+  store::BundleRecord b;
+  b.case_id = "perkara-2024-001";
+  b.template_name = "court-bundle";
+  b.created_at = "2024-06-01";
+  b.sha256 = core::sha256_hex(pdf);
+  b.manifest_sha256 = core::sha256_hex("manifest");
+  b.page_count = 12;
+  b.file_name = "pdm-01-2024.pdf";
+  b.stamp_prefix = "PDM-01-";
+  b.user = "jaksa";
+  b.redacted = true;
+  b.entries = {{"bap-korban-a", "bap", 2, core::sha256_hex("<bap/>"), 3, 7, false},
+               {"bap-korban-a#lampiran-1", "lampiran", 2, core::sha256_hex("pdf"), 8, 8, true}};
+  return b;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(bundles_round_trip_and_are_found_by_hash, Fixture) {
+  auto s = open();
+  auto b = sample_bundle("pdf one");
+  auto put = s->put_bundle(b);
+  BOOST_REQUIRE(put);
+  BOOST_TEST(*put == store::PutOutcome::created);
+  BOOST_TEST(b.id > 0);
+  BOOST_TEST(!b.recorded_at.empty());
+
+  auto got = s->bundle_by_sha256(core::sha256_hex("pdf one"));
+  BOOST_REQUIRE(got);
+  BOOST_TEST(got->id == b.id);
+  BOOST_TEST(got->case_id == "perkara-2024-001");
+  BOOST_TEST(got->created_at == "2024-06-01");
+  BOOST_TEST(got->page_count == 12);
+  BOOST_TEST(got->file_name == "pdm-01-2024.pdf");
+  BOOST_TEST(got->user == "jaksa");
+  BOOST_TEST(got->redacted);
+  BOOST_REQUIRE(got->entries.size() == 2u);
+  BOOST_TEST(got->entries[0].object_id == "bap-korban-a");
+  BOOST_TEST(got->entries[0].version == 2);
+  BOOST_TEST(got->entries[0].first_page == 3);
+  BOOST_TEST(got->entries[0].last_page == 7);
+  BOOST_TEST(!got->entries[0].withheld);
+  BOOST_TEST(got->entries[1].withheld);
+
+  // The same bytes again: the row is found, not duplicated.
+  auto again = sample_bundle("pdf one");
+  again.user = "other";
+  BOOST_TEST(*s->put_bundle(again) == store::PutOutcome::unchanged);
+  BOOST_TEST(again.id == b.id);
+  BOOST_TEST(again.user == "jaksa");
+
+  auto other = sample_bundle("pdf two");
+  other.case_id = "perkara-2024-002";
+  other.redacted = false;
+  BOOST_REQUIRE(s->put_bundle(other));
+  BOOST_TEST(s->bundles()->size() == 2u);
+  auto of_case = s->bundles("perkara-2024-001");
+  BOOST_REQUIRE(of_case->size() == 1u);
+  BOOST_TEST((*of_case)[0].entries.size() == 2u);
+  BOOST_TEST(s->bundles("perkara-9")->empty());
+
+  auto missing = s->bundle_by_sha256(core::sha256_hex("never"));
+  BOOST_REQUIRE(!missing);
+  BOOST_TEST(missing.error().code == core::ErrorCode::not_found);
+}
+
+BOOST_FIXTURE_TEST_CASE(bad_bundles_are_refused_and_leave_nothing, Fixture) {
+  auto s = open();
+  auto no_case = sample_bundle("x");
+  no_case.case_id.clear();
+  BOOST_TEST(s->put_bundle(no_case).error().code == core::ErrorCode::invalid_input);
+  auto bad_hash = sample_bundle("x");
+  bad_hash.sha256 = "ABC";
+  BOOST_TEST(s->put_bundle(bad_hash).error().code == core::ErrorCode::invalid_input);
+  auto no_pages = sample_bundle("x");
+  no_pages.page_count = 0;
+  BOOST_TEST(s->put_bundle(no_pages).error().code == core::ErrorCode::invalid_input);
+  BOOST_TEST(s->bundles()->empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(bundle_rows_are_immutable, Fixture) {
+  auto s = open();
+  auto b = sample_bundle("pdf");
+  BOOST_REQUIRE(s->put_bundle(b));
+  RawDb raw(path);
+  BOOST_TEST(raw.exec("UPDATE bundles SET page_count = 3") == SQLITE_CONSTRAINT);
+  BOOST_TEST(raw.message().find("immutable") != std::string::npos, raw.message());
+  BOOST_TEST(raw.exec("DELETE FROM bundles") == SQLITE_CONSTRAINT);
+  BOOST_TEST(raw.exec("UPDATE bundle_entries SET sha256 = 'x'") == SQLITE_CONSTRAINT);
+  BOOST_TEST(raw.exec("DELETE FROM bundle_entries") == SQLITE_CONSTRAINT);
+  BOOST_TEST(raw.scalar("SELECT count(*) FROM bundle_entries") == "2");
+  BOOST_TEST(s->verify()->empty());
 }

@@ -346,9 +346,57 @@ CREATE TABLE login_attempts (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 2> k_migrations = {{
+// Version 3: court bundles made (issue 3). A bundle is a record of what was handed out: the PDF's
+// SHA-256 (unique: the same inputs give the same bytes, so a rebuild finds its row), its page
+// count, the manifest (every item, attachment and precedent with version, SHA-256 and pages) as
+// child rows, the file name given, who made it and whether it was redacted. Like evidence, rows
+// are never updated or deleted. `created_at` is the bundle's date from the data (never the clock);
+// `recorded_at` is when the row was written. No protected name is stored here: file names come
+// from register numbers and entries carry ids only.
+constexpr const char* k_schema_v3 = R"sql(
+CREATE TABLE bundles (
+  id              INTEGER PRIMARY KEY,
+  case_id         TEXT NOT NULL,
+  template        TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  recorded_at     TEXT NOT NULL,
+  sha256          TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+  manifest_sha256 TEXT NOT NULL,
+  page_count      INTEGER NOT NULL CHECK (page_count >= 1),
+  file_name       TEXT NOT NULL,
+  stamp_prefix    TEXT NOT NULL,
+  user_name       TEXT NOT NULL,
+  redacted        INTEGER NOT NULL CHECK (redacted IN (0, 1))
+);
+CREATE INDEX bundles_by_case ON bundles (case_id, id);
+
+CREATE TABLE bundle_entries (
+  bundle_id  INTEGER NOT NULL REFERENCES bundles (id),
+  position   INTEGER NOT NULL,
+  object_id  TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  version    INTEGER NOT NULL,
+  sha256     TEXT NOT NULL,
+  first_page INTEGER NOT NULL,
+  last_page  INTEGER NOT NULL,
+  withheld   INTEGER NOT NULL CHECK (withheld IN (0, 1)),
+  PRIMARY KEY (bundle_id, position)
+) WITHOUT ROWID;
+
+CREATE TRIGGER bundles_no_update BEFORE UPDATE ON bundles
+BEGIN SELECT RAISE(ABORT, 'bundle records are immutable'); END;
+CREATE TRIGGER bundles_no_delete BEFORE DELETE ON bundles
+BEGIN SELECT RAISE(ABORT, 'bundle records are immutable'); END;
+CREATE TRIGGER bundle_entries_no_update BEFORE UPDATE ON bundle_entries
+BEGIN SELECT RAISE(ABORT, 'bundle records are immutable'); END;
+CREATE TRIGGER bundle_entries_no_delete BEFORE DELETE ON bundle_entries
+BEGIN SELECT RAISE(ABORT, 'bundle records are immutable'); END;
+)sql";
+
+constexpr std::array<Migration, 3> k_migrations = {{
     {1, "initial schema", k_schema_v1},
     {2, "users, sessions, case assignments, login attempts", k_schema_v2},
+    {3, "bundles and their manifests", k_schema_v3},
 }};
 
 }  // namespace
