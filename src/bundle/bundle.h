@@ -90,6 +90,8 @@ struct DocumentInfo {
   std::string creator;
   std::string keywords;
   std::string identifier;  // e.g. the case register number (Info /BerkasIdentifier, XMP dc:identifier)
+  std::string manifest;         // canonical manifest lines (Info /BerkasManifest), read by verify-bundle
+  std::string manifest_sha256;  // its SHA-256 (Info /BerkasManifestSHA256)
   core::Date date;         // creation date; from the data, never the clock (empty = none)
 };
 
@@ -166,6 +168,7 @@ struct ManifestEntry {
   std::string sha256;
   int first_page = 0;
   int last_page = 0;
+  bool withheld = false;  // an exhibit that shows a protected name: a placeholder page stands in for it
 };
 
 struct SectionPages {
@@ -192,7 +195,10 @@ struct Bundle {
 core::Status check_template(const std::string& template_path, const std::string& schema_path = {});
 
 // Builds the court bundle: the template selects and orders the sections, placeholders are
-// filled from `data` and `options`, then render(). Errors: those of check_template and render;
+// filled from `data` and `options`, then render(). A PDF exhibit that shows one of
+// `data.forbidden_strings` (its page text, decompressed) is not merged: a placeholder page
+// ("Lampiran ini memuat identitas yang dilindungi ...", its SHA-256) stands in for it and its
+// manifest entry is `withheld`. Errors: those of check_template and render;
 // not_found when an attached PDF exhibit's bytes are missing from `data.attachments`.
 // Nothing is written to disk. Thread-safe.
 core::Result<Bundle> build_bundle(const CaseData& data, const BundleOptions& options);
@@ -200,6 +206,20 @@ core::Result<Bundle> build_bundle(const CaseData& data, const BundleOptions& opt
 // The same, stopping before PDF writing: the layout document the template produces (for tests,
 // previews, and callers that add their own blocks).
 core::Result<LayoutDocument> make_layout(const CaseData& data, const BundleOptions& options);
+
+// What a bundle says about itself (its document information), read back from a PDF file.
+struct BundleIdentity {
+  std::string identifier;       // the case register number
+  std::string content_sha256;   // /BerkasContentSHA256
+  std::string manifest_sha256;  // /BerkasManifestSHA256
+  std::vector<ManifestEntry> manifest;  // id, kind, version, sha256 (no pages)
+  bool manifest_matches = false;        // the manifest lines hash to manifest_sha256
+  int page_count = 0;
+};
+
+// Reads a bundle's identity from its bytes. invalid_input when the PDF is readable but carries no
+// Berkas identity; integrity when it cannot be parsed at all. Thread-safe.
+core::Result<BundleIdentity> read_bundle_identity(const std::string& pdf);
 
 // Writes `bytes` to `path` atomically (a temporary file beside it, then rename), so that a
 // failure never leaves a partial file. io error on failure.

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "bundle/bundle.h"
+#include "bundle/internal/exhibit.h"
 #include "bundle/internal/template.h"
 #include "core/hash.h"
 #include "core/text.h"
@@ -147,6 +148,12 @@ class Composer {
             if (a.media_type == "application/pdf") {
               const std::string n = std::to_string(++k);
               add_entry(item_anchor(*it) + "-a" + n, it->id + "#lampiran-" + n, "lampiran", it->version, a.sha256);
+              auto bytes = m_data.attachments.find(a.sha256);
+              if (bytes != m_data.attachments.end() &&
+                  internal::exhibit_shows_any(bytes->second, m_data.forbidden_strings)) {
+                m_out.manifest.back().withheld = true;
+                m_withheld.insert(a.sha256);
+              }
             }
         }
       if (s.type == SectionType::precedents)
@@ -157,6 +164,8 @@ class Composer {
       for (const auto& e : m_out.manifest)
         canon += e.id + '\t' + e.kind + '\t' + std::to_string(e.version) + '\t' + e.sha256 + '\n';
       m_out.manifest_sha256 = core::sha256_hex(canon);
+      d.info.manifest = canon;
+      d.info.manifest_sha256 = m_out.manifest_sha256;
     }
 
     bool first = true;
@@ -361,6 +370,16 @@ class Composer {
       if (core::sha256_hex(bytes->second) != a.sha256)
         return fail(ErrorCode::integrity, "the PDF attachment of item " + it.id + " does not match its SHA-256", {}, 0,
                     "attachments");
+      if (m_withheld.count(a.sha256)) {
+        // The exhibit shows a protected name: it is not merged (not even hidden under a box).
+        push(Block::make_page_break());
+        push(Block::make_anchor(3, "Lampiran " + std::to_string(k) + " " + it.id + ": ditahan / withheld",
+                                anchor + "-a" + std::to_string(k)));
+        push(Block::make_note("Lampiran ini memuat identitas yang dilindungi dan tidak disertakan.\n"
+                              "This exhibit contains a protected identity and is withheld.\n"
+                              "SHA-256: " + a.sha256));
+        continue;
+      }
       Block b;
       b.kind = BlockKind::pdf;
       b.level = 3;
@@ -417,7 +436,7 @@ class Composer {
     t.column_widths = {0.6, 3.2, 1.5, 0.8, 4.6, 1.3};
     for (std::size_t i = 0; i < m_out.manifest.size(); ++i) {
       const auto& e = m_out.manifest[i];
-      t.rows.push_back({Cell{std::to_string(i + 1), {}}, Cell{e.id, {}}, Cell{e.kind, {}}, Cell{std::to_string(e.version), {}},
+      t.rows.push_back({Cell{std::to_string(i + 1), {}}, Cell{e.id, {}}, Cell{e.withheld ? e.kind + " (ditahan)" : e.kind, {}}, Cell{std::to_string(e.version), {}},
                         Cell{e.sha256.empty() ? "-" : e.sha256, {}}, Cell{{}, m_out.manifest_anchor[i]}});
     }
     push(std::move(t));
@@ -438,6 +457,7 @@ class Composer {
   std::map<std::string, const core::Provision*> m_provisions;
   Values m_values;
   Composed m_out;
+  std::set<std::string> m_withheld;  // SHA-256 of exhibits not merged
 };
 
 std::string schema_for(const std::string& template_path, const std::string& schema_path) {

@@ -331,7 +331,7 @@ void collect_strings(const LayoutDocument& doc, std::vector<std::pair<std::strin
     if (!s.empty()) out.emplace_back(std::move(where), internal::fold_for_match(s));
   };
   const auto& i = doc.info;
-  for (const auto* s : {&i.title, &i.subject, &i.author, &i.creator, &i.keywords, &i.identifier})
+  for (const auto* s : {&i.title, &i.subject, &i.author, &i.creator, &i.keywords, &i.identifier, &i.manifest})
     add("document info", *s);
   add("running header", doc.furniture.header);
   add("running footer", doc.furniture.footer);
@@ -558,6 +558,10 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
   info->SetProducer(PdfString("Berkas"));
   if (!doc.info.identifier.empty()) info->SetCustomKey("BerkasIdentifier", utf8(doc.info.identifier));
   info->SetCustomKey("BerkasContentSHA256", PdfString(chash));
+  if (!doc.info.manifest_sha256.empty()) {
+    info->SetCustomKey("BerkasManifestSHA256", PdfString(doc.info.manifest_sha256));
+    info->SetCustomKey("BerkasManifest", utf8(doc.info.manifest));
+  }
   if (core::is_iso_date(doc.info.date)) {
     id.AddKey("CreationDate", PdfString(pdf_date(doc.info.date)));
     id.AddKey("ModDate", PdfString(pdf_date(doc.info.date)));
