@@ -16,6 +16,7 @@
 
 #include "core/text.h"
 #include "ingest/law_text.h"
+#include "service/bundles.h"
 #include "service/json.h"
 #include "server/server.h"
 #include "service/service.h"
@@ -48,6 +49,12 @@ Perintah / commands:
   verify [--json]               periksa semua hash dan indeks / check hashes and the index
   audit [--json] [--limit N]    log audit / the audit log
   tour                          tur singkat pencarian / a short guided tour of searches
+  bundle --case ID [--template NAMA] [--out BERKAS.pdf] [--stamp-prefix AWALAN]
+                                susun berkas perkara PDF untuk pengadilan (identitas dilindungi
+                                disamarkan; --reveal: terbuka, dicatat) / build the court bundle PDF
+  bundles [--json] [--case ID]  berkas perkara yang telah dibuat, dengan SHA-256 / bundles made, with hashes
+  verify-bundle BERKAS.pdf      periksa berkas perkara: buatan kita, tidak berubah, barang bukti utuh
+                                (keluar 5 bila berubah) / check a bundle file (exit 5 if modified)
   serve [--listen HOST:PORT]    jalankan aplikasi web (bawaan 127.0.0.1:8080) / run the web application
   convert-law uu21|kuhp SRC.txt OUT.xml
                                 ubah teks undang-undang menjadi XML / convert a law text to XML
@@ -73,6 +80,10 @@ struct Args {
   std::string as_of;
   std::string law = "uu-21-2007";
   std::string listen = "127.0.0.1:8080";
+  std::string case_id;        // bundle, bundles: --case
+  std::string template_name;  // bundle: --template
+  std::string out;            // bundle: --out
+  std::string stamp_prefix;   // bundle: --stamp-prefix
   std::string command;
   std::vector<std::string> rest;
 };
@@ -572,12 +583,97 @@ int cmd_serve(const Args& a) {
   return k_ok;
 }
 
+// ---------------------------------------------------------------- bundles
+
+service::Options service_options(const Args& a) { return {a.data_dir, service::default_resource_dir()}; }
+
+int cmd_bundle(const Args& a) {
+  if (a.case_id.empty() || !a.rest.empty())
+    return usage_error("bundle: --case ID diperlukan / --case ID required");
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  const auto viewer = viewer_of(a);
+  if (a.reveal)
+    if (auto s = (*svc)->record(viewer, "reveal", a.case_id, "--reveal: protected identities shown in a bundle"); !s)
+      return report_error(s.error(), a.json);
+  service::BundleRequest r;
+  r.case_id = a.case_id;
+  if (!a.template_name.empty()) r.template_name = a.template_name;
+  r.out_path = a.out;
+  r.stamp_prefix = a.stamp_prefix;
+  auto made = service::make_bundle(**svc, service_options(a), viewer, r);
+  if (!made) return report_error(made.error(), a.json);
+  if (a.json) {
+    std::cout << service::bundle_made_json(*made) << "\n";
+    return k_ok;
+  }
+  std::cout << "Berkas / bundle: " << made->path << "\n"
+            << "Halaman / pages: " << made->page_count << "\n"
+            << "SHA-256: " << made->sha256 << "\n";
+  if (!made->redacted) std::cout << "PERHATIAN / WARNING: identitas yang dilindungi terbuka / protected identities shown\n";
+  for (const auto& w : made->withheld)
+    std::cout << "Ditahan / withheld: " << w << " (memuat identitas yang dilindungi / shows a protected identity)\n";
+  if (made->already_recorded) std::cout << "Sudah tercatat / already recorded as bundle #" << made->id << "\n";
+  return k_ok;
+}
+
+int cmd_bundles(const Args& a) {
+  if (!a.rest.empty()) return usage_error("bundles: tidak ada argumen / no arguments (--case ID)");
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  auto list = service::list_bundles(**svc, service_options(a), viewer_of(a), a.case_id);
+  if (!list) return report_error(list.error(), a.json);
+  if (a.json) {
+    std::cout << service::bundles_json(*list) << "\n";
+    return k_ok;
+  }
+  if (list->empty()) std::cout << "Belum ada berkas perkara / no bundles yet\n";
+  for (const auto& b : *list)
+    std::cout << "#" << b.id << "  " << b.case_id << "  " << b.created_at << "  " << b.page_count << " hlm/pp  "
+              << b.sha256 << "  " << b.file_name << "  " << b.user
+              << (b.redacted ? "" : "  [identitas terbuka / identities shown]") << "\n";
+  return k_ok;
+}
+
+int cmd_verify_bundle(const Args& a) {
+  if (a.rest.size() != 1) return usage_error("verify-bundle: satu BERKAS.pdf diperlukan / one FILE.pdf required");
+  auto svc = open_service(a);
+  if (!svc) return report_error(svc.error(), a.json);
+  auto c = service::verify_bundle(**svc, service_options(a), viewer_of(a), a.rest[0]);
+  if (!c) return report_error(c.error(), a.json);
+  if (a.json) {
+    std::cout << service::bundle_check_json(*c) << "\n";
+    return c->intact() ? k_ok : k_integrity;
+  }
+  const auto& b = c->record;
+  if (c->recorded) {
+    std::cout << "Tidak berubah / unchanged: berkas #" << b.id << " perkara / of case " << b.case_id << ", dibuat / made "
+              << b.created_at << " oleh / by " << b.user << ", " << b.page_count << " halaman / pages\n";
+  } else if (c->berkas_bundle) {
+    std::cout << "BERUBAH / MODIFIED: SHA-256 " << c->file_sha256 << " bukan berkas yang tercatat / is not a recorded bundle\n";
+    if (b.id)
+      std::cout << "  mengaku / claims to be berkas #" << b.id << " perkara / of case " << b.case_id << " (" << b.created_at
+                << ", SHA-256 asli / original " << b.sha256 << ")\n";
+    if (!c->manifest_matches) std::cout << "  manifesnya juga diubah / its manifest was altered too\n";
+  } else {
+    std::cout << "BERUBAH / MODIFIED: SHA-256 " << c->file_sha256
+              << " bukan berkas perkara Berkas yang tercatat / is not a recorded Berkas bundle\n";
+  }
+  for (const auto& p : c->problems) std::cout << "  MASALAH / PROBLEM  " << p.object_id << ": " << p.problem << "\n";
+  for (const auto& s : c->superseded) std::cout << "  versi lebih baru / newer version since: " << s << "\n";
+  if (c->recorded || c->berkas_bundle)
+    std::cout << (c->problems.empty() ? "Barang bukti utuh / items intact" : "Barang bukti berbeda / items differ") << "\n";
+  std::cout << (c->intact() ? "UTUH / INTACT" : "GAGAL / FAILED") << "\n";
+  return c->intact() ? k_ok : k_integrity;
+}
+
 const std::map<std::string, std::function<int(const Args&)>>& commands() {
   static const std::map<std::string, std::function<int(const Args&)>> k_commands = {
       {"init", cmd_init},       {"ingest", cmd_ingest},   {"search", cmd_search}, {"show", cmd_show},
       {"cases", cmd_cases},     {"case", cmd_case},       {"law", cmd_law},       {"reindex", cmd_reindex},
       {"verify", cmd_verify},   {"audit", cmd_audit},     {"tour", cmd_tour},     {"convert-law", cmd_convert_law},
-      {"serve", cmd_serve},
+      {"serve", cmd_serve},     {"bundle", cmd_bundle},   {"bundles", cmd_bundles},
+      {"verify-bundle", cmd_verify_bundle},
   };
   return k_commands;
 }
@@ -617,7 +713,8 @@ int run(int argc, char** argv) {
     } else if (!options_done && s == "--reveal") {
       a.reveal = true;
     } else if (!options_done && (s == "--data" || s == "--limit" || s == "--offset" || s == "--as-of" || s == "--law" ||
-                                  s == "--listen")) {
+                                  s == "--listen" || s == "--case" || s == "--template" || s == "--out" ||
+                                  s == "--stamp-prefix")) {
       const std::string* v = value(s.c_str());
       if (!v) return usage_error(s + " memerlukan nilai / needs a value");
       if (s == "--data") a.data_dir = *v;
@@ -626,6 +723,10 @@ int run(int argc, char** argv) {
         a.as_of = *v;
       } else if (s == "--law") a.law = *v;
       else if (s == "--listen") a.listen = *v;
+      else if (s == "--case") a.case_id = *v;
+      else if (s == "--template") a.template_name = *v;
+      else if (s == "--out") a.out = *v;
+      else if (s == "--stamp-prefix") a.stamp_prefix = *v;
       else if (!parse_int(*v, s == "--limit" ? a.limit : a.offset))
         return usage_error(s + ": bilangan / number expected: " + *v);
       else if (s == "--limit")

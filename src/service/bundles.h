@@ -1,0 +1,78 @@
+// service/bundles: court bundles end to end — a case's material read through the access rules,
+// laid out by the bundle module, written to a file, recorded in the store with its manifest and
+// audited; the bundles made so far; and checking a bundle file against the store.
+//
+// Thread safety: like Service, one thread at a time per Service; these functions open their own
+// store connection for the bundle records.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "service/service.h"
+#include "store/store.h"
+
+namespace berkas::service {
+
+struct BundleRequest {
+  std::string case_id;
+  std::string template_name = "court-bundle";  // <resource_dir>/templates/<name>.xml, or a path to an .xml file
+  std::string out_path;      // empty = "<register number slug>.pdf" (or "-terbuka.pdf" when cleared) in the current folder
+  std::string stamp_prefix;  // empty = the register number's slug, upper case, then "-"
+};
+
+struct BundleMade {
+  std::string path;
+  int page_count = 0;
+  std::string sha256;
+  std::string manifest_sha256;
+  std::int64_t id = 0;            // the store's bundle id
+  bool redacted = true;           // protected persons shown by pseudonym only
+  bool already_recorded = false;  // the same bytes had been made before
+  std::vector<std::string> withheld;  // manifest ids of exhibits withheld (they show a protected name)
+  std::vector<std::string> omitted;   // items the template did not select
+};
+
+// Builds the bundle of `r.case_id` as `v` may see it (protected persons by pseudonym unless `v`
+// is cleared for the case), dated from the data (the latest item date, else the offence date;
+// never the clock), writes it atomically to the output path, records it (store: bundles) and
+// audits "bundle" with the case id and the SHA-256. No file is left behind on any failure.
+// Errors: not_found (case not visible, template missing), invalid_input (bad template),
+// forbidden (a protected name would appear), io (cannot write).
+core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const Viewer& v, const BundleRequest& r);
+
+// Bundles recorded for the cases `v` may see (one case when `case_id` is given), oldest first.
+core::Result<std::vector<store::BundleRecord>> list_bundles(Service& svc, const Options& options, const Viewer& v,
+                                                            const std::string& case_id = {});
+
+// The result of checking a bundle file.
+struct BundleCheck {
+  std::string file_sha256;
+  bool recorded = false;          // the file's exact bytes are a bundle we made
+  store::BundleRecord record;     // when recorded (or the recorded bundle with the same manifest)
+  bool berkas_bundle = false;     // the file carries a Berkas identity (document information)
+  bool manifest_matches = false;  // its manifest lines still hash to the manifest SHA-256
+  std::string identifier;         // register number from the file's identity
+  struct EntryProblem {
+    std::string object_id;
+    std::string problem;
+  };
+  std::vector<EntryProblem> problems;   // items whose version/SHA-256 no longer match the store
+  std::vector<std::string> superseded;  // items with a newer version since (not an error)
+  bool intact() const { return recorded && problems.empty(); }
+};
+
+// Hashes `file`, looks it up in the store by SHA-256; otherwise reads its identity from the PDF
+// to say what it claims to be; then checks every manifest entry (item version, attachment,
+// precedent) against the store. io if the file cannot be read.
+core::Result<BundleCheck> verify_bundle(Service& svc, const Options& options, const Viewer& v, const std::string& file);
+
+// JSON views (the same shape as service/json.h): a list of bundles with their entries, a made
+// bundle, a check.
+std::string bundles_json(const std::vector<store::BundleRecord>& bundles);
+std::string bundle_made_json(const BundleMade& made);
+std::string bundle_check_json(const BundleCheck& check);
+
+}  // namespace berkas::service
