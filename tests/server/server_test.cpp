@@ -562,6 +562,17 @@ BOOST_AUTO_TEST_CASE(protected_name_never_reaches_an_uncleared_user) {
 
 // ---------------------------------------------------------------- pages
 
+BOOST_AUTO_TEST_CASE(api_search_without_facets_or_snippets) {
+  auto full = w().get("/api/v1/search?q=paspor", &as("jaksa"));
+  auto ranked = w().get("/api/v1/search?q=paspor&facets=0&snippets=false", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(full.status, 200);
+  BOOST_REQUIRE_EQUAL(ranked.status, 200);
+  BOOST_TEST(full.body.find("<mark>") != std::string::npos);
+  BOOST_TEST(ranked.body.find("<mark>") == std::string::npos);
+  BOOST_TEST(ranked.body.find("bap-saksi-a") != std::string::npos);
+  BOOST_TEST(w().get("/api/v1/search?q=paspor&facets=maybe", &as("jaksa")).status == 400);
+}
+
 BOOST_AUTO_TEST_CASE(search_page_snippets_facets_paging) {
   auto r = w().get("/search?q=paspor", &as("jaksa"));
   BOOST_REQUIRE_EQUAL(r.status, 200);

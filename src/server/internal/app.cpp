@@ -1256,6 +1256,15 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
     q.as_of = c.req.param("as_of");
     if (!q.as_of.empty() && !core::is_iso_date(q.as_of))
       return problem(400, "as_of: tanggal YYYY-MM-DD / as_of: date YYYY-MM-DD");
+    // A client paging through results it already has the facets of can leave them out: the
+    // ranked page alone is much cheaper to compute.
+    for (auto [name, flag] : {std::pair<const char*, bool*>{"facets", &q.facets}, {"snippets", &q.snippets}}) {
+      const std::string value = c.req.param(name);
+      if (value.empty()) continue;
+      if (value != "0" && value != "1" && value != "true" && value != "false")
+        return problem(400, std::string(name) + ": 0/1 atau true/false / 0/1 or true/false");
+      *flag = value == "1" || value == "true";
+    }
     auto page = with_reader([&](service::Service& s) { return s.search(v, q); });
     if (!page) return problem(page.error());
     return json_response(service::json::of(*page));
