@@ -560,7 +560,7 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
   info->SetCustomKey("BerkasContentSHA256", PdfString(chash));
   if (!doc.info.manifest_sha256.empty()) {
     info->SetCustomKey("BerkasManifestSHA256", PdfString(doc.info.manifest_sha256));
-    info->SetCustomKey("BerkasManifest", utf8(doc.info.manifest));
+    info->SetCustomKey("BerkasManifest", PdfString(doc.info.manifest));  // ASCII ids, tabs and line feeds kept
   }
   if (core::is_iso_date(doc.info.date)) {
     id.AddKey("CreationDate", PdfString(pdf_date(doc.info.date)));

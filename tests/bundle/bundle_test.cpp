@@ -562,3 +562,88 @@ BOOST_AUTO_TEST_CASE(generic_render_refuses_a_broken_exhibit) {
   BOOST_REQUIRE(!r.has_value());
   BOOST_TEST(r.error().code == core::ErrorCode::invalid_input);
 }
+
+// ---------------------------------------------------------------- exhibits naming a protected person
+
+namespace {
+
+// A one-page PDF whose content stream is `content` (Flate-compressed unless `plain`).
+std::string exhibit_with_content(const std::string& content, bool plain = false) {
+  using namespace PoDoFo;
+  PdfMemDocument doc;
+  PdfFont* font = doc.CreateFont("LiberationSans", false, false, false, PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
+                                 PdfFontCache::eFontCreationFlags_None, true,
+                                 "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf");
+  PdfPage* page = doc.CreatePage(PdfPage::CreateStandardPageSize(ePdfPageSize_A4));
+  page->GetResources()->GetDictionary().AddKey("Font", PdfDictionary());
+  page->GetResources()->GetDictionary().GetKey("Font")->GetDictionary().AddKey("F1", font->GetObject()->Reference());
+  PdfStream* s = page->GetContents()->GetStream();
+  if (plain) s->Set(content.data(), static_cast<pdf_long>(content.size()), TVecFilters());
+  else s->Set(content.data(), static_cast<pdf_long>(content.size()));
+  PdfRefCountedBuffer buf;
+  PdfOutputDevice dev(&buf);
+  doc.Write(&dev);
+  return std::string(buf.GetBuffer(), dev.GetLength());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(exhibits_showing_a_protected_name_are_withheld) {
+  TempDir dir;
+  struct Case {
+    std::string name, content;
+    bool withheld;
+  };
+  const std::vector<Case> cases = {
+      {"kerned-compressed", "BT /F1 12 Tf 72 700 Td [(Si)-15(ti Rah)20(mawa)-5(ti)] TJ ET", true},
+      {"first-name-only", "BT /F1 12 Tf 72 700 Td (Kepada Sdri. Rahmawati,) Tj ET", true},
+      {"hex-upper-case", "BT /F1 12 Tf 72 700 Td <53495449205241484D4157415449> Tj ET", true},  // SITI RAHMAWATI
+      {"escaped-octal", "BT /F1 12 Tf 72 700 Td (\\123iti Rahmawati) Tj ET", true},
+      {"label-only", "BT /F1 12 Tf 72 700 Td (SURAT FIKTIF untuk pelatihan) Tj ET", false},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.name) {
+      auto data = fictional_case(exhibit_with_content(c.content));
+      auto r = bundle::build_bundle(data, options());
+      BOOST_REQUIRE_MESSAGE(r.has_value(), (r ? std::string() : r.error().describe()));
+      const bundle::ManifestEntry* ex = nullptr;
+      for (const auto& e : r->manifest)
+        if (e.kind == "lampiran") ex = &e;
+      BOOST_REQUIRE(ex);
+      BOOST_TEST(ex->withheld == c.withheld);
+      const std::string path = dir.write(c.name + ".pdf", r->pdf);
+      const std::string text = sh("pdftotext '" + path + "' -").out;
+      const std::string qdf = sh("qpdf --qdf --object-streams=disable '" + path + "' -").out;
+      BOOST_TEST(lower(text).find("rahmawati") == std::string::npos);
+      BOOST_TEST(lower(qdf).find("rahmawati") == std::string::npos);
+      const bool placeholder = text.find("This exhibit contains a protected identity and is withheld") != std::string::npos;
+      BOOST_TEST(placeholder == c.withheld);
+      if (c.withheld) BOOST_TEST(text.find(ex->sha256) != std::string::npos);
+      BOOST_TEST(sh("qpdf --check '" + path + "'").code == 0);
+    }
+  }
+  // Without forbidden strings (a cleared reader) the same exhibit is merged.
+  auto data = fictional_case(exhibit_with_content(cases[0].content));
+  data.forbidden_strings.clear();
+  auto r = bundle::build_bundle(data, options());
+  BOOST_REQUIRE(r.has_value());
+  for (const auto& e : r->manifest) BOOST_TEST(!e.withheld);
+}
+
+BOOST_AUTO_TEST_CASE(bundle_identity_reads_back_from_the_pdf) {
+  auto& B = built();
+  auto id = bundle::read_bundle_identity(B.b.pdf);
+  BOOST_REQUIRE_MESSAGE(id.has_value(), (id ? std::string() : id.error().describe()));
+  BOOST_TEST(id->identifier == "PDM-17/JKT.PST/Eku.2/05/2024");
+  BOOST_TEST(id->manifest_sha256 == B.b.manifest_sha256);
+  BOOST_TEST(id->manifest_matches);
+  BOOST_TEST(id->page_count == B.b.page_count);
+  BOOST_REQUIRE(id->manifest.size() == B.b.manifest.size());
+  for (std::size_t i = 0; i < id->manifest.size(); ++i) {
+    BOOST_TEST(id->manifest[i].id == B.b.manifest[i].id);
+    BOOST_TEST(id->manifest[i].version == B.b.manifest[i].version);
+    BOOST_TEST(id->manifest[i].sha256 == B.b.manifest[i].sha256);
+  }
+  BOOST_TEST(bundle::read_bundle_identity(exhibit_pdf()).error().code == core::ErrorCode::invalid_input);
+  BOOST_TEST(bundle::read_bundle_identity("not a pdf").error().code == core::ErrorCode::integrity);
+}
