@@ -824,9 +824,9 @@ namespace {
 
 // A download's file name: the last part of the stored name, reduced to harmless characters.
 std::string download_name(const std::string& stored) {
-  std::string name = stored.substr(stored.find_last_of("/\\") == std::string::npos ? 0 : stored.find_last_of("/\\") + 1);
+  const auto slash = stored.find_last_of("/\\");
   std::string out;
-  for (char ch : name)
+  for (char ch : stored.substr(slash == std::string::npos ? 0 : slash + 1))
     out.push_back((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' ||
                           ch == '-' || ch == '_'
                       ? ch
