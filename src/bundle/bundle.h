@@ -119,6 +119,7 @@ struct RenderedPdf {
   std::string pdf;                   // the file's bytes
   int page_count = 0;
   std::string sha256;                // of `pdf`
+  std::string content_sha256;        // of everything the layout document holds (Info /BerkasContentSHA256)
   std::vector<AnchorPages> anchors;  // in document order
   int substituted_characters = 0;    // characters outside Windows-1252, printed as '?'
 };
@@ -184,6 +185,7 @@ struct Bundle {
   int page_count = 0;
   std::string sha256;
   std::string manifest_sha256;             // hash of the canonical manifest text (printed in the PDF)
+  std::string content_sha256;              // identifies the content inside the file (document info)
   std::vector<ManifestEntry> manifest;     // items, their attachments and precedents, in order
   std::vector<SectionPages> sections;
   std::vector<std::string> omitted_item_ids;  // items no section of the template selected

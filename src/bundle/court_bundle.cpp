@@ -499,6 +499,7 @@ core::Result<Bundle> build_bundle(const CaseData& data, const BundleOptions& opt
   b.pdf = std::move(r->pdf);
   b.page_count = r->page_count;
   b.sha256 = std::move(r->sha256);
+  b.content_sha256 = std::move(r->content_sha256);
   b.manifest_sha256 = c->manifest_sha256;
   b.manifest = std::move(c->manifest);
   for (std::size_t i = 0; i < b.manifest.size(); ++i)

@@ -581,6 +581,7 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
   out.pdf.assign(buffer.GetBuffer(), device.GetLength());
   out.page_count = static_cast<int>(laid.pages.size());
   out.sha256 = core::sha256_hex(out.pdf);
+  out.content_sha256 = chash;
   out.anchors = std::move(laid.anchors);
   out.substituted_characters = laid.substituted;
 

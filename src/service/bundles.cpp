@@ -114,6 +114,7 @@ core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const
   rec.created_at = bo.date;
   rec.sha256 = built->sha256;
   rec.manifest_sha256 = built->manifest_sha256;
+  rec.content_sha256 = built->content_sha256;
   rec.page_count = built->page_count;
   rec.file_name = fs::path(out.path).filename().string();
   rec.stamp_prefix = prefix;
@@ -198,11 +199,12 @@ core::Result<BundleCheck> verify_bundle(Service& svc, const Options& options, co
       check.manifest_matches = id->manifest_matches;
       check.identifier = id->identifier;
       entries = id->manifest;
-      // Which recorded bundle it claims to be: same manifest hash.
+      // Which recorded bundle it claims to be: the same content hash (the same manifest can be
+      // shared by a redacted and a revealed bundle; their content differs).
       auto all = (*st)->bundles();
       if (!all) return tl::unexpected(all.error());
       for (const auto& b : *all)
-        if (b.manifest_sha256 == id->manifest_sha256 && visible.count(b.case_id)) check.record = b;
+        if (b.content_sha256 == id->content_sha256 && visible.count(b.case_id)) check.record = b;
     }
   }
 
@@ -256,6 +258,7 @@ Object::Ptr json_of(const store::BundleRecord& b) {
   o->set("recorded_at", b.recorded_at);
   o->set("sha256", b.sha256);
   o->set("manifest_sha256", b.manifest_sha256);
+  o->set("content_sha256", b.content_sha256);
   o->set("pages", b.page_count);
   o->set("file", b.file_name);
   o->set("stamp_prefix", b.stamp_prefix);

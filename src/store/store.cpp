@@ -1108,11 +1108,12 @@ BundleRecord bundle_of_row(const internal::Statement& st) {
   b.recorded_at = st.text(4);
   b.sha256 = st.text(5);
   b.manifest_sha256 = st.text(6);
-  b.page_count = st.integer(7);
-  b.file_name = st.text(8);
-  b.stamp_prefix = st.text(9);
-  b.user = st.text(10);
-  b.redacted = st.boolean(11);
+  b.content_sha256 = st.text(7);
+  b.page_count = st.integer(8);
+  b.file_name = st.text(9);
+  b.stamp_prefix = st.text(10);
+  b.user = st.text(11);
+  b.redacted = st.boolean(12);
   return b;
 }
 
@@ -1150,11 +1151,13 @@ core::Result<PutOutcome> Store::put_bundle(BundleRecord& b) {
   b.recorded_at = internal::now_utc_iso();
   {
     STORE_TRY_ASSIGN(stmt, d.db.prepare(
-        "INSERT INTO bundles (case_id, template, created_at, recorded_at, sha256, manifest_sha256, page_count, "
-        "file_name, stamp_prefix, user_name, redacted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+        "INSERT INTO bundles (case_id, template, created_at, recorded_at, sha256, manifest_sha256, content_sha256, "
+        "page_count, file_name, stamp_prefix, user_name, redacted) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
     stmt.bind_text(1, b.case_id).bind_text(2, b.template_name).bind_text(3, b.created_at).bind_text(4, b.recorded_at);
-    stmt.bind_text(5, b.sha256).bind_text(6, b.manifest_sha256).bind_int(7, b.page_count).bind_text(8, b.file_name);
-    stmt.bind_text(9, b.stamp_prefix).bind_text(10, b.user).bind_bool(11, b.redacted);
+    stmt.bind_text(5, b.sha256).bind_text(6, b.manifest_sha256).bind_text(7, b.content_sha256);
+    stmt.bind_int(8, b.page_count).bind_text(9, b.file_name);
+    stmt.bind_text(10, b.stamp_prefix).bind_text(11, b.user).bind_bool(12, b.redacted);
     STORE_TRY(stmt.run());
   }
   b.id = sqlite3_last_insert_rowid(d.db.handle());
@@ -1178,7 +1181,7 @@ core::Result<std::vector<BundleRecord>> Store::bundles(const std::string& case_i
   std::vector<BundleRecord> out;
   {
     STORE_TRY_ASSIGN(stmt, d.db.prepare(
-        "SELECT id, case_id, template, created_at, recorded_at, sha256, manifest_sha256, page_count, file_name, "
+        "SELECT id, case_id, template, created_at, recorded_at, sha256, manifest_sha256, content_sha256, page_count, file_name, "
         "stamp_prefix, user_name, redacted FROM bundles WHERE ?1 = '' OR case_id = ?1 ORDER BY id"));
     stmt.bind_text(1, case_id);
     for (;;) {
@@ -1197,7 +1200,7 @@ core::Result<BundleRecord> Store::bundle_by_sha256(const std::string& sha256) co
   BundleRecord b;
   {
     STORE_TRY_ASSIGN(stmt, d.db.prepare(
-        "SELECT id, case_id, template, created_at, recorded_at, sha256, manifest_sha256, page_count, file_name, "
+        "SELECT id, case_id, template, created_at, recorded_at, sha256, manifest_sha256, content_sha256, page_count, file_name, "
         "stamp_prefix, user_name, redacted FROM bundles WHERE sha256 = ?1"));
     stmt.bind_text(1, sha256);
     STORE_TRY_ASSIGN(row, stmt.step());

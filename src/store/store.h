@@ -110,6 +110,7 @@ struct BundleRecord {
   std::string recorded_at;     // when the row was written (ISO 8601 UTC); set by put_bundle
   std::string sha256;          // of the PDF file
   std::string manifest_sha256;
+  std::string content_sha256;  // the PDF's /BerkasContentSHA256: names the bundle even when its bytes were altered
   int page_count = 0;
   std::string file_name;       // the name given to the file (no directory)
   std::string stamp_prefix;

@@ -277,6 +277,10 @@ BOOST_AUTO_TEST_CASE(verify_bundle_intact_then_modified) {
   auto bad = run_berkas(demo().data, {"verify-bundle", copy});
   BOOST_TEST(bad.code == 5, bad.out + bad.err);
   BOOST_TEST(bad.out.find("BERUBAH / MODIFIED") != std::string::npos, bad.out);
+  // What it claims to be (its manifest, read from the file), and its items are still as listed.
+  BOOST_TEST(bad.out.find("claims to be berkas #") != std::string::npos, bad.out);
+  BOOST_TEST(bad.out.find(demo().redacted.sha256) != std::string::npos, bad.out);
+  BOOST_TEST(bad.out.find("items intact") != std::string::npos, bad.out);
 
   auto json = run_berkas(demo().data, {"verify-bundle", "--json", copy});
   BOOST_TEST(json.code == 5);

@@ -995,6 +995,7 @@ store::BundleRecord sample_bundle(const std::string& pdf) {
   b.created_at = "2024-06-01";
   b.sha256 = core::sha256_hex(pdf);
   b.manifest_sha256 = core::sha256_hex("manifest");
+  b.content_sha256 = core::sha256_hex("content");
   b.page_count = 12;
   b.file_name = "pdm-01-2024.pdf";
   b.stamp_prefix = "PDM-01-";
@@ -1022,6 +1023,7 @@ BOOST_FIXTURE_TEST_CASE(bundles_round_trip_and_are_found_by_hash, Fixture) {
   BOOST_TEST(got->case_id == "perkara-2024-001");
   BOOST_TEST(got->created_at == "2024-06-01");
   BOOST_TEST(got->page_count == 12);
+  BOOST_TEST(got->content_sha256 == core::sha256_hex("content"));
   BOOST_TEST(got->file_name == "pdm-01-2024.pdf");
   BOOST_TEST(got->user == "jaksa");
   BOOST_TEST(got->redacted);

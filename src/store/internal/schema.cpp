@@ -362,6 +362,7 @@ CREATE TABLE bundles (
   recorded_at     TEXT NOT NULL,
   sha256          TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
   manifest_sha256 TEXT NOT NULL,
+  content_sha256  TEXT NOT NULL,
   page_count      INTEGER NOT NULL CHECK (page_count >= 1),
   file_name       TEXT NOT NULL,
   stamp_prefix    TEXT NOT NULL,
