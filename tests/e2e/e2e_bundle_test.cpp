@@ -292,3 +292,16 @@ BOOST_AUTO_TEST_CASE(verify_bundle_intact_then_modified) {
   BOOST_TEST(run_berkas(demo().data, {"verify-bundle", junk}).code == 5);
   BOOST_TEST(run_berkas(demo().data, {"verify-bundle", demo().dir.file("missing.pdf")}).code != 0);
 }
+
+BOOST_AUTO_TEST_CASE(verify_bundle_against_another_store_names_the_missing_items) {
+  // A store with the law only: the bundle is not recorded there and its items are unknown.
+  TempDir t;
+  const std::string other = t.file("other");
+  BOOST_TEST_REQUIRE(run_berkas(other, {"init"}).code == 0);
+  const std::string file = demo().out + "/" + demo().redacted.path;
+  auto r = run_berkas(other, {"verify-bundle", file});
+  BOOST_TEST(r.code == 5, r.out + r.err);
+  BOOST_TEST(r.out.find("MASALAH / PROBLEM  bap-saksi-a@1") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("Barang bukti berbeda / items differ") != std::string::npos, r.out);
+  BOOST_TEST(!mentions_protected_name(r.out));
+}
