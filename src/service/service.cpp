@@ -573,6 +573,32 @@ VersionRef parse_version_ref(const std::string& ref) {
 
 }  // namespace
 
+// Replaces protected names in every text field of an item; true if anything was replaced.
+static bool redact_item(core::EvidenceItem& it, const Redactor& red) {
+  bool changed = false;
+  auto apply = [&](std::string& s) {
+    std::string r = red.apply(s);
+    if (r != s) {
+      s = std::move(r);
+      changed = true;
+    }
+  };
+  for (auto* s : {&it.title, &it.summary, &it.examiner, &it.place, &it.correction_note}) apply(*s);
+  for (auto& qa : it.qa) {
+    apply(qa.question);
+    apply(qa.answer);
+  }
+  for (auto& sec : it.sections) {
+    apply(sec.heading);
+    apply(sec.text);
+  }
+  for (auto& a : it.attachments) {
+    apply(a.name);
+    apply(a.description);
+  }
+  return changed;
+}
+
 // Reads a citation as of a date: a reference to a revoked provision names its successor,
 // and "KUHP" means the old code before the new one took effect.
 static CitationView read_citation(const store::Store& st, const core::Citation& c, const core::Date& as_of) {
@@ -619,25 +645,7 @@ Result<ItemView> Service::item(const Viewer& v, const std::string& ref) const {
   ItemView view;
   view.item = *item;
   auto& it = view.item;
-  const std::string before = internal::item_text(it);
-  it.title = red->apply(it.title);
-  it.summary = red->apply(it.summary);
-  it.examiner = red->apply(it.examiner);
-  it.place = red->apply(it.place);
-  it.correction_note = red->apply(it.correction_note);
-  for (auto& qa : it.qa) {
-    qa.question = red->apply(qa.question);
-    qa.answer = red->apply(qa.answer);
-  }
-  for (auto& s : it.sections) {
-    s.heading = red->apply(s.heading);
-    s.text = red->apply(s.text);
-  }
-  for (auto& a : it.attachments) {
-    a.name = red->apply(a.name);
-    a.description = red->apply(a.description);
-  }
-  view.redacted = internal::item_text(it) != before;
+  view.redacted = redact_item(it, *red);
   auto versions = m_impl->store->item_versions(r.id);
   if (versions) view.versions = *versions;
   auto c = m_impl->store->get_case(it.case_id);
@@ -751,21 +759,10 @@ Result<CaseMaterial> Service::case_material(const Viewer& v, const std::string& 
   if (!items) return tl::unexpected(items.error());
   for (auto& it : *items) {
     if (!may_see_item(v, it)) continue;
-    for (auto* s : {&it.title, &it.summary, &it.examiner, &it.place, &it.correction_note}) *s = red->apply(*s);
-    for (auto& qa : it.qa) {
-      qa.question = red->apply(qa.question);
-      qa.answer = red->apply(qa.answer);
-    }
-    for (auto& sec : it.sections) {
-      sec.heading = red->apply(sec.heading);
-      sec.text = red->apply(sec.text);
-    }
-    for (auto& a : it.attachments) {
-      a.name = red->apply(a.name);
-      a.description = red->apply(a.description);
+    redact_item(it, *red);
+    for (const auto& a : it.attachments)
       if (!m.attachments.count(a.sha256))
         if (auto bytes = st.attachment(a.sha256)) m.attachments.emplace(a.sha256, std::move(*bytes));
-    }
     m.items.push_back(std::move(it));
   }
   std::set<std::string> charged_pasal;
