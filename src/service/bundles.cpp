@@ -1,5 +1,7 @@
 #include "service/bundles.h"
 
+#include "service/internal/json_util.h"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
@@ -234,19 +236,12 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-Object::Ptr json_obj() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+using internal::json_strings;
+Object::Ptr json_obj() { return internal::json_object(); }
 
 template <class T>
 std::string json_str(const T& ptr) {
-  std::ostringstream out;
-  Poco::JSON::Stringifier::stringify(ptr, out, 2);
-  return out.str();
-}
-
-Array::Ptr json_strings(const std::vector<std::string>& v) {
-  Array::Ptr a = new Array;
-  for (const auto& s : v) a->add(s);
-  return a;
+  return internal::json_text(ptr);
 }
 
 Object::Ptr json_of(const store::BundleRecord& b) {

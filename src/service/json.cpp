@@ -1,5 +1,7 @@
 #include "service/json.h"
 
+#include "service/internal/json_util.h"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
@@ -13,20 +15,14 @@ using Poco::JSON::Object;
 
 namespace {
 
-Object::Ptr obj() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+Object::Ptr obj() { return internal::json_object(); }
 
 template <class T>
 std::string str(const T& ptr) {
-  std::ostringstream out;
-  Poco::JSON::Stringifier::stringify(ptr, out, 2);
-  return out.str();
+  return internal::json_text(ptr);
 }
 
-Array::Ptr strings(const std::vector<std::string>& v) {
-  Array::Ptr a = new Array;
-  for (const auto& s : v) a->add(s);
-  return a;
-}
+Array::Ptr strings(const std::vector<std::string>& v) { return internal::json_strings(v); }
 
 Object::Ptr citation(const CitationView& c) {
   auto o = obj();
