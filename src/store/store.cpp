@@ -47,6 +47,25 @@ core::Result<std::string> source_hash(const std::string& declared, const std::st
   return actual;
 }
 
+// Replaces an object's ordered list (case_provisions, person_cases): deletes the old rows, then
+// inserts (owner, position, value) for each value. `remove` and `insert` must be string
+// literals: the statement cache keys on their address.
+core::Status replace_list(internal::Database& db, const char* remove, const char* insert, const std::string& owner,
+                          const std::vector<std::string>& values) {
+  {
+    STORE_TRY_ASSIGN(stmt, db.prepare(remove));
+    stmt.bind_text(1, owner);
+    STORE_TRY(stmt.run());
+  }
+  int position = 0;
+  for (const auto& value : values) {
+    STORE_TRY_ASSIGN(stmt, db.prepare(insert));
+    stmt.bind_text(1, owner).bind_int(2, position++).bind_text(3, value);
+    STORE_TRY(stmt.run());
+  }
+  return {};
+}
+
 core::Status require_id(const std::string& id, const std::string& what) {
   if (id.empty()) return fail(ErrorCode::invalid_input, what + " has no id", {}, 0, "id");
   return {};
@@ -340,18 +359,9 @@ core::Result<PutOutcome> Store::put_case(const core::Case& c, const std::string&
     stmt.bind_bool(10, c.fictional).bind_text(11, hash).bind_int(12, seq);
     STORE_TRY(stmt.run());
   }
-  {
-    STORE_TRY_ASSIGN(stmt, d.db.prepare("DELETE FROM case_provisions WHERE case_id = ?1"));
-    stmt.bind_text(1, c.id);
-    STORE_TRY(stmt.run());
-  }
-  int position = 0;
-  for (const auto& pid : c.charged_provisions) {
-    STORE_TRY_ASSIGN(stmt, d.db.prepare(
-        "INSERT INTO case_provisions (case_id, position, provision_id) VALUES (?1, ?2, ?3)"));
-    stmt.bind_text(1, c.id).bind_int(2, position++).bind_text(3, pid);
-    STORE_TRY(stmt.run());
-  }
+  STORE_TRY(replace_list(d.db, "DELETE FROM case_provisions WHERE case_id = ?1",
+                         "INSERT INTO case_provisions (case_id, position, provision_id) VALUES (?1, ?2, ?3)", c.id,
+                         c.charged_provisions));
   STORE_TRY(scope.finish());
   return existing ? PutOutcome::new_version : PutOutcome::created;
 }
@@ -386,18 +396,9 @@ core::Result<PutOutcome> Store::put_person(const core::Person& p, const std::str
     stmt.bind_text(12, hash).bind_int(13, seq);
     STORE_TRY(stmt.run());
   }
-  {
-    STORE_TRY_ASSIGN(stmt, d.db.prepare("DELETE FROM person_cases WHERE person_id = ?1"));
-    stmt.bind_text(1, p.id);
-    STORE_TRY(stmt.run());
-  }
-  int position = 0;
-  for (const auto& cid : p.case_ids) {
-    STORE_TRY_ASSIGN(stmt, d.db.prepare(
-        "INSERT INTO person_cases (person_id, position, case_id) VALUES (?1, ?2, ?3)"));
-    stmt.bind_text(1, p.id).bind_int(2, position++).bind_text(3, cid);
-    STORE_TRY(stmt.run());
-  }
+  STORE_TRY(replace_list(d.db, "DELETE FROM person_cases WHERE person_id = ?1",
+                         "INSERT INTO person_cases (person_id, position, case_id) VALUES (?1, ?2, ?3)", p.id,
+                         p.case_ids));
   STORE_TRY(scope.finish());
   return existing ? PutOutcome::new_version : PutOutcome::created;
 }
