@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/internal/args.h"
 
 #include <signal.h>
 #include <unistd.h>
@@ -55,6 +56,12 @@ Perintah / commands:
   bundles [--json] [--case ID]  berkas perkara yang telah dibuat, dengan SHA-256 / bundles made, with hashes
   verify-bundle BERKAS.pdf      periksa berkas perkara: buatan kita, tidak berubah, barang bukti utuh
                                 (keluar 5 bila berubah) / check a bundle file (exit 5 if modified)
+  witness-file --person ID [--case ID] [--template NAMA] [--out BERKAS.pdf]
+                                berkas saksi PDF: identitas/nama samaran, keterangan semua versi,
+                                perlindungan, restitusi, daftar periksa / the witness file PDF
+  guideline MODUL.xml [--out MODUL.pdf] [--html MODUL.html] [--answers]
+                                modul pedoman/pelatihan PDF dan HTML (kutipan pasal dari undang-undang,
+                                studi kasus dianonimkan) / guideline or training module as PDF and HTML
   serve [--listen HOST:PORT]    jalankan aplikasi web (bawaan 127.0.0.1:8080) / run the web application
   convert-law uu21|kuhp SRC.txt OUT.xml
                                 ubah teks undang-undang menjadi XML / convert a law text to XML
@@ -68,25 +75,7 @@ Kode keluar / exit codes: 0 ok, 1 sebagian gagal / partly failed, 2 pemakaian / 
   3 tidak ditemukan / not found, 4 masukan tidak valid / invalid input, 5 integritas / integrity, 6 galat / error
 )";
 
-struct Args {
-  std::string data_dir;
-  bool json = false;
-  bool demo = false;
-  bool reveal = false;
-  bool help = false;
-  int limit = 20;
-  bool limit_given = false;
-  int offset = 0;
-  std::string as_of;
-  std::string law = "uu-21-2007";
-  std::string listen = "127.0.0.1:8080";
-  std::string case_id;        // bundle, bundles: --case
-  std::string template_name;  // bundle: --template
-  std::string out;            // bundle: --out
-  std::string stamp_prefix;   // bundle: --stamp-prefix
-  std::string command;
-  std::vector<std::string> rest;
-};
+}  // namespace
 
 int exit_code_of(const core::Error& e) {
   switch (e.code) {
@@ -109,6 +98,8 @@ int usage_error(const std::string& msg) {
   std::cerr << "berkas: " << msg << "\n(berkas --help)\n";
   return k_usage;
 }
+
+namespace {
 
 bool is_tty(int fd) { return isatty(fd) == 1; }
 
@@ -141,6 +132,8 @@ std::string status_text(core::ForceStatus s, const std::string& successor_label)
   return out;
 }
 
+}  // namespace
+
 service::Viewer viewer_of(const Args& a) {
   const char* user = std::getenv("USER");
   auto v = service::Viewer::command_line(user ? user : "");
@@ -148,9 +141,13 @@ service::Viewer viewer_of(const Args& a) {
   return v;
 }
 
-core::Result<std::unique_ptr<Service>> open_service(const Args& a, bool create = false) {
+core::Result<std::unique_ptr<Service>> open_service(const Args& a, bool create) {
   return Service::open({a.data_dir, service::default_resource_dir()}, create);
 }
+
+service::Options service_options(const Args& a) { return {a.data_dir, service::default_resource_dir()}; }
+
+namespace {
 
 int cmd_init(const Args& a) {
   auto svc = open_service(a, true);
@@ -585,8 +582,6 @@ int cmd_serve(const Args& a) {
 
 // ---------------------------------------------------------------- bundles
 
-service::Options service_options(const Args& a) { return {a.data_dir, service::default_resource_dir()}; }
-
 int cmd_bundle(const Args& a) {
   if (a.case_id.empty() || !a.rest.empty())
     return usage_error("bundle: --case ID diperlukan / --case ID required");
@@ -674,6 +669,8 @@ const std::map<std::string, std::function<int(const Args&)>>& commands() {
       {"verify", cmd_verify},   {"audit", cmd_audit},     {"tour", cmd_tour},     {"convert-law", cmd_convert_law},
       {"serve", cmd_serve},     {"bundle", cmd_bundle},   {"bundles", cmd_bundles},
       {"verify-bundle", cmd_verify_bundle},
+      {"witness-file", cmd_witness_file},
+      {"guideline", cmd_guideline},
   };
   return k_commands;
 }
@@ -710,11 +707,13 @@ int run(int argc, char** argv) {
       a.json = true;
     } else if (!options_done && s == "--demo") {
       a.demo = true;
+    } else if (!options_done && s == "--answers") {
+      a.answers = true;
     } else if (!options_done && s == "--reveal") {
       a.reveal = true;
     } else if (!options_done && (s == "--data" || s == "--limit" || s == "--offset" || s == "--as-of" || s == "--law" ||
                                   s == "--listen" || s == "--case" || s == "--template" || s == "--out" ||
-                                  s == "--stamp-prefix")) {
+                                  s == "--stamp-prefix" || s == "--person" || s == "--html")) {
       const std::string* v = value(s.c_str());
       if (!v) return usage_error(s + " memerlukan nilai / needs a value");
       if (s == "--data") a.data_dir = *v;
@@ -727,6 +726,8 @@ int run(int argc, char** argv) {
       else if (s == "--template") a.template_name = *v;
       else if (s == "--out") a.out = *v;
       else if (s == "--stamp-prefix") a.stamp_prefix = *v;
+      else if (s == "--person") a.person_id = *v;
+      else if (s == "--html") a.html_out = *v;
       else if (!parse_int(*v, s == "--limit" ? a.limit : a.offset))
         return usage_error(s + ": bilangan / number expected: " + *v);
       else if (s == "--limit")

@@ -1,6 +1,7 @@
 #include "core/model.h"
 
 #include <cstdlib>
+#include <iterator>
 
 namespace berkas::core {
 
@@ -117,6 +118,147 @@ std::string EvidenceItem::full_text() const {
   }
   for (const auto& a : attachments) add(a.description);
   return out;
+}
+
+
+// ---------------------------------------------------------------- protection and restitution
+
+namespace {
+struct KindInfo {
+  ProtectionKind kind;
+  const char* code;
+  const char* label;
+  const char* label_en;
+  const char* basis_id;
+  const char* basis_label;
+};
+constexpr KindInfo k_kinds[] = {
+    {ProtectionKind::lpsk, "lpsk", "Perlindungan LPSK", "LPSK protection", "", "UU 31/2014 Pasal 5"},
+    {ProtectionKind::audio_visual, "audio-visual", "Keterangan melalui alat komunikasi audio visual",
+     "Testimony by audio-visual link", "uu-21-2007/pasal-34", "UU 21/2007 Pasal 34"},
+    {ProtectionKind::pendampingan, "pendampingan", "Pendampingan oleh advokat dan/atau pendamping",
+     "Accompaniment by an advocate or companion", "uu-21-2007/pasal-35", "UU 21/2007 Pasal 35"},
+    {ProtectionKind::tanpa_terdakwa, "tanpa-terdakwa", "Keterangan tanpa kehadiran terdakwa",
+     "Testimony without the defendant present", "uu-21-2007/pasal-37/ayat-1", "UU 21/2007 Pasal 37 ayat (1)"},
+    {ProtectionKind::sidang_tertutup, "sidang-tertutup", "Sidang tertutup", "Closed hearing",
+     "uu-21-2007/pasal-39/ayat-1", "UU 21/2007 Pasal 39 ayat (1)"},
+    {ProtectionKind::polri, "polri", "Perlindungan oleh Kepolisian", "Police protection", "uu-21-2007/pasal-47",
+     "UU 21/2007 Pasal 47"},
+    {ProtectionKind::rumah_aman, "rumah-aman", "Rumah aman / pusat pelayanan terpadu", "Safe house / integrated service centre",
+     "uu-21-2007/pasal-46/ayat-1", "UU 21/2007 Pasal 46 ayat (1)"},
+    {ProtectionKind::juru_bahasa, "juru-bahasa", "Juru bahasa", "Interpreter", "", "KUHAP Pasal 177"},
+    {ProtectionKind::lainnya, "lainnya", "Lainnya", "Other", "", ""},
+};
+const KindInfo& info_of(ProtectionKind k) {
+  for (const auto& i : k_kinds)
+    if (i.kind == k) return i;
+  return k_kinds[std::size(k_kinds) - 1];
+}
+}  // namespace
+
+const char* code_of(ProtectionKind k) { return info_of(k).code; }
+const char* label_of(ProtectionKind k) { return info_of(k).label; }
+const char* label_en_of(ProtectionKind k) { return info_of(k).label_en; }
+const char* legal_basis_of(ProtectionKind k) { return info_of(k).basis_id; }
+const char* legal_basis_label_of(ProtectionKind k) { return info_of(k).basis_label; }
+std::optional<ProtectionKind> parse_protection_kind(const std::string& code) {
+  for (const auto& i : k_kinds)
+    if (code == i.code) return i.kind;
+  return std::nullopt;
+}
+
+const char* code_of(MeasureStatus s) {
+  switch (s) {
+    case MeasureStatus::diajukan: return "diajukan";
+    case MeasureStatus::dikabulkan: return "dikabulkan";
+    case MeasureStatus::ditolak: return "ditolak";
+    case MeasureStatus::berakhir: return "berakhir";
+  }
+  return "";
+}
+std::optional<MeasureStatus> parse_measure_status(const std::string& code) {
+  for (auto v : {MeasureStatus::diajukan, MeasureStatus::dikabulkan, MeasureStatus::ditolak, MeasureStatus::berakhir})
+    if (code == code_of(v)) return v;
+  return std::nullopt;
+}
+
+const char* code_of(RestitutionHead h) {
+  switch (h) {
+    case RestitutionHead::kekayaan_penghasilan: return "kekayaan-penghasilan";
+    case RestitutionHead::penderitaan: return "penderitaan";
+    case RestitutionHead::medis_psikologis: return "medis-psikologis";
+    case RestitutionHead::lainnya: return "lainnya";
+  }
+  return "";
+}
+const char* label_of(RestitutionHead h) {
+  switch (h) {
+    case RestitutionHead::kekayaan_penghasilan: return "kehilangan kekayaan atau penghasilan";
+    case RestitutionHead::penderitaan: return "penderitaan";
+    case RestitutionHead::medis_psikologis: return "biaya untuk tindakan perawatan medis dan/atau psikologis";
+    case RestitutionHead::lainnya: return "kerugian lain yang diderita korban sebagai akibat perdagangan orang";
+  }
+  return "";
+}
+const char* huruf_of(RestitutionHead h) {
+  switch (h) {
+    case RestitutionHead::kekayaan_penghasilan: return "a";
+    case RestitutionHead::penderitaan: return "b";
+    case RestitutionHead::medis_psikologis: return "c";
+    case RestitutionHead::lainnya: return "d";
+  }
+  return "";
+}
+std::optional<RestitutionHead> parse_restitution_head(const std::string& code) {
+  for (auto v : {RestitutionHead::kekayaan_penghasilan, RestitutionHead::penderitaan, RestitutionHead::medis_psikologis,
+                 RestitutionHead::lainnya})
+    if (code == code_of(v)) return v;
+  return std::nullopt;
+}
+
+const char* code_of(ClaimStatus s) {
+  switch (s) {
+    case ClaimStatus::disusun: return "disusun";
+    case ClaimStatus::diajukan: return "diajukan";
+    case ClaimStatus::dikabulkan: return "dikabulkan";
+    case ClaimStatus::dikabulkan_sebagian: return "dikabulkan-sebagian";
+    case ClaimStatus::ditolak: return "ditolak";
+    case ClaimStatus::dibayar: return "dibayar";
+  }
+  return "";
+}
+std::optional<ClaimStatus> parse_claim_status(const std::string& code) {
+  for (auto v : {ClaimStatus::disusun, ClaimStatus::diajukan, ClaimStatus::dikabulkan, ClaimStatus::dikabulkan_sebagian,
+                 ClaimStatus::ditolak, ClaimStatus::dibayar})
+    if (code == code_of(v)) return v;
+  return std::nullopt;
+}
+
+std::int64_t RestitutionClaim::total() const {
+  std::int64_t sum = 0;
+  for (const auto& e : entries) sum += e.amount_rupiah;
+  return sum;
+}
+
+std::int64_t RestitutionClaim::total_of(RestitutionHead h) const {
+  std::int64_t sum = 0;
+  for (const auto& e : entries)
+    if (e.head == h) sum += e.amount_rupiah;
+  return sum;
+}
+
+std::string format_rupiah(std::int64_t amount) {
+  const bool negative = amount < 0;
+  const auto magnitude = negative ? std::uint64_t{0} - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
+  const std::string digits = std::to_string(magnitude);
+  std::string grouped;
+  const int n = static_cast<int>(digits.size());
+  for (int i = 0; i < n; ++i) {
+    grouped += digits[static_cast<std::size_t>(i)];
+    const int rest = n - 1 - i;
+    if (rest > 0 && rest % 3 == 0) grouped += '.';
+  }
+  return std::string(negative ? "-Rp" : "Rp") + grouped;
 }
 
 }  // namespace berkas::core

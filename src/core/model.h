@@ -100,6 +100,12 @@ struct Person {
   std::string origin;             // place of origin (kabupaten/kota)
   std::string language;           // language of testimony
   bool needs_interpreter = false;
+  // Contact goes through the companion only (witness files): a witness or victim has a
+  // `companion_id` (a person with role pendamping) and never a contact of their own; `contact`
+  // and `organisation` are for companions, experts and investigators.
+  std::string companion_id;
+  std::string organisation;       // "Lembaga Layanan Korban ..." (companion, expert)
+  std::string contact;            // office telephone / e-mail (not for witnesses and victims)
   bool fictional = false;
   std::string source_sha256;
 };
@@ -153,6 +159,9 @@ struct EvidenceItem {
   std::vector<Section> sections;     // expert testimony / document / electronic evidence
   std::vector<Attachment> attachments;
   std::string country;               // country the evidence concerns (lower-case Indonesian)
+  // Persons the item is about besides its author/witness (e.g. the victim a psychological
+  // assessment or a medical record concerns): <tentang orang="ID"/> in the source.
+  std::vector<std::string> about_person_ids;
   std::string correction_note;       // why this version supersedes the previous
   bool fictional = false;
   bool released_for_training = false;
@@ -162,6 +171,98 @@ struct EvidenceItem {
   // All the text of the item as one string (for indexing and citation extraction).
   std::string full_text() const;
 };
+
+// ---------------------------------------------------------------- witness protection and restitution
+// Kept per person and case, versioned like evidence (a status change is a new version of the same
+// record id; nothing is overwritten). Ingested from XML (<perlindungan>, <restitusi>) or entered
+// on the web pages (which produce the same XML).
+
+// Measures that protect a witness or victim, with their legal basis.
+enum class ProtectionKind {
+  lpsk,             // "lpsk": protection by LPSK (UU 31/2014 Pasal 5, 28)
+  audio_visual,     // "audio-visual": testimony by audio-visual link (UU 21/2007 Pasal 34)
+  pendampingan,     // "pendampingan": accompaniment by an advocate/companion (Pasal 35)
+  tanpa_terdakwa,   // "tanpa-terdakwa": testimony without the defendant present (Pasal 37)
+  sidang_tertutup,  // "sidang-tertutup": closed hearing (Pasal 39 ayat (1), child witnesses)
+  polri,            // "polri": police protection against threats (Pasal 47)
+  rumah_aman,       // "rumah-aman": safe house / shelter (Pasal 46, pusat pelayanan terpadu)
+  juru_bahasa,      // "juru-bahasa": interpreter arranged (KUHAP Pasal 177)
+  lainnya,          // "lainnya": other (described in `description`)
+};
+const char* code_of(ProtectionKind k);
+const char* label_of(ProtectionKind k);        // Indonesian label, e.g. "Keterangan melalui audio visual"
+const char* label_en_of(ProtectionKind k);     // English label
+const char* legal_basis_of(ProtectionKind k);  // provision id when shipped ("uu-21-2007/pasal-34"), else ""
+const char* legal_basis_label_of(ProtectionKind k);  // "UU 21/2007 Pasal 34", "UU 31/2014 Pasal 5"
+std::optional<ProtectionKind> parse_protection_kind(const std::string& code);
+
+enum class MeasureStatus { diajukan, dikabulkan, ditolak, berakhir };  // requested, granted, refused, ended
+const char* code_of(MeasureStatus s);   // "diajukan", "dikabulkan", "ditolak", "berakhir"
+std::optional<MeasureStatus> parse_measure_status(const std::string& code);
+
+struct ProtectionMeasure {
+  std::string id;              // stable slug, e.g. "lindung-saksi-a-lpsk"
+  int version = 1;             // a status change is a new version
+  std::string person_id;
+  std::string case_id;
+  ProtectionKind kind = ProtectionKind::lainnya;
+  MeasureStatus status = MeasureStatus::diajukan;
+  Date requested;              // date requested (required)
+  Date decided;                // date granted/refused (required unless diajukan)
+  Date until;                  // end date, if any
+  std::string authority;       // who decides: "LPSK", "Majelis Hakim PN ...", "Penyidik"
+  std::string reference;       // decision / letter number
+  std::string description;     // what exactly (required for lainnya)
+  bool fictional = false;
+  std::string source_sha256;
+};
+
+// The heads of restitution UU 21/2007 Pasal 48 ayat (2) names, huruf a–d.
+enum class RestitutionHead {
+  kekayaan_penghasilan,  // "kekayaan-penghasilan": a. kehilangan kekayaan atau penghasilan
+  penderitaan,           // "penderitaan":          b. penderitaan
+  medis_psikologis,      // "medis-psikologis":     c. biaya perawatan medis dan/atau psikologis
+  lainnya,               // "lainnya":              d. kerugian lain sebagai akibat perdagangan orang
+};
+const char* code_of(RestitutionHead h);
+const char* label_of(RestitutionHead h);   // the law's words, e.g. "kehilangan kekayaan atau penghasilan"
+const char* huruf_of(RestitutionHead h);   // "a".."d"
+std::optional<RestitutionHead> parse_restitution_head(const std::string& code);
+
+enum class ClaimStatus { disusun, diajukan, dikabulkan, dikabulkan_sebagian, ditolak, dibayar };
+// "disusun" (being prepared), "diajukan" (filed), "dikabulkan", "dikabulkan-sebagian", "ditolak", "dibayar"
+const char* code_of(ClaimStatus s);
+std::optional<ClaimStatus> parse_claim_status(const std::string& code);
+
+struct RestitutionEntry {
+  RestitutionHead head = RestitutionHead::lainnya;
+  std::string description;                 // "Gaji yang dijanjikan tidak dibayar, 4 bulan"
+  std::int64_t amount_rupiah = 0;          // >= 0, whole rupiah
+  std::vector<std::string> evidence_ids;   // supporting items (ids)
+};
+
+struct RestitutionClaim {
+  std::string id;              // stable slug, e.g. "restitusi-saksi-a"
+  int version = 1;
+  std::string person_id;       // the victim (or heir: see `claimant_note`)
+  std::string case_id;
+  ClaimStatus status = ClaimStatus::disusun;
+  Date date;                   // date of the claim (or of this status)
+  std::string assessed_by;     // e.g. "LPSK" (calculation of restitution)
+  std::string claimant_note;   // e.g. filed by the heir (ahli waris), Pasal 48 ayat (1)
+  std::vector<RestitutionEntry> entries;
+  std::optional<std::int64_t> granted_rupiah;  // amount in the decision (dikabulkan[-sebagian], dibayar)
+  std::string decision_reference;              // putusan number when decided
+  bool fictional = false;
+  std::string source_sha256;
+
+  // Sum of the entries (the total is always computed, never typed in).
+  std::int64_t total() const;
+  std::int64_t total_of(RestitutionHead h) const;
+};
+
+// "Rp12.500.000" (Indonesian grouping with dots), for documents and pages.
+std::string format_rupiah(std::int64_t amount);
 
 // ---------------------------------------------------------------- precedents
 
