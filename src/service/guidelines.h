@@ -46,13 +46,18 @@ struct GuidelineInfo {
 };
 core::Result<std::vector<GuidelineInfo>> shipped_guidelines(const Options& options);
 
-// One shipped module (by id) as an HTML page (a complete, self-contained HTML5 document; the
-// caller may cut out the <body> contents) or as PDF bytes. Audited like make_guideline.
-// not_found for an unknown id; otherwise the errors of make_guideline.
+// One shipped module (by id) as HTML or as PDF bytes. guideline_html returns the BODY part only:
+// one <article class="modul"> element (headings with ids, toc with anchors, notes, checklists,
+// exercises, law excerpts, tables, the chart as inline SVG; every text escaped; no script, no
+// external resource), to be placed inside a page that includes guideline_stylesheet() in its
+// <head>. Audited like make_guideline. not_found for an unknown id; else make_guideline's errors.
 core::Result<std::string> guideline_html(Service& svc, const Options& options, const Viewer& v, const std::string& id,
                                          bool answers);
 core::Result<std::string> guideline_pdf(Service& svc, const Options& options, const Viewer& v, const std::string& id,
                                         bool answers);
+
+// The CSS for the article above (plain text for a <style> element; no url(), no @import).
+std::string guideline_stylesheet();
 
 // JSON of a made guideline (for `berkas guideline --json`).
 std::string guideline_made_json(const GuidelineMade& m);
