@@ -41,7 +41,8 @@ struct ItemVersionInfo {
 
 struct Counts {
   std::int64_t laws = 0, provisions = 0, cases = 0, persons = 0, items = 0, item_versions = 0,
-               precedents = 0, citations = 0, attachments = 0, audit_events = 0;
+               precedents = 0, citations = 0, attachments = 0, audit_events = 0,
+               protections = 0, restitution_claims = 0;  // schema v4: latest records (not versions)
 };
 
 // A problem found by verify().
@@ -231,6 +232,26 @@ class Store {
   core::Result<std::vector<BundleRecord>> bundles(const std::string& case_id = {}) const;
   // The bundle whose PDF has this SHA-256; not_found if none.
   core::Result<BundleRecord> bundle_by_sha256(const std::string& sha256) const;
+
+  // ---- witness protection and restitution (schema v4). Versioned and immutable like items:
+  // same id + the source hash of any stored version → unchanged; same id + different bytes → a
+  // new version (a status change); person and case are fixed at the first version (conflict
+  // otherwise). Stored with their source bytes. No change-log entry: these are not indexed.
+  // `m.version` / `c.version` are ignored on input. invalid_input for an empty id, person or
+  // case, or (restitution) a negative amount.
+  core::Result<PutOutcome> put_protection(const core::ProtectionMeasure& m, const std::string& source);
+  core::Result<PutOutcome> put_restitution(const core::RestitutionClaim& c, const std::string& source);
+  // Latest versions; filtered by person and/or case when given; ordered by id.
+  core::Result<std::vector<core::ProtectionMeasure>> protections(const std::string& person_id = {},
+                                                                 const std::string& case_id = {}) const;
+  core::Result<std::vector<core::RestitutionClaim>> restitution_claims(const std::string& person_id = {},
+                                                                       const std::string& case_id = {}) const;
+  // Every version of one record, oldest first (version field set). not_found if none.
+  core::Result<std::vector<core::ProtectionMeasure>> protection_versions(const std::string& id) const;
+  core::Result<std::vector<core::RestitutionClaim>> restitution_versions(const std::string& id) const;
+  // Ids of items (latest versions) whose person_id is `person_id` or whose about_person_ids
+  // contains it; ordered by id.
+  core::Result<std::vector<std::string>> items_about(const std::string& person_id) const;
 
   // Recomputes every stored hash (sources, attachments) and the audit chain.
   core::Result<std::vector<IntegrityProblem>> verify() const;
