@@ -196,7 +196,7 @@ class Composer {
             case SectionType::items: st = item_section(s, chosen[s.id]); break;
             case SectionType::precedents: precedents(s); break;
             case SectionType::manifest: manifest(); break;
-            case SectionType::cover: break;
+            default: break;  // cover above; witness-file sections are not in the court schema
           }
         }
       }

@@ -22,7 +22,7 @@ using core::fail;
 
 constexpr std::size_t k_max_template_bytes = 1u << 20;
 
-const std::set<std::string>& names_for(TextContext ctx) {
+const std::set<std::string>& names_for(TemplateKind kind, TextContext ctx) {
   static const std::set<std::string> document = {
       "case.id", "case.register_number", "case.title", "case.court", "case.stage",
       "case.destination_country", "case.recruitment_channel", "case.offence_date", "case.summary",
@@ -38,14 +38,25 @@ const std::set<std::string>& names_for(TextContext ctx) {
               "item.kind_label", "item.version", "person.display_name", "person.role"});
     return s;
   }();
+  // A witness file covers one person in one or more cases: case.* joins the cases' values.
+  static const std::set<std::string> witness = {
+      "person.id", "person.display_name", "person.role", "person.role_label", "person.fictional",
+      "case.id", "case.register_number", "case.title", "case.court", "case.fictional",
+      "file.date", "file.creator", "file.template", "file.fictional"};
+  static const std::set<std::string> witness_furniture = [] {
+    auto s = witness;
+    s.insert({"page", "pages"});
+    return s;
+  }();
+  if (kind == TemplateKind::witness_file) return ctx == TextContext::furniture ? witness_furniture : witness;
   return ctx == TextContext::furniture ? furniture : ctx == TextContext::item ? item : document;
 }
 
 // Our own pass over the tags, before kainjow sees them: only plain variables and sections over
 // known names. Partials could pull in files and delimiter changes make the text hard to audit,
 // so both are refused; an unknown name is almost always a typo that would print nothing.
-core::Status check_tags(const TemplateText& t, TextContext ctx, const std::string& path) {
-  const auto& names = names_for(ctx);
+core::Status check_tags(const TemplateText& t, TemplateKind kind, TextContext ctx, const std::string& path) {
+  const auto& names = names_for(kind, ctx);
   std::size_t p = 0;
   while ((p = t.text.find("{{", p)) != std::string::npos) {
     const std::size_t e = t.text.find("}}", p + 2);
@@ -142,6 +153,7 @@ core::Result<Template> read_tree(xmlDoc* doc, const std::string& path) {
   Template t;
   t.path = path;
   xmlNode* root = xmlDocGetRootElement(doc);
+  t.kind = is(root, "witness-file-template") ? TemplateKind::witness_file : TemplateKind::court_bundle;
   t.name = prop(root, "name");
   xmlNode* meta = child(root, "metadata");
   t.title = text_of(child(meta, "title"));
@@ -163,12 +175,17 @@ core::Result<Template> read_tree(xmlDoc* doc, const std::string& path) {
   for (xmlNode* s : children(child(root, "sections"))) {
     SectionSpec sec;
     const std::string kind(reinterpret_cast<const char*>(s->name));
-    sec.type = kind == "cover" ? SectionType::cover
-               : kind == "index" ? SectionType::index
-               : kind == "charges" ? SectionType::charges
-               : kind == "items" ? SectionType::items
-               : kind == "precedents" ? SectionType::precedents
-                                      : SectionType::manifest;
+    static const std::map<std::string, SectionType> k_types = {
+        {"cover", SectionType::cover},           {"index", SectionType::index},
+        {"charges", SectionType::charges},       {"items", SectionType::items},
+        {"precedents", SectionType::precedents}, {"manifest", SectionType::manifest},
+        {"identity", SectionType::identity},     {"statements", SectionType::statements},
+        {"expert", SectionType::expert},         {"documents", SectionType::documents},
+        {"protection", SectionType::protection}, {"restitution", SectionType::restitution},
+        {"checklist", SectionType::checklist}};
+    // The schema admits only these names.
+    const auto type = k_types.find(kind);
+    sec.type = type == k_types.end() ? SectionType::manifest : type->second;
     sec.id = prop(s, "id");
     sec.title = attr_text(s, "title");
     sec.new_page = prop_bool(s, "new-page", true);
@@ -180,6 +197,7 @@ core::Result<Template> read_tree(xmlDoc* doc, const std::string& path) {
     sec.penjelasan = prop_bool(s, "penjelasan", false);
     sec.full_text = prop_bool(s, "full-text", false);
     sec.item_new_page = prop_bool(s, "item-new-page", true);
+    sec.superseded_full = prop(s, "superseded", "full") != "summary";
     sec.item_heading = attr_text(s, "item-heading", "{{item.title}}");
     for (const auto& k : core::split(core::squeeze_space(prop(s, "kinds")), ' '))
       if (!k.empty()) sec.kinds.push_back(k);
@@ -199,7 +217,7 @@ core::Result<Template> read_tree(xmlDoc* doc, const std::string& path) {
     if (s.type == SectionType::items) texts.emplace_back(&s.item_heading, TextContext::item);
   }
   for (const auto& [text, ctx] : texts) {
-    if (auto st = check_tags(*text, ctx, path); !st) return tl::unexpected(st.error());
+    if (auto st = check_tags(*text, t.kind, ctx, path); !st) return tl::unexpected(st.error());
     if (auto filled = fill(*text, {}, path); !filled) return tl::unexpected(filled.error());
   }
   return t;

@@ -18,7 +18,16 @@ struct TemplateText {
   int line = 0;
 };
 
-enum class SectionType { cover, index, charges, items, precedents, manifest };
+// Court bundles: cover index charges items precedents manifest. Witness files (root
+// <witness-file-template>): cover index identity statements expert documents protection
+// restitution checklist.
+enum class SectionType {
+  cover, index, charges, items, precedents, manifest,
+  identity, statements, expert, documents, protection, restitution, checklist,
+};
+
+// Which document a template makes (its root element); decides the placeholders it may use.
+enum class TemplateKind { court_bundle, witness_file };
 
 struct CoverLine {
   std::string style;  // title, subtitle, normal, note
@@ -39,10 +48,12 @@ struct SectionSpec {
   TemplateText item_heading;             // items
   bool item_new_page = true;             // items
   bool full_text = false;                // precedents
+  bool superseded_full = true;           // statements: superseded versions with their Q/A (else summary only)
 };
 
 struct Template {
   std::string path;
+  TemplateKind kind = TemplateKind::court_bundle;
   std::string name;
   TemplateText title, subject, keywords;
   TemplateText header, footer, stamp_prefix;
