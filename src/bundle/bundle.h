@@ -30,6 +30,11 @@ enum class BlockKind {
   page_break,  // the next block starts on a fresh page (no-op on an empty page)
   toc,         // the index (daftar isi): every heading/anchor with `in_index`, page numbers, links
   pdf,         // `pdf` bytes merged page by page, each scaled into the body area; `text` is the caption
+  chart,       // a horizontal bar chart drawn as vector graphics: `text` title, `labels`, `values`
+               // (>= 0), `caption` below (source, "FIKTIF" note); kept on one page
+  checklist,   // `items`, each drawn after an empty box to tick
+  excerpt,     // a law excerpt: `label` (bold), `caption` (status line), `text` (the law's words),
+               // on a shaded band — a style of its own, never confused with our prose
 };
 
 enum class Align { justify, left, center, right };
@@ -57,6 +62,13 @@ struct Block {
   std::vector<std::vector<Cell>> rows;
   std::vector<std::pair<std::string, std::string>> pairs;
   std::string pdf;
+  std::string label;                 // note: a bold first line ("PENTING"); excerpt: its label
+  std::string caption;               // excerpt: status line; chart: the line under it
+  std::vector<std::string> items;    // checklist
+  std::vector<std::string> labels;   // chart: one per bar
+  std::vector<double> values;        // chart: one per bar
+  double size = 0;                   // paragraph: font size in points (0 = body text)
+  double space_before = 0;           // paragraph: extra room above, in points
 
   static Block make_heading(int level, std::string text, std::string anchor);
   static Block make_anchor(int level, std::string text, std::string anchor);

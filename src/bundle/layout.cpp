@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "bundle/internal/winansi.h"
 
@@ -227,6 +228,9 @@ class Engine {
       case BlockKind::key_value: h = 2 * k_body_lead; break;
       case BlockKind::table: h = 4 * 11.5 + 12; break;
       case BlockKind::note: h = 2 * k_body_lead + 12; break;
+      case BlockKind::excerpt: h = 3 * k_body_lead + 12; break;
+      case BlockKind::checklist: h = 2 * k_body_lead; break;
+      case BlockKind::chart: h = chart_height(b); break;
       default: h = 0;
     }
     return std::min(h, cap);
@@ -247,6 +251,9 @@ class Engine {
         break;
       case BlockKind::toc: toc(); break;
       case BlockKind::pdf: pdf(b, i); break;
+      case BlockKind::chart: chart(b); break;
+      case BlockKind::checklist: checklist(b); break;
+      case BlockKind::excerpt: excerpt(b); break;
     }
   }
 
@@ -276,7 +283,12 @@ class Engine {
 
   void paragraph(const Block& b) {
     const FontId id = b.style == Style::bold ? serif_bold : b.style == Style::italic ? serif_italic : serif;
-    const Font f{id, k_body_size, k_body_lead};
+    const Font f = b.size > 0 ? Font{b.style == Style::bold ? sans_bold : id, b.size, b.size * 1.3}
+                              : Font{id, k_body_size, k_body_lead};
+    if (b.space_before > 0) {
+      page();
+      if (fits(b.space_before)) m_y -= b.space_before;
+    }
     flow(break_lines(m_m, f, enc(b.text), G::body_w), f, G::left, G::body_w, b.align);
     m_y -= k_para_gap;
   }
@@ -429,24 +441,146 @@ class Engine {
   }
 
   void note(const Block& b) {
-    const Font f{serif_italic, 10.5, 14.0};
+    boxed(b.label, {}, b.text, Font{serif_italic, 10.5, 14.0}, false);
+  }
+
+  void excerpt(const Block& b) {
+    boxed(b.label, b.caption, b.text, Font{serif, 10.5, 14.0}, true);
+  }
+
+  // A framed (or shaded) box: an optional bold label line and a small caption line, then `body`,
+  // breaking across pages when it must (each piece of the box closed on its page).
+  void boxed(const std::string& label, const std::string& caption, const std::string& body, Font f, bool shaded) {
     const double pad = 6;
-    const auto lines = break_lines(m_m, f, enc(b.text), G::body_w - 2 * pad);
-    need(static_cast<double>(std::min<std::size_t>(2, lines.size())) * f.lead + 2 * pad);
+    const Font lf{sans_bold, 9.5, 13.0}, cf{sans, 8.5, 12.0};
+    const auto ll = label.empty() ? std::vector<Line>{} : break_lines(m_m, lf, enc(label), G::body_w - 2 * pad);
+    const auto cl = caption.empty() ? std::vector<Line>{} : break_lines(m_m, cf, enc(caption), G::body_w - 2 * pad);
+    const auto lines = break_lines(m_m, f, enc(body), G::body_w - 2 * pad);
+    need(static_cast<double>(ll.size()) * lf.lead + static_cast<double>(cl.size()) * cf.lead +
+         static_cast<double>(std::min<std::size_t>(2, lines.size())) * f.lead + 2 * pad);
     double top = m_y;
+    auto close = [&] {
+      const Box frame{G::left, m_y - pad, G::body_w, top - (m_y - pad), false};
+      if (shaded) {
+        Box fill = frame;
+        fill.fill = true;
+        fill.gray = 0.93;
+        page().boxes.push_back(fill);
+        page().boxes.push_back(Box{G::left, m_y - pad, 2.5, top - (m_y - pad), true, 0.35});
+      } else {
+        page().boxes.push_back(frame);
+      }
+    };
     m_y -= pad;
-    for (const auto& l : lines) {
-      if (!fits(f.lead + pad)) {
-        page().boxes.push_back(Box{G::left, m_y - pad, G::body_w, top - (m_y - pad), false});
+    auto put = [&](const Line& l, Font font) {
+      if (!fits(font.lead + pad)) {
+        close();
         m_need_page = true;
         page();
         top = m_y;
         m_y -= pad;
       }
-      draw_line(l, f, G::left + pad, G::body_w - 2 * pad, Align::left);
-    }
-    page().boxes.push_back(Box{G::left, m_y - pad, G::body_w, top - (m_y - pad), false});
+      draw_line(l, font, G::left + pad + (shaded ? 4 : 0), G::body_w - 2 * pad - (shaded ? 4 : 0), Align::left);
+    };
+    for (const auto& l : ll) put(l, lf);
+    for (const auto& l : cl) put(l, cf);
+    if (!cl.empty() || !ll.empty()) m_y -= 2;
+    for (const auto& l : lines) put(l, f);
+    close();
     m_y -= pad + 8;
+  }
+
+  void checklist(const Block& b) {
+    const Font f{serif, k_body_size, k_body_lead};
+    const double box = 8.5, indent = 20;
+    for (const auto& item : b.items) {
+      const auto lines = break_lines(m_m, f, enc(item), G::body_w - indent);
+      need(static_cast<double>(std::min<std::size_t>(2, lines.size())) * f.lead);
+      for (std::size_t k = 0; k < lines.size(); ++k) {
+        need(f.lead);
+        if (k == 0) {
+          const double base = m_y - f.lead * 0.76;
+          page().boxes.push_back(Box{G::left + 2, base - 1, box, box, false});
+        }
+        draw_line(lines[k], f, G::left + indent, G::body_w - indent, Align::left);
+      }
+      m_y -= 3;
+    }
+    m_y -= k_para_gap;
+  }
+
+  static constexpr double k_bar_lead = 17;
+  static double chart_height(const Block& b) {
+    return 22 + static_cast<double>(b.labels.size()) * k_bar_lead + 30 + (b.caption.empty() ? 0 : 14);
+  }
+
+  // Horizontal bars: labels on the left, one bar per value from a common axis, the value after
+  // each bar, a scale below. All rectangles and text: vector drawing, searchable labels.
+  void chart(const Block& b) {
+    const std::size_t n = std::min(b.labels.size(), b.values.size());
+    if (n == 0) return;
+    need(chart_height(b));
+    const Font tf{sans_bold, 10, 14}, lf{sans, 9, k_bar_lead};
+    double max_v = 0;
+    for (std::size_t k = 0; k < n; ++k) max_v = std::max(max_v, b.values[k]);
+    const double scale_max = nice_max(max_v);
+    double label_w = 0;
+    std::vector<std::string> labels;
+    for (std::size_t k = 0; k < n; ++k) {
+      labels.push_back(fit_text(lf.id, lf.size, enc(b.labels[k]), G::body_w * 0.35));
+      label_w = std::max(label_w, m_m.width(lf.id, lf.size, labels.back()));
+    }
+    const double x0 = G::left + label_w + 8;
+    const double value_room = 50;
+    const double bar_w = G::left + G::body_w - value_room - x0;
+    if (!b.text.empty()) {
+      text(tf.id, tf.size, G::left, m_y - tf.lead * 0.76, fit_text(tf.id, tf.size, enc(b.text), G::body_w));
+      m_y -= tf.lead + 8;
+    }
+    const double top = m_y;
+    for (std::size_t k = 0; k < n; ++k) {
+      const double base = m_y - k_bar_lead * 0.72;
+      text(lf.id, lf.size, x0 - 6 - m_m.width(lf.id, lf.size, labels[k]), base, labels[k]);
+      const double len = scale_max > 0 ? bar_w * b.values[k] / scale_max : 0;
+      if (len > 0) page().boxes.push_back(Box{x0, m_y - k_bar_lead + 3, len, k_bar_lead - 6, true, 0.45});
+      text(lf.id, lf.size, x0 + len + 4, base, enc(format_value(b.values[k])));
+      m_y -= k_bar_lead;
+    }
+    // Axes: the baseline of the bars and the scale with three ticks.
+    PageLayout& pg = page();
+    pg.boxes.push_back(Box{x0 - 0.4, m_y - 2, 0.8, top - m_y + 2, true, 0.0});
+    pg.boxes.push_back(Box{x0, m_y - 2.4, bar_w, 0.8, true, 0.0});
+    for (int t = 0; t <= 4; ++t) {
+      const double v = scale_max * t / 4, x = x0 + bar_w * t / 4;
+      pg.boxes.push_back(Box{x - 0.3, m_y - 6, 0.6, 4, true, 0.0});
+      const std::string s = enc(format_value(v));
+      text(sans, 8, x - m_m.width(sans, 8, s) / 2, m_y - 15, s);
+    }
+    m_y -= 22;
+    if (!b.caption.empty()) {
+      text(sans, 8, G::left, m_y - 9, fit_text(sans, 8, enc(b.caption), G::body_w));
+      m_y -= 14;
+    }
+    mark();
+    m_y -= 8;
+  }
+
+  // A round upper end for the scale: 1, 2 or 5 times a power of ten, at least `v`.
+  static double nice_max(double v) {
+    if (v <= 0) return 1;
+    double p = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+      if (m * p >= v) return m * p;
+    return 10 * p;
+  }
+
+  static std::string format_value(double v) {
+    char buf[32];
+    if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
+    else std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    for (auto& c : s) if (c == '.') c = ',';  // Indonesian decimal comma
+    return s;
   }
 
   void toc() {

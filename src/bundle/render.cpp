@@ -79,8 +79,11 @@ std::string content_of(const internal::PageLayout& page, std::array<std::array<b
   if (!page.boxes.empty()) {
     s += "q 0.5 w 0.55 G 0.9 g\n";
     for (const auto& b : page.boxes) {
+      // Chart bars and rules carry their own grey: vector drawing, never an image.
+      if (b.fill && b.gray >= 0) s += "q ", num(s, b.gray), s += "g ";
       num(s, b.x), num(s, b.y), num(s, b.w), num(s, b.h);
-      s += b.fill ? "re f\n" : "re S\n";
+      s += b.fill ? "re f" : "re S";
+      s += b.fill && b.gray >= 0 ? " Q\n" : "\n";
     }
     s += "Q\n";
   }
@@ -347,6 +350,10 @@ void collect_strings(const LayoutDocument& doc, std::vector<std::pair<std::strin
     for (const auto& r : b.rows)
       for (const auto& c : r) add(where, c.text);
     for (const auto& [kk, v] : b.pairs) add(where, kk), add(where, v);
+    add(where, b.label);
+    add(where, b.caption);
+    for (const auto& t : b.items) add(where, t);
+    for (const auto& t : b.labels) add(where, t);
   }
 }
 
@@ -376,6 +383,7 @@ std::string content_hash(const LayoutDocument& doc) {
   for (const auto& b : doc.blocks) {
     put(std::to_string(static_cast<int>(b.kind)) + "/" + std::to_string(b.level) + "/" + std::to_string(b.number));
     put(b.pdf);
+    for (double v : b.values) put(std::to_string(v));
   }
   return h.hex_digest();
 }

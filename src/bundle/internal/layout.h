@@ -46,6 +46,7 @@ struct TextRun {
 struct Box {
   double x = 0, y = 0, w = 0, h = 0;
   bool fill = false;           // filled light grey, else stroked
+  double gray = -1;            // fill: this grey level (0 black .. 1 white) instead of the light grey
 };
 
 struct Link {
