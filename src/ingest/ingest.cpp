@@ -44,6 +44,8 @@ constexpr RootSchema k_root_schemas[] = {
     {"perkara", "perkara.xsd"},
     {"orang", "orang.xsd"},
     {"putusan", "putusan.xsd"},
+    {"perlindungan", "perlindungan.xsd"},
+    {"restitusi", "restitusi.xsd"},
 #ifdef BERKAS_INGEST_HAS_LAW_XML
     {k_law_root_element, "law.xsd"},
 #endif
@@ -165,6 +167,72 @@ std::size_t first_invalid_utf8(std::string_view s) {
   return s.size();
 }
 
+
+// Amounts above this are refused as absurd (a thousand trillion rupiah): also keeps every sum
+// of a claim's entries far from the int64 limit.
+constexpr std::int64_t k_max_rupiah = 1'000'000'000'000'000;
+
+}  // namespace
+
+core::Result<std::int64_t> parse_rupiah(const std::string& text) {
+  const std::string shown = core::squeeze_space(text);
+  auto bad = [&](const std::string& what) { return fail(ErrorCode::invalid_input, what + ": '" + shown + "'"); };
+  std::string_view s = shown;
+  auto starts = [&](std::string_view p) {
+    return s.size() >= p.size() && core::ascii_lower(std::string(s.substr(0, p.size()))) == p;
+  };
+  // A minus sign before or after "Rp": '-' or the Unicode minus U+2212.
+  auto minus = [&] {
+    if (!s.empty() && s.front() == '-') return s.remove_prefix(1), true;
+    if (s.substr(0, 3) == "\xE2\x88\x92") return s.remove_prefix(3), true;
+    return false;
+  };
+  bool negative = minus();
+  if (starts("rp")) {
+    s.remove_prefix(2);
+    if (!s.empty() && s.front() == '.') s.remove_prefix(1);  // "Rp." as often typed
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  }
+  negative = minus() || negative;
+  if (negative)
+    return bad("jumlah restitusi tidak boleh negatif / a restitution amount cannot be negative");
+  if (s.empty()) return bad("jumlah kosong / the amount is empty");
+  if (s.find(',') != std::string_view::npos)
+    return bad("jumlah dalam rupiah penuh, tanpa sen atau desimal / whole rupiah only, no sen or decimals");
+  for (char ch : s)
+    if (!((ch >= '0' && ch <= '9') || ch == '.'))
+      return bad("jumlah bukan angka rupiah / not an amount in rupiah");
+  std::string digits;
+  if (s.find('.') != std::string_view::npos) {
+    // Dots group thousands: 1-3 digits, then groups of exactly three ("12.500.000").
+    std::size_t group = 0, groups = 0;
+    bool ok = true;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+      if (i == s.size() || s[i] == '.') {
+        if (group == 0 || group > 3 || (groups > 0 && group != 3)) ok = false;
+        ++groups;
+        group = 0;
+      } else {
+        ++group;
+        digits += s[i];
+      }
+    }
+    if (!ok)
+      return bad("titik harus memisahkan ribuan, mis. 12.500.000 / dots must group thousands, e.g. 12.500.000");
+  } else {
+    digits = std::string(s);
+  }
+  if (digits.empty()) return bad("jumlah bukan angka rupiah / not an amount in rupiah");
+  const std::size_t first = digits.find_first_not_of('0');
+  const std::string significant = first == std::string::npos ? "0" : digits.substr(first);
+  // 10^15 has 16 digits; anything longer is refused before it can overflow.
+  if (significant.size() > 16 || std::stoll(significant) > k_max_rupiah)
+    return bad("jumlah terlalu besar (lebih dari Rp1.000.000.000.000.000) / the amount is absurdly large");
+  return std::stoll(significant);
+}
+
+namespace {
+
 // ------------------------------------------------------------------ the reader
 
 // Turns one validated document into domain objects and applies the checks a schema cannot
@@ -181,6 +249,8 @@ class Reader {
     if (root_name == "perkara") return read_case(root, out);
     if (root_name == "orang") return read_person(root, out);
     if (root_name == "putusan") return read_precedent(root, out);
+    if (root_name == "perlindungan") return read_protection(root, out);
+    if (root_name == "restitusi") return read_restitution(root, out);
     return read_item(root, out);
   }
 
@@ -280,6 +350,22 @@ class Reader {
     p.origin = text_of(child(root, "asal"));
     p.language = text_of(child(root, "bahasa"));
     p.needs_interpreter = text_of(child(root, "juru-bahasa")) == "ya";
+    if (const xmlNode* pendamping = child(root, "pendamping")) {
+      p.companion_id = attr(pendamping, "orang");
+      if (p.companion_id == p.id) return error(pendamping, "<pendamping> names the person themself", "pendamping");
+    }
+    p.organisation = text_of(child(root, "lembaga"));
+    if (const xmlNode* kontak = child(root, "kontak")) {
+      // UU 21/2007 Pasal 44 and UU 31/2014: whoever may reach a witness or victim directly may
+      // also press them; the file keeps only the companion's contact.
+      if (p.role == core::PersonRole::saksi || p.role == core::PersonRole::saksi_korban ||
+          p.role == core::PersonRole::tersangka || p.role == core::PersonRole::terdakwa)
+        return error(kontak,
+                     "saksi dan korban dihubungi hanya melalui pendamping; hapus <kontak> / "
+                     "a witness or victim is contacted only through their companion",
+                     "kontak");
+      p.contact = text_of(kontak);
+    }
     p.source_sha256 = out.source_sha256;
     out.kind = Parsed::Kind::person;
     out.person = std::move(p);
@@ -335,6 +421,162 @@ class Reader {
     return {};
   }
 
+  // A date element checked as a real calendar date (the schema's xs:date takes "2024-02-30").
+  core::Result<core::Date> real_date(const xmlNode* parent, const char* name, bool needed) const {
+    return date(parent, name, needed);
+  }
+
+  core::Status read_protection(const xmlNode* root, Parsed& out) {
+    core::ProtectionMeasure m;
+    m.id = attr(root, "id");
+    m.person_id = attr(root, "orang");
+    m.case_id = attr(root, "perkara");
+    m.fictional = flag(root, "fiktif");
+    const xmlNode* jenis = child(root, "jenis");
+    auto kind = core::parse_protection_kind(text_of(jenis));
+    if (!kind) return error(jenis ? jenis : root, "unknown <jenis>: " + text_of(jenis), "jenis");
+    m.kind = *kind;
+    const xmlNode* status_node = child(root, "status");
+    auto status = core::parse_measure_status(text_of(status_node));
+    if (!status) return error(status_node ? status_node : root, "unknown <status>: " + text_of(status_node), "status");
+    m.status = *status;
+    auto requested = real_date(root, "diajukan", true);
+    if (!requested) return tl::unexpected(requested.error());
+    m.requested = *requested;
+    auto decided = real_date(root, "diputus", false);
+    if (!decided) return tl::unexpected(decided.error());
+    m.decided = *decided;
+    auto until = real_date(root, "sampai", false);
+    if (!until) return tl::unexpected(until.error());
+    m.until = *until;
+    if (m.status == core::MeasureStatus::diajukan && !m.decided.empty())
+      return error(child(root, "diputus"),
+                   "status diajukan belum diputus; hapus <diputus> atau ubah <status> / "
+                   "a measure only requested has no decision date",
+                   "diputus");
+    if (m.status != core::MeasureStatus::diajukan && m.decided.empty())
+      return error(status_node,
+                   std::string("status ") + core::code_of(m.status) +
+                       " memerlukan <diputus> (tanggal keputusan) / a decided measure needs its decision date <diputus>",
+                   "diputus");
+    if (!m.decided.empty() && m.decided < m.requested)
+      return error(child(root, "diputus"),
+                   "<diputus> " + m.decided + " sebelum <diajukan> " + m.requested +
+                       " / the decision cannot come before the request",
+                   "diputus");
+    if (!m.until.empty()) {
+      const core::Date& from = m.decided.empty() ? m.requested : m.decided;
+      if (m.until < from)
+        return error(child(root, "sampai"),
+                     "<sampai> " + m.until + " sebelum " + from + " / the end date cannot come before the measure began",
+                     "sampai");
+    }
+    m.authority = text_of(child(root, "oleh"));
+    m.reference = text_of(child(root, "nomor"));
+    m.description = text_of(child(root, "keterangan"));
+    if (m.kind == core::ProtectionKind::lainnya && m.description.empty())
+      return error(jenis,
+                   "jenis \"lainnya\" memerlukan <keterangan> / a measure of kind \"lainnya\" needs a <keterangan> "
+                   "saying what it is",
+                   "keterangan");
+    m.source_sha256 = out.source_sha256;
+    out.kind = Parsed::Kind::protection;
+    out.protection = std::move(m);
+    return {};
+  }
+
+  // An amount element read with parse_rupiah; errors carry this file and the element's line.
+  core::Result<std::int64_t> amount(const xmlNode* n, const char* field) const {
+    xmlChar* v = xmlNodeGetContent(n);
+    std::string raw = v ? reinterpret_cast<const char*>(v) : "";
+    if (v) xmlFree(v);
+    auto a = parse_rupiah(raw);
+    if (!a) return error(n, a.error().message, field);
+    return *a;
+  }
+
+  core::Status read_restitution(const xmlNode* root, Parsed& out) {
+    core::RestitutionClaim c;
+    c.id = attr(root, "id");
+    c.person_id = attr(root, "orang");
+    c.case_id = attr(root, "perkara");
+    c.fictional = flag(root, "fiktif");
+    const xmlNode* status_node = child(root, "status");
+    auto status = core::parse_claim_status(text_of(status_node));
+    if (!status) return error(status_node ? status_node : root, "unknown <status>: " + text_of(status_node), "status");
+    c.status = *status;
+    auto when = real_date(root, "tanggal", true);
+    if (!when) return tl::unexpected(when.error());
+    c.date = *when;
+    c.assessed_by = text_of(child(root, "dinilai-oleh"));
+    c.claimant_note = text_of(child(root, "catatan-pemohon"));
+    std::int64_t sum = 0;
+    for (const xmlNode* r : children(root, "rincian")) {
+      core::RestitutionEntry e;
+      auto head = core::parse_restitution_head(attr(r, "jenis"));
+      if (!head) return error(r, "unknown jenis: " + attr(r, "jenis"), "jenis");
+      e.head = *head;
+      auto uraian = required(r, "uraian");
+      if (!uraian) return tl::unexpected(uraian.error());
+      e.description = *uraian;
+      const xmlNode* jumlah = child(r, "jumlah");
+      if (!jumlah) return error(r, "missing <jumlah>", "jumlah");
+      auto a = amount(jumlah, "jumlah");
+      if (!a) return tl::unexpected(a.error());
+      e.amount_rupiah = *a;
+      sum += e.amount_rupiah;  // each at most 10^15; checked below before the next one is added
+      if (sum > k_max_rupiah)
+        return error(jumlah, "jumlah rincian terlalu besar / the entries add up to an absurd amount: " +
+                                 core::format_rupiah(sum), "jumlah");
+      for (const xmlNode* b : children(r, "bukti")) {
+        std::string id = attr(b, "item");
+        if (std::find(e.evidence_ids.begin(), e.evidence_ids.end(), id) == e.evidence_ids.end())
+          e.evidence_ids.push_back(std::move(id));
+      }
+      c.entries.push_back(std::move(e));
+    }
+    if (c.entries.empty())
+      return error(root, "restitusi memerlukan sedikitnya satu <rincian> / a restitution claim needs at least one entry",
+                   "rincian");
+    if (const xmlNode* total = child(root, "jumlah-total")) {
+      auto stated = amount(total, "jumlah-total");
+      if (!stated) return tl::unexpected(stated.error());
+      if (*stated != sum)
+        return error(total, "angka tidak cocok / the figures do not add up: jumlah-total " + core::format_rupiah(*stated) +
+                                " tetapi jumlah rincian " + core::format_rupiah(sum) + " / but the entries sum to " +
+                                core::format_rupiah(sum),
+                     "jumlah-total");
+    }
+    const bool decided = c.status == core::ClaimStatus::dikabulkan ||
+                         c.status == core::ClaimStatus::dikabulkan_sebagian || c.status == core::ClaimStatus::dibayar;
+    if (const xmlNode* granted = child(root, "dikabulkan")) {
+      if (!decided)
+        return error(granted,
+                     std::string("status ") + core::code_of(c.status) +
+                         " tidak mempunyai jumlah yang dikabulkan; hapus <dikabulkan> / a claim that is " +
+                         core::code_of(c.status) + " has no granted amount",
+                     "dikabulkan");
+      auto g = amount(granted, "dikabulkan");
+      if (!g) return tl::unexpected(g.error());
+      if (*g > sum)
+        return error(granted, "jumlah yang dikabulkan " + core::format_rupiah(*g) + " melebihi jumlah yang dimohon " +
+                                  core::format_rupiah(sum) + " / the amount granted exceeds the amount claimed",
+                     "dikabulkan");
+      c.granted_rupiah = *g;
+    } else if (decided) {
+      return error(status_node,
+                   std::string("status ") + core::code_of(c.status) +
+                       " memerlukan <dikabulkan> (jumlah yang dikabulkan) / a granted or paid claim needs the amount "
+                       "granted <dikabulkan>",
+                   "dikabulkan");
+    }
+    c.decision_reference = text_of(child(root, "putusan"));
+    c.source_sha256 = out.source_sha256;
+    out.kind = Parsed::Kind::restitution;
+    out.restitution = std::move(c);
+    return {};
+  }
+
   // "IPDA Budi Contoh (NRP 81010012)": the examiner as one line, the way a BAP names them.
   static std::string examiner_of(const xmlNode* pemeriksa) {
     if (!pemeriksa) return {};
@@ -372,6 +614,11 @@ class Reader {
     if (item.examiner.empty()) item.examiner = text_of(child(kepala, "pembuat"));
     item.country = core::ascii_lower(text_of(child(kepala, "negara")));
     item.correction_note = text_of(child(kepala, "catatan-koreksi"));
+    for (const xmlNode* t : children(root, "tentang")) {
+      std::string id = attr(t, "orang");
+      if (std::find(item.about_person_ids.begin(), item.about_person_ids.end(), id) == item.about_person_ids.end())
+        item.about_person_ids.push_back(std::move(id));
+    }
 
     // The model has no fields for these header facts; they lead the summary so that they are
     // shown, indexed and kept with the item.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,7 +30,7 @@ struct AttachmentFile {
 // What one input file holds after validation. Exactly one of the optionals is set
 // (for a law: `law` and `provisions`).
 struct Parsed {
-  enum class Kind { law, case_file, person, item, precedent };
+  enum class Kind { law, case_file, person, item, precedent, protection, restitution };
   Kind kind = Kind::item;
   std::optional<core::Law> law;
   std::vector<core::Provision> provisions;
@@ -37,6 +38,8 @@ struct Parsed {
   std::optional<core::Person> person;
   std::optional<core::EvidenceItem> item;
   std::optional<core::Precedent> precedent;
+  std::optional<core::ProtectionMeasure> protection;    // <perlindungan>
+  std::optional<core::RestitutionClaim> restitution;    // <restitusi>
   std::vector<core::Citation> citations;  // extracted from item / precedent text
   std::vector<AttachmentFile> attachments;
   std::string source;         // the exact bytes read
@@ -56,6 +59,13 @@ core::Result<Parsed> parse_file(const std::string& path, const std::string& sche
 // Same, from bytes already read (path used for messages and attachment resolution).
 core::Result<Parsed> parse_bytes(const std::string& bytes, const std::string& path,
                                  const std::string& schema_dir, const Limits& limits = {});
+
+// Reads an amount of rupiah as written in a <restitusi>: whole rupiah, digits either plain
+// ("12500000") or grouped by dots in threes ("12.500.000"), optionally after "Rp" ("Rp12.500.000",
+// "Rp 12.500.000"). invalid_input (no file or line: the caller adds them) for an empty,
+// negative, non-numeric, wrongly grouped or decimal amount, or one above 10^15 rupiah; the
+// message is Indonesian / English and quotes the text.
+core::Result<std::int64_t> parse_rupiah(const std::string& text);
 
 // The input files under a folder (recursively, sorted, .xml and .txt only, hidden files skipped).
 core::Result<std::vector<std::string>> list_inputs(const std::string& dir);

@@ -89,6 +89,8 @@ const char* kind_name(ingest::Parsed::Kind k) {
     case ingest::Parsed::Kind::person: return "person";
     case ingest::Parsed::Kind::item: return "item";
     case ingest::Parsed::Kind::precedent: return "precedent";
+    case ingest::Parsed::Kind::protection: return "protection";
+    case ingest::Parsed::Kind::restitution: return "restitution";
   }
   return "";
 }
@@ -108,12 +110,42 @@ Status check_references(const store::Store& st, const ingest::Parsed& p) {
       return fail(ErrorCode::not_found, "orang '" + id + "' belum ada / person not found", p.path, 0, field);
     return {};
   };
-  if (p.person)
+  auto need_item = [&](const std::string& id, const char* field) -> Status {
+    if (!st.item(id))
+      return fail(ErrorCode::not_found, "barang bukti '" + id + "' belum ada / evidence item not found", p.path, 0, field);
+    return {};
+  };
+  if (p.person) {
     for (const auto& c : p.person->case_ids)
       if (auto s = need_case(c, "perkara"); !s) return s;
+    if (!p.person->companion_id.empty()) {
+      auto companion = st.person(p.person->companion_id);
+      if (!companion)
+        return fail(ErrorCode::not_found, "orang '" + p.person->companion_id + "' belum ada / person not found", p.path,
+                    0, "pendamping");
+      if (companion->role != core::PersonRole::pendamping)
+        return fail(ErrorCode::invalid_input,
+                    "<pendamping> '" + p.person->companion_id +
+                        "' bukan pendamping (peran pendamping) / the companion must have the role pendamping",
+                    p.path, 0, "pendamping");
+    }
+  }
   if (p.item) {
     if (auto s = need_case(p.item->case_id, "perkara"); !s) return s;
     if (auto s = need_person(p.item->person_id, "orang"); !s) return s;
+    for (const auto& id : p.item->about_person_ids)
+      if (auto s = need_person(id, "tentang"); !s) return s;
+  }
+  if (p.protection) {
+    if (auto s = need_case(p.protection->case_id, "perkara"); !s) return s;
+    if (auto s = need_person(p.protection->person_id, "orang"); !s) return s;
+  }
+  if (p.restitution) {
+    if (auto s = need_case(p.restitution->case_id, "perkara"); !s) return s;
+    if (auto s = need_person(p.restitution->person_id, "orang"); !s) return s;
+    for (const auto& e : p.restitution->entries)
+      for (const auto& id : e.evidence_ids)
+        if (auto s = need_item(id, "bukti"); !s) return s;
   }
   return {};
 }
@@ -131,7 +163,8 @@ Status check_public_names(const ingest::Parsed& p, const Redactor& protected_nam
     return {};
   };
   std::string id = p.law ? p.law->id : p.case_file ? p.case_file->id : p.person ? p.person->id
-                   : p.item ? p.item->id : p.precedent ? p.precedent->id : std::string();
+                   : p.item ? p.item->id : p.precedent ? p.precedent->id : p.protection ? p.protection->id
+                   : p.restitution ? p.restitution->id : std::string();
   if (auto s = check(id, "id"); !s) return s;
   if (p.person && p.person->is_protected) {
     // Its own name must not be in its id or pseudonym either.
@@ -185,6 +218,14 @@ Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, cons
       out.object_id = p.precedent->id;
       put = st.put_precedent(*p.precedent, p.citations, p.source);
       break;
+    case ingest::Parsed::Kind::protection:
+      out.object_id = p.protection->id;
+      put = st.put_protection(*p.protection, p.source);
+      break;
+    case ingest::Parsed::Kind::restitution:
+      out.object_id = p.restitution->id;
+      put = st.put_restitution(*p.restitution, p.source);
+      break;
   }
   if (!put) {
     undo();
@@ -196,6 +237,12 @@ Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, cons
   if (p.kind == ingest::Parsed::Kind::item) {
     auto stored = st.item(p.item->id);
     if (stored) out.version = stored->version;
+  } else if (p.kind == ingest::Parsed::Kind::protection) {
+    if (auto stored = st.protection_versions(p.protection->id); stored && !stored->empty())
+      out.version = stored->back().version;
+  } else if (p.kind == ingest::Parsed::Kind::restitution) {
+    if (auto stored = st.restitution_versions(p.restitution->id); stored && !stored->empty())
+      out.version = stored->back().version;
   }
   if (out.status != FileOutcome::Status::unchanged) {
     // The detail names ids and hashes only: file names may carry a protected name.

@@ -23,6 +23,11 @@ std::string missing_person(const std::string& path, const std::string& id) {
   return core::Error{ErrorCode::not_found, "orang '" + id + "' belum ada / person not found", path, 0, "orang"}
       .describe();
 }
+std::string missing_item(const std::string& path, const std::string& id) {
+  return core::Error{ErrorCode::not_found, "barang bukti '" + id + "' belum ada / evidence item not found", path, 0,
+                     "bukti"}
+      .describe();
+}
 
 bool sees_everything(const Viewer& v) { return v.role == Role::administrator || v.role == Role::system; }
 
@@ -69,6 +74,22 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
     }
     return &*persons;
   };
+  // A person the uploader may name: linked to a case they may see.
+  auto person_visible = [&](const std::string& id) -> core::Result<bool> {
+    auto known = person_info();
+    if (!known) return tl::unexpected(known.error());
+    auto it = (*known)->find(id);
+    bool visible = false;
+    if (it != (*known)->end())
+      for (const auto& c : it->second.case_ids) visible = visible || may_see_case(v, c);
+    return visible;
+  };
+  auto persons_named = [](const core::EvidenceItem& item) {
+    std::vector<std::string> ids;
+    if (!item.person_id.empty()) ids.push_back(item.person_id);
+    ids.insert(ids.end(), item.about_person_ids.begin(), item.about_person_ids.end());
+    return ids;
+  };
   auto refuse = [&](const std::string& path, std::string kind, std::string message) {
     FileOutcome o;
     o.path = path;
@@ -112,6 +133,14 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
         for (const auto& c : person.case_ids)
           if (!refusal && !may_see_case(v, c)) refusal = missing_case(path, c);
         if (refusal) break;
+        if (!person.companion_id.empty()) {
+          auto visible = person_visible(person.companion_id);
+          if (!visible) return tl::unexpected(visible.error());
+          if (!*visible) {
+            refusal = missing_person(path, person.companion_id);
+            break;
+          }
+        }
         auto known = person_info();
         if (!known) return tl::unexpected(known.error());
         if (auto it = (*known)->find(person.id); it != (*known)->end()) {
@@ -142,15 +171,37 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
             break;
           }
         }
-        if (!item.person_id.empty()) {
-          auto known = person_info();
-          if (!known) return tl::unexpected(known.error());
-          auto it = (*known)->find(item.person_id);
-          bool visible = false;
-          if (it != (*known)->end())
-            for (const auto& c : it->second.case_ids) visible = visible || may_see_case(v, c);
-          if (!visible) refusal = missing_person(path, item.person_id);
+        for (const auto& id : persons_named(item)) {
+          auto visible = person_visible(id);
+          if (!visible) return tl::unexpected(visible.error());
+          if (!*visible) {
+            refusal = missing_person(path, id);
+            break;
+          }
         }
+        break;
+      }
+      case ingest::Parsed::Kind::protection:
+      case ingest::Parsed::Kind::restitution: {
+        // Witness-file records: only for the uploader's own case and a person they can see;
+        // supporting items must be visible to them too.
+        kind = p.protection ? "protection" : "restitution";
+        const std::string& case_id = p.protection ? p.protection->case_id : p.restitution->case_id;
+        const std::string& person_id = p.protection ? p.protection->person_id : p.restitution->person_id;
+        if (case_id.empty() || !may_see_case(v, case_id)) {
+          refusal = missing_case(path, case_id);
+          break;
+        }
+        auto visible = person_visible(person_id);
+        if (!visible) return tl::unexpected(visible.error());
+        if (!*visible) {
+          refusal = missing_person(path, person_id);
+          break;
+        }
+        if (p.restitution)
+          for (const auto& e : p.restitution->entries)
+            for (const auto& id : e.evidence_ids)
+              if (!refusal && !s.item(v, id)) refusal = missing_item(path, id);
         break;
       }
     }

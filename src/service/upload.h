@@ -14,10 +14,13 @@ namespace berkas::service {
 
 // Which of `paths` (files, not folders) `v` may ingest. Administrators (and the system) may
 // ingest anything. Prosecutors and paralegals may ingest:
-//   - evidence items of a case they are assigned to (not a new version of an item they cannot see);
+//   - evidence items of a case they are assigned to (not a new version of an item they cannot see),
+//     naming (orang, tentang) only persons they can see;
 //   - a case file of an assigned case (so not a new case: an administrator creates cases);
 //   - a person linked only to assigned cases (and, if that person exists and is protected, only
 //     when the uploader is cleared for them);
+//   - protection measures (<perlindungan>) and restitution claims (<restitusi>) of a case they are
+//     assigned to, for a person they can see, citing only items they can see;
 //   - precedents (public court decisions);
 // never the law. Trainers may ingest nothing. A file that cannot be read is allowed through, so
 // that ingest reports the same error it reports to anyone.

@@ -394,11 +394,156 @@ CREATE TRIGGER bundle_entries_no_delete BEFORE DELETE ON bundle_entries
 BEGIN SELECT RAISE(ABORT, 'bundle records are immutable'); END;
 )sql";
 
-constexpr std::array<Migration, 3> k_migrations = {{
+// Version 4: witness files (issue 5). Persons gain their companion (a witness or victim is
+// contacted only through them), organisation and contact; evidence versions gain the persons
+// they are about (item_subjects: e.g. the victim a psychological assessment concerns).
+// Protection measures and restitution claims are versioned and immutable like evidence items:
+// a pointer row per record (latest version, fixed person and case) and one row per version,
+// each with its source (the ingested XML, in `sources`) and a `row_sha256` over the stored
+// fields, entries and evidence links, which verify() recomputes: an edited row is found even
+// when its source is intact. Amounts are whole rupiah (INTEGER, >= 0). No foreign keys to
+// persons, cases or items: files may be ingested in any order (the service checks references).
+constexpr const char* k_schema_v4 = R"sql(
+ALTER TABLE persons ADD COLUMN companion_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE persons ADD COLUMN organisation TEXT NOT NULL DEFAULT '';
+ALTER TABLE persons ADD COLUMN contact TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE item_subjects (
+  item_id   TEXT NOT NULL,
+  version   INTEGER NOT NULL,
+  position  INTEGER NOT NULL,
+  person_id TEXT NOT NULL,
+  PRIMARY KEY (item_id, version, position),
+  FOREIGN KEY (item_id, version) REFERENCES item_versions (item_id, version)
+);
+CREATE INDEX item_subjects_by_person ON item_subjects (person_id, item_id, version);
+
+CREATE TABLE protections (
+  id             TEXT PRIMARY KEY,
+  person_id      TEXT NOT NULL,
+  case_id        TEXT NOT NULL,
+  latest_version INTEGER NOT NULL,
+  latest_sha256  TEXT NOT NULL
+);
+CREATE INDEX protections_by_person ON protections (person_id, id);
+CREATE INDEX protections_by_case ON protections (case_id, id);
+
+CREATE TABLE protection_versions (
+  id            TEXT NOT NULL REFERENCES protections (id),
+  version       INTEGER NOT NULL CHECK (version >= 1),
+  person_id     TEXT NOT NULL,
+  case_id       TEXT NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('lpsk', 'audio-visual', 'pendampingan', 'tanpa-terdakwa',
+                                               'sidang-tertutup', 'polri', 'rumah-aman', 'juru-bahasa', 'lainnya')),
+  status        TEXT NOT NULL CHECK (status IN ('diajukan', 'dikabulkan', 'ditolak', 'berakhir')),
+  requested     TEXT NOT NULL,
+  decided       TEXT NOT NULL,
+  until_date    TEXT NOT NULL,
+  authority     TEXT NOT NULL,
+  reference     TEXT NOT NULL,
+  description   TEXT NOT NULL,
+  fictional     INTEGER NOT NULL CHECK (fictional IN (0, 1)),
+  source_sha256 TEXT NOT NULL REFERENCES sources (sha256),
+  row_sha256    TEXT NOT NULL CHECK (length(row_sha256) = 64),
+  recorded_at   TEXT NOT NULL,
+  PRIMARY KEY (id, version)
+);
+
+CREATE TABLE restitution_claims (
+  id             TEXT PRIMARY KEY,
+  person_id      TEXT NOT NULL,
+  case_id        TEXT NOT NULL,
+  latest_version INTEGER NOT NULL,
+  latest_sha256  TEXT NOT NULL
+);
+CREATE INDEX restitution_claims_by_person ON restitution_claims (person_id, id);
+CREATE INDEX restitution_claims_by_case ON restitution_claims (case_id, id);
+
+CREATE TABLE restitution_versions (
+  id                 TEXT NOT NULL REFERENCES restitution_claims (id),
+  version            INTEGER NOT NULL CHECK (version >= 1),
+  person_id          TEXT NOT NULL,
+  case_id            TEXT NOT NULL,
+  status             TEXT NOT NULL CHECK (status IN ('disusun', 'diajukan', 'dikabulkan', 'dikabulkan-sebagian',
+                                                     'ditolak', 'dibayar')),
+  date               TEXT NOT NULL,
+  assessed_by        TEXT NOT NULL,
+  claimant_note      TEXT NOT NULL,
+  has_granted        INTEGER NOT NULL CHECK (has_granted IN (0, 1)),
+  granted_rupiah     INTEGER NOT NULL CHECK (granted_rupiah >= 0),
+  decision_reference TEXT NOT NULL,
+  fictional          INTEGER NOT NULL CHECK (fictional IN (0, 1)),
+  source_sha256      TEXT NOT NULL REFERENCES sources (sha256),
+  row_sha256         TEXT NOT NULL CHECK (length(row_sha256) = 64),
+  recorded_at        TEXT NOT NULL,
+  PRIMARY KEY (id, version)
+);
+
+CREATE TABLE restitution_entries (
+  claim_id      TEXT NOT NULL,
+  version       INTEGER NOT NULL,
+  position      INTEGER NOT NULL,
+  head          TEXT NOT NULL CHECK (head IN ('kekayaan-penghasilan', 'penderitaan', 'medis-psikologis', 'lainnya')),
+  description   TEXT NOT NULL,
+  amount_rupiah INTEGER NOT NULL CHECK (amount_rupiah >= 0),
+  PRIMARY KEY (claim_id, version, position),
+  FOREIGN KEY (claim_id, version) REFERENCES restitution_versions (id, version)
+);
+
+CREATE TABLE restitution_evidence (
+  claim_id       TEXT NOT NULL,
+  version        INTEGER NOT NULL,
+  entry_position INTEGER NOT NULL,
+  position       INTEGER NOT NULL,
+  item_id        TEXT NOT NULL,
+  PRIMARY KEY (claim_id, version, entry_position, position),
+  FOREIGN KEY (claim_id, version, entry_position) REFERENCES restitution_entries (claim_id, version, position)
+);
+CREATE INDEX restitution_evidence_by_item ON restitution_evidence (item_id);
+
+CREATE TRIGGER item_subjects_no_update BEFORE UPDATE ON item_subjects
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_subjects_no_delete BEFORE DELETE ON item_subjects
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER protection_versions_no_update BEFORE UPDATE ON protection_versions
+BEGIN SELECT RAISE(ABORT, 'protection measure versions are immutable'); END;
+CREATE TRIGGER protection_versions_no_delete BEFORE DELETE ON protection_versions
+BEGIN SELECT RAISE(ABORT, 'protection measure versions are immutable'); END;
+CREATE TRIGGER restitution_versions_no_update BEFORE UPDATE ON restitution_versions
+BEGIN SELECT RAISE(ABORT, 'restitution claim versions are immutable'); END;
+CREATE TRIGGER restitution_versions_no_delete BEFORE DELETE ON restitution_versions
+BEGIN SELECT RAISE(ABORT, 'restitution claim versions are immutable'); END;
+CREATE TRIGGER restitution_entries_no_update BEFORE UPDATE ON restitution_entries
+BEGIN SELECT RAISE(ABORT, 'restitution claim versions are immutable'); END;
+CREATE TRIGGER restitution_entries_no_delete BEFORE DELETE ON restitution_entries
+BEGIN SELECT RAISE(ABORT, 'restitution claim versions are immutable'); END;
+CREATE TRIGGER restitution_evidence_no_update BEFORE UPDATE ON restitution_evidence
+BEGIN SELECT RAISE(ABORT, 'restitution claim versions are immutable'); END;
+CREATE TRIGGER restitution_evidence_no_delete BEFORE DELETE ON restitution_evidence
+BEGIN SELECT RAISE(ABORT, 'restitution claim versions are immutable'); END;
+
+-- The pointer rows: never deleted; only the latest version moves, forward.
+CREATE TRIGGER protections_no_delete BEFORE DELETE ON protections
+BEGIN SELECT RAISE(ABORT, 'protection measures cannot be deleted'); END;
+CREATE TRIGGER protections_identity_fixed BEFORE UPDATE ON protections
+WHEN NEW.id IS NOT OLD.id OR NEW.person_id IS NOT OLD.person_id OR NEW.case_id IS NOT OLD.case_id
+  OR NEW.latest_version <= OLD.latest_version
+BEGIN SELECT RAISE(ABORT, 'a protection measure keeps its id, person and case; versions only grow'); END;
+CREATE TRIGGER restitution_claims_no_delete BEFORE DELETE ON restitution_claims
+BEGIN SELECT RAISE(ABORT, 'restitution claims cannot be deleted'); END;
+CREATE TRIGGER restitution_claims_identity_fixed BEFORE UPDATE ON restitution_claims
+WHEN NEW.id IS NOT OLD.id OR NEW.person_id IS NOT OLD.person_id OR NEW.case_id IS NOT OLD.case_id
+  OR NEW.latest_version <= OLD.latest_version
+BEGIN SELECT RAISE(ABORT, 'a restitution claim keeps its id, person and case; versions only grow'); END;
+)sql";
+
+constexpr std::array<Migration, 4> k_migrations = {{
     {1, "initial schema", k_schema_v1},
     {2, "users, sessions, case assignments, login attempts", k_schema_v2},
     {3, "bundles and their manifests", k_schema_v3},
+    {4, "witness files: companions, item subjects, protection measures, restitution claims", k_schema_v4},
 }};
+
 
 }  // namespace
 
