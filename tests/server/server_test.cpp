@@ -13,6 +13,7 @@
 #include <Poco/StreamCopier.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -20,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "server/server.h"
 #include "service/service.h"
@@ -85,6 +87,10 @@ struct World {
     for (const char* sub : {"schemas", "law", "demo", "index"})
       fs::create_directory_symlink(test::source_path(sub), fs::path(resources) / sub);
     fs::create_directories(fs::path(resources) / "templates");
+    // The document templates (court bundle, witness file, guideline modules) as shipped.
+    for (const auto& e : fs::directory_iterator(test::source_path("templates")))
+      if (e.path().filename() != "web")
+        fs::create_symlink(e.path(), fs::path(resources) / "templates" / e.path().filename());
     fs::copy(test::source_path("templates/web"), fs::path(resources) / "templates" / "web",
              fs::copy_options::recursive);
     fs::create_symlink("/etc/passwd", fs::path(resources) / "templates/web/static/escape.css");
@@ -950,4 +956,171 @@ BOOST_AUTO_TEST_CASE(attachment_download_is_audited_and_guarded) {
   BOOST_TEST(audit.find("\"attachment.withheld\"") != std::string::npos);
   BOOST_TEST(audit.find("el-chat-telegram@1/attachments/1") != std::string::npos);
   BOOST_TEST(!leaks(audit));
+}
+
+// ---------------------------------------------------------------- documents: shared helpers
+
+namespace {
+
+// The text of a PDF, by pdftotext (poppler-utils).
+std::string pdf_text(const std::string& pdf) {
+  test::TempDir tmp;
+  const std::string in = tmp.write("x.pdf", pdf);
+  const std::string out = tmp.file("x.txt");
+  const std::string cmd = "pdftotext -q -enc UTF-8 '" + in + "' '" + out + "'";
+  BOOST_REQUIRE_EQUAL(std::system(cmd.c_str()), 0);
+  return test::read_file(out);
+}
+
+Reply form_post(const std::string& path, const Who& who, const std::string& body) {
+  return w().call("POST", path, body, "application/x-www-form-urlencoded", {{"Cookie", who.cookie}});
+}
+
+bool headers_leak(const Reply& r) {
+  for (const auto& [k, v] : r.headers)
+    if (leaks(v)) return true;
+  return false;
+}
+
+std::string audit_text() { return w().api("GET", "/api/v1/audit?limit=1000", as("admin")).body; }
+
+// Is there an audit entry by `actor` (empty = anyone) with `action` whose detail contains `detail`?
+bool audited(const std::string& actor, const std::string& action, const std::string& detail = {}) {
+  Poco::JSON::Parser p;
+  auto a = p.parse(audit_text()).extract<Poco::JSON::Array::Ptr>();
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    auto e = a->getObject(static_cast<unsigned>(i));
+    if ((actor.empty() || e->getValue<std::string>("actor") == actor) && e->getValue<std::string>("action") == action &&
+        e->getValue<std::string>("detail").find(detail) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- court bundles
+
+BOOST_AUTO_TEST_CASE(bundle_built_from_the_case_page_listed_and_downloaded_audited) {
+  const auto& jaksa = as("jaksa");
+  const std::string kase = "/cases/perkara-demo-001";
+  // The form is on the case page, with the session's token.
+  auto page = w().get(kase, &jaksa);
+  BOOST_REQUIRE_EQUAL(page.status, 200);
+  BOOST_TEST(page.body.find("action=\"/cases/perkara-demo-001/bundles\"") != std::string::npos);
+  BOOST_TEST(page.body.find("name=\"csrf\" value=\"" + jaksa.csrf + "\"") != std::string::npos);
+  // The person list links the person pages.
+  BOOST_TEST(page.body.find("href=\"/persons/org-saksi-a?case=perkara-demo-001\"") != std::string::npos);
+  // Without the token, or with another's: refused, nothing built.
+  const auto before = w().api("GET", "/api/v1/cases/perkara-demo-001/bundles", jaksa).body;
+  BOOST_TEST(form_post(kase + "/bundles", jaksa, "").status == 403);
+  BOOST_TEST(form_post(kase + "/bundles", jaksa, "csrf=" + as("pendamping").csrf).status == 403);
+  BOOST_TEST(w().api("POST", "/api/v1/cases/perkara-demo-001/bundles", jaksa, "", false).status == 403);
+  BOOST_TEST(w().api("GET", "/api/v1/cases/perkara-demo-001/bundles", jaksa).body == before);
+  // Built: back to the case page, where the new bundle is listed with its download.
+  auto made = form_post(kase + "/bundles", jaksa, "csrf=" + jaksa.csrf);
+  BOOST_REQUIRE_MESSAGE(made.status == 303, made.status << " " << made.body);
+  const std::string location = made.header("location");
+  BOOST_REQUIRE(location.rfind("/cases/perkara-demo-001?bundle=", 0) == 0);
+  const std::string sha = location.substr(std::string("/cases/perkara-demo-001?bundle=").size(), 64);
+  auto listed = w().get(location.substr(0, location.find('#')), &jaksa);
+  BOOST_TEST(listed.body.find(sha) != std::string::npos);
+  BOOST_TEST(listed.body.find("href=\"/cases/perkara-demo-001/bundles/" + sha + "\"") != std::string::npos);
+  BOOST_TEST(!leaks(listed.body));
+  // The file sits under the data dir, named by its hash, never by a name the user gave.
+  BOOST_TEST(fs::exists(fs::path(w().data) / "bundles" / (sha + ".pdf")));
+  auto pdf = w().get(kase + "/bundles/" + sha, &jaksa);
+  BOOST_REQUIRE_EQUAL(pdf.status, 200);
+  BOOST_TEST(pdf.header("content-type") == "application/pdf");
+  BOOST_TEST(pdf.header("content-disposition").rfind("attachment; filename=\"", 0) == 0);
+  BOOST_TEST(pdf.header("content-disposition").find(".pdf\"") != std::string::npos);
+  BOOST_TEST(pdf.body.rfind("%PDF-", 0) == 0);
+  BOOST_TEST(core::sha256_hex(pdf.body) == sha);
+  const std::string txt = pdf_text(pdf.body);
+  BOOST_TEST(txt.find("Saksi A") != std::string::npos);
+  BOOST_TEST(!leaks(txt));
+  BOOST_TEST(!leaks(pdf.body));
+  BOOST_TEST(!headers_leak(pdf));
+  // The API lists it with its download; the API download is the same file.
+  auto api = w().api("GET", "/api/v1/cases/perkara-demo-001/bundles", jaksa);
+  BOOST_REQUIRE_EQUAL(api.status, 200);
+  BOOST_TEST(api.body.find("\"/api/v1/cases/perkara-demo-001/bundles/" + sha + "\"") != std::string::npos);
+  BOOST_TEST(w().get("/api/v1/cases/perkara-demo-001/bundles/" + sha, &jaksa).body == pdf.body);
+  // The paralegal of the case may build and download too (service/bundles: whoever sees the case).
+  auto by_paralegal = w().api("POST", "/api/v1/cases/perkara-demo-001/bundles", as("pendamping"));
+  BOOST_REQUIRE_MESSAGE(by_paralegal.status == 201 || by_paralegal.status == 200, by_paralegal.body);
+  BOOST_TEST(by_paralegal.json()->getValue<bool>("redacted"));
+  BOOST_TEST(by_paralegal.body.find(w().data) == std::string::npos);  // no server path
+  BOOST_TEST(w().get(kase + "/bundles/" + sha, &as("pendamping")).status == 200);
+  // Every build and download is audited, by hash and case, without the name.
+  const auto audit = audit_text();
+  BOOST_TEST(audited("jaksa", "bundle.download", "sha256=" + sha));
+  BOOST_TEST(audited("pendamping", "bundle.download", "sha256=" + sha));
+  BOOST_TEST(!leaks(audit));
+}
+
+BOOST_AUTO_TEST_CASE(bundle_showing_identities_reaches_only_the_cleared) {
+  // The cleared prosecutor's bundle shows the real name (so this test can fail).
+  auto made = w().api("POST", "/api/v1/cases/perkara-demo-001/bundles", as("jaksa.jelas"));
+  BOOST_REQUIRE_MESSAGE(made.status == 201 || made.status == 200, made.body);
+  BOOST_TEST(!made.json()->getValue<bool>("redacted"));
+  const std::string sha = made.json()->getValue<std::string>("sha256");
+  const std::string path = "/api/v1/cases/perkara-demo-001/bundles/" + sha;
+  auto mine = w().get(path, &as("jaksa.jelas"));
+  BOOST_REQUIRE_EQUAL(mine.status, 200);
+  BOOST_TEST(leaks(pdf_text(mine.body)));
+  // Anyone not cleared (the administrator included) gets the answer a missing bundle gets.
+  const std::string fake(64, 'a');
+  for (const char* user : {"jaksa", "pendamping", "admin", "jaksa_lain", "pelatih"}) {
+    for (const std::string base : {"/api/v1/cases/perkara-demo-001/bundles/", "/cases/perkara-demo-001/bundles/"}) {
+      auto r = w().get(base + sha, &as(user));
+      auto missing = w().get(base + fake, &as(user));
+      BOOST_TEST(r.status == 404, user << " " << base);
+      BOOST_TEST(without(r.body, sha) == without(missing.body, fake), user << " " << base);
+      BOOST_TEST(!leaks(r.body), user);
+      BOOST_TEST(!headers_leak(r), user);
+    }
+    // Listed (a record holds no name) but without a download.
+    auto list = w().get("/api/v1/cases/perkara-demo-001/bundles", &as(user));
+    BOOST_TEST(list.body.find("bundles/" + sha) == std::string::npos, user);
+    BOOST_TEST(!leaks(list.body), user);
+    auto page = w().get("/cases/perkara-demo-001", &as(user));
+    BOOST_TEST(page.body.find("bundles/" + sha + "\"") == std::string::npos, user);
+  }
+  BOOST_TEST(audited("jaksa", "bundle.withheld", "sha256=" + sha));
+}
+
+BOOST_AUTO_TEST_CASE(bundles_of_a_hidden_case_answer_like_a_missing_case) {
+  struct Route {
+    const char* method;
+    const char* prefix;
+    const char* suffix;
+    bool api;
+  };
+  const Route routes[] = {{"POST", "/api/v1/cases/", "/bundles", true},
+                          {"GET", "/api/v1/cases/", "/bundles", true},
+                          {"GET", "/api/v1/cases/", "/bundles/0000000000000000000000000000000000000000000000000000000000000000", true},
+                          {"POST", "/cases/", "/bundles", false},
+                          {"GET", "/cases/", "/bundles/0000000000000000000000000000000000000000000000000000000000000000", false}};
+  for (const char* user : {"jaksa_lain", "pelatih"}) {
+    const auto& who = as(user);
+    for (const auto& r : routes) {
+      auto call = [&](const std::string& id) {
+        const std::string path = std::string(r.prefix) + id + r.suffix;
+        if (r.api) return w().api(r.method, path, who);
+        if (std::string(r.method) == "POST") return form_post(path, who, "csrf=" + who.csrf);
+        return w().get(path, &who);
+      };
+      auto hidden = call("perkara-demo-001");
+      auto missing = call("perkara-tidak-ada");
+      BOOST_TEST(hidden.status == 404, user << " " << r.method << " " << r.prefix << r.suffix);
+      BOOST_TEST(hidden.status == missing.status, user << " " << r.prefix << r.suffix);
+      BOOST_TEST(without(hidden.body, "perkara-demo-001") == without(missing.body, "perkara-tidak-ada"),
+                 user << " " << r.method << " " << r.prefix << r.suffix);
+      BOOST_TEST(hidden.header("content-type") == missing.header("content-type"));
+    }
+  }
+  // Nothing was built for them.
+  BOOST_TEST(!audited("pelatih", "bundle"));
+  BOOST_TEST(!audited("jaksa_lain", "bundle"));
 }

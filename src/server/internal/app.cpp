@@ -1,5 +1,7 @@
 #include "server/internal/app.h"
 
+#include "server/internal/shared.h"
+
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -35,6 +37,8 @@ constexpr const char* k_pre_cookie = "berkas_pre";  // CSRF token of the sign-in
 constexpr const char* k_lang_cookie = "berkas_lang";
 constexpr int k_page_size = 20;
 constexpr std::size_t k_max_upload_files = 100;
+
+}  // namespace
 
 std::string random_token() {
   unsigned char buf[32];
@@ -116,13 +120,15 @@ Response problem(int status, const std::string& detail) {
 
 Response problem(const core::Error& e) { return problem(status_of(e.code), e.message); }
 
-Response json_response(const std::string& body, int status = 200) {
+Response json_response(const std::string& body, int status) {
   Response r;
   r.status = status;
   r.content_type = "application/json; charset=utf-8";
   r.body = body;
   return r;
 }
+
+namespace {
 
 // "uu-21-2007/pasal-2/ayat-1" → "/law/uu-21-2007/2"; empty if not a provision id.
 std::string law_url(const std::string& provision_id) {
@@ -164,21 +170,6 @@ std::string lower_ext(const std::string& name) {
 
 }  // namespace
 
-// ---------------------------------------------------------------- request context
-
-struct App::Ctx {
-  explicit Ctx(const Request& r) : req(r) {}
-  const Request& req;
-  std::vector<std::string> seg;
-  std::string lang = "id";
-  bool lang_changed = false;
-  std::optional<Session> session;
-  std::string session_token;
-
-  const service::Viewer& viewer() const { return session->viewer; }
-  bool is_admin() const { return session && session->viewer.role == Role::administrator; }
-  bool may_upload() const { return session && session->viewer.role != Role::trainer; }
-};
 
 App::App(Options options, std::unique_ptr<service::Service> writer, std::unique_ptr<service::Accounts> accounts,
          Templates templates)
@@ -354,13 +345,18 @@ Response App::route(Ctx& c) {
 
   // Everything below needs a session.
   if (!c.session) return sign_in_redirect(c);
-  if (post && first != "upload" && first != "admin") return error_page(c, 405, title_of(405));
+  // The forms that change something; every one checks the session's CSRF token.
+  if (post) {
+    if (first == "cases" && seg.size() == 3 && seg[2] == "bundles") return post_bundle(c, seg[1], false);
+    if (first != "upload" && first != "admin") return error_page(c, 405, title_of(405));
+  }
   if (first == "search" && seg.size() == 1) return page_search(c);
   if (first == "items" && seg.size() == 2) return page_item(c, seg[1]);
   if (first == "items" && seg.size() == 4 && seg[2] == "attachments") return download_attachment(c, seg[1], seg[3], false);
   if (first == "precedents" && seg.size() == 2) return page_precedent(c, seg[1]);
   if (first == "cases" && seg.size() == 1) return page_cases(c);
   if (first == "cases" && seg.size() == 2) return page_case(c, seg[1]);
+  if (first == "cases" && seg.size() == 4 && seg[2] == "bundles") return download_bundle(c, seg[1], seg[3], false);
   if (first == "law" && seg.size() == 1) return page_law(c, "uu-21-2007");
   if (first == "law" && seg.size() == 2) return page_law(c, seg[1]);
   if (first == "law" && seg.size() == 3) return page_provision(c, seg[1], seg[2]);
@@ -706,6 +702,7 @@ Response App::page_case(Ctx& c, const std::string& id) {
   for (const auto& p : v->persons) {
     Data pd;
     pd.set("id", text(p.id));
+    pd.set("url", text("/persons/" + url_encode(p.id) + "?case=" + url_encode(k.id)));
     pd.set("name", text(p.display_name));
     pd.set("role", text(p.role));
     if (p.is_protected) pd.set("protected", Data(true));
@@ -725,6 +722,7 @@ Response App::page_case(Ctx& c, const std::string& id) {
     items.push_back(id2);
   }
   d.set("items", items);
+  case_bundles(c, k.id, d);
   return render(c, 200, "case", d);
 }
 
@@ -820,8 +818,6 @@ Response App::page_provision(Ctx& c, const std::string& law_id, const std::strin
 
 // ---------------------------------------------------------------- attachments
 
-namespace {
-
 // A download's file name: the last part of the stored name, reduced to harmless characters.
 std::string download_name(const std::string& stored) {
   const auto slash = stored.find_last_of("/\\");
@@ -834,6 +830,8 @@ std::string download_name(const std::string& stored) {
   if (out.empty() || out[0] == '.') out = "lampiran" + out;
   return out.substr(0, 100);
 }
+
+namespace {
 
 // The Content-Type a download is sent with: the stored type only where it is a known, inert one;
 // HTML and anything unknown go out as bytes (always as an attachment, never rendered).
@@ -1165,6 +1163,8 @@ Poco::JSON::Object::Ptr session_json(const Session& s) {
   return o;
 }
 
+}  // namespace
+
 // The request body as a JSON object; a problem response when it is not one.
 std::optional<Response> parse_json_object(const Request& req, Poco::JSON::Object::Ptr& out) {
   const std::string ct = core::ascii_lower(req.header("content-type"));
@@ -1189,8 +1189,6 @@ std::string str_field(const Poco::JSON::Object::Ptr& o, const std::string& name)
   if (!v.isString()) return {};
   return v.extract<std::string>();
 }
-
-}  // namespace
 
 Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
   std::vector<std::string> seg(seg_all.begin() + 2, seg_all.end());
@@ -1284,6 +1282,15 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
     auto p = with_reader([&](service::Service& s) { return s.precedent(v, seg[1]); });
     if (!p) return problem(p.error());
     return json_response(service::json::of(*p));
+  }
+  if (first == "cases" && seg.size() == 3 && seg[2] == "bundles") {
+    if (m == "POST") return post_bundle(c, seg[1], true);
+    if (!get) return method_not_allowed();
+    return api_bundles(c, seg[1]);
+  }
+  if (first == "cases" && seg.size() == 4 && seg[2] == "bundles") {
+    if (!get) return method_not_allowed();
+    return download_bundle(c, seg[1], seg[3], true);
   }
   if (first == "cases" && seg.size() <= 2) {
     if (!get) return method_not_allowed();

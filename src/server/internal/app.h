@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -61,6 +62,28 @@ class App {
   Response page_audit(Ctx& c);
   Response static_file(const std::vector<std::string>& seg) const;
 
+  // court bundles (documents.cpp): built on the case page, listed there, downloaded audited
+  Response post_bundle(Ctx& c, const std::string& case_id, bool api);
+  Response api_bundles(Ctx& c, const std::string& case_id);
+  Response download_bundle(Ctx& c, const std::string& case_id, const std::string& sha256, bool api);
+  // The case page's bundle section: "bundles" (rows) and "may_build".
+  void case_bundles(Ctx& c, const std::string& case_id, Data& d);
+  std::set<std::string> downloadable_bundles(const service::Viewer& v, const std::string& case_id,
+                                             const std::vector<store::BundleRecord>& list);
+
+  // persons and witness files (persons.cpp)
+  struct PersonForms;
+  Response page_person(Ctx& c, const std::string& id, const PersonForms& forms, int status);
+  Response post_person(Ctx& c, const std::string& id, const std::string& what);
+  Response api_person(Ctx& c, const std::vector<std::string>& seg);
+  Response witness_file_pdf(Ctx& c, const std::string& id, bool api);
+
+  // guidelines (guidelines.cpp)
+  Response page_guidelines(Ctx& c);
+  Response page_guideline(Ctx& c, const std::string& id);
+  Response guideline_download(Ctx& c, const std::string& id, bool api);
+  Response api_guidelines(Ctx& c, const std::vector<std::string>& seg);
+
   // helpers
   Response render(Ctx& c, int status, const std::string& page, Data d);
   Response error_page(Ctx& c, int status, const std::string& message);
@@ -73,6 +96,9 @@ class App {
 
   core::Result<service::IngestReport> ingest_upload(Ctx& c, const Multipart& form);
   Response download_attachment(Ctx& c, const std::string& ref, const std::string& n, bool api);
+
+  // The service's options for the functions outside Service (bundles, witness files, guidelines).
+  service::Options service_options() const;
 
   // A read-only Service opened at `generation` (the count of writes it has seen).
   struct Reader {

@@ -1,0 +1,60 @@
+// server/internal/shared: what the route files share — the request context and the small
+// response helpers (problem details, JSON, download names). Defined in app.cpp.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "server/internal/app.h"
+#include "server/internal/http.h"
+#include "service/accounts.h"
+
+namespace berkas::server::internal {
+
+// One request on its way through the routes.
+struct App::Ctx {
+  explicit Ctx(const Request& r) : req(r) {}
+  const Request& req;
+  std::vector<std::string> seg;
+  std::string lang = "id";
+  bool lang_changed = false;
+  std::optional<service::Session> session;
+  std::string session_token;
+
+  const service::Viewer& viewer() const { return session->viewer; }
+  bool is_admin() const { return session && session->viewer.role == service::Role::administrator; }
+  bool is_trainer() const { return session && session->viewer.role == service::Role::trainer; }
+  bool may_upload() const { return session && session->viewer.role != service::Role::trainer; }
+};
+
+// 32 random bytes as 64 lower-case hex digits (empty if the system has no randomness).
+std::string random_token();
+// Constant-time comparison of two secrets; false if either is empty.
+bool same_secret(const std::string& a, const std::string& b);
+
+// HTTP status of an error code (invalid_input 400, not_found 404, forbidden 403, conflict 409, else 500).
+int status_of(core::ErrorCode code);
+// "Tidak ditemukan / Not found" and the like.
+const char* title_of(int status);
+
+std::string stringify(const Poco::JSON::Object::Ptr& o);
+Poco::JSON::Object::Ptr obj();  // an object that keeps its keys in insertion order
+
+// RFC 9457 problem details (application/problem+json); `detail` Indonesian, then English.
+Response problem(int status, const std::string& detail);
+Response problem(const core::Error& e);
+Response json_response(const std::string& body, int status = 200);
+
+// The request body as a JSON object; a problem response (415, 400) when it is not one.
+std::optional<Response> parse_json_object(const Request& req, Poco::JSON::Object::Ptr& out);
+// A string member of `o`; empty when absent or not a string.
+std::string str_field(const Poco::JSON::Object::Ptr& o, const std::string& name);
+
+// A download's file name: the last part of `stored`, reduced to [A-Za-z0-9._-].
+std::string download_name(const std::string& stored);
+
+}  // namespace berkas::server::internal
