@@ -354,20 +354,22 @@ class Composer {
       empty_note("Belum ada tindakan perlindungan yang diajukan. / No protection measure recorded.");
       return;
     }
-    Block t = table({"Tindakan", "Dasar hukum", "Status", "Diajukan", "Diputus", "Sampai", "Otoritas", "Nomor"},
-                    {3.2, 2.2, 1.9, 1.7, 1.7, 1.7, 2, 2.2});
+    Block t = table({"Tindakan", "Dasar hukum", "Status", "Diajukan", "Diputus", "Sampai", "Otoritas / nomor"},
+                    {2.7, 1.9, 1.8, 1.55, 1.55, 1.55, 2.9});
     for (const auto& mv : m_d.protections) {
       const auto& m = mv.measure;
       t.rows.push_back(row({std::string(core::label_of(m.kind)) + (m.description.empty() ? "" : ": " + m.description),
                             or_dash(core::legal_basis_label_of(m.kind)), measure_status_label(m.status), or_dash(m.requested),
-                            or_dash(m.decided), or_dash(m.until), or_dash(m.authority), or_dash(m.reference)}));
+                            or_dash(m.decided), or_dash(m.until),
+                            or_dash(m.authority) + (m.reference.empty() ? "" : "\n" + m.reference)}));
     }
     push(std::move(t));
     bool any_history = false;
     for (const auto& mv : m_d.protections) any_history = any_history || mv.history.size() > 1;
     if (!any_history) return;
     push(sub_heading(2, "Riwayat status / status history", "s-perlindungan-riwayat", true));
-    Block h = table({"Tindakan", "Versi", "Status", "Diajukan", "Diputus", "Sampai", "Nomor"}, {3.2, 0.9, 2, 1.7, 1.7, 1.7, 2.2});
+    Block h = table({"Tindakan", "Versi", "Status", "Diajukan", "Diputus", "Sampai", "Nomor"},
+                    {3, 0.8, 2, 1.6, 1.6, 1.6, 2.8});
     for (const auto& mv : m_d.protections)
       for (const auto& m : mv.history)
         h.rows.push_back(row({core::label_of(m.kind), std::to_string(m.version), measure_status_label(m.status),
