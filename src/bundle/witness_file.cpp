@@ -299,7 +299,7 @@ class Composer {
       const auto& it = sv.item;
       if (it.id != group) {
         group = it.id;
-        push(sub_heading(2, "BAP " + it.title, "st-" + it.id, true));
+        push(sub_heading(2, it.title + " (" + it.id + ")", "st-" + it.id, true));
       }
       std::string title = "Versi " + std::to_string(it.version) + (it.date.empty() ? "" : ", " + it.date);
       title += sv.current ? " (berlaku / current)"

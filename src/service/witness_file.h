@@ -44,6 +44,8 @@ struct WitnessFileMade {
   std::string sha256;
   int page_count = 0;
   bool redacted = true;  // some protected identity is hidden (pseudonym shown)
+  int checks = 0;        // checklist entries
+  int open_checks = 0;   // of which "belum" (not yet met)
 };
 
 // Builds the witness file of `r.person_id` for `v` (dated from the data, never the clock), writes
