@@ -376,7 +376,7 @@ std::string case_title(const Part& p, const CaseStudy& cs) {
 }
 
 const std::string k_fiction_note =
-    "FIKTIF / FICTIONAL \u2014 studi kasus dalam modul ini rekaan untuk pelatihan dan telah dianonimkan; "
+    "FIKTIF / FICTIONAL \u2014 studi kasus dalam modul ini fiktif, dibuat untuk pelatihan, dan telah dianonimkan; "
     "kemiripan dengan orang atau peristiwa nyata hanya kebetulan. / The case studies in this module are "
     "invented for training and anonymised.";
 
