@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "service/guidelines.h"
 #include "service/json.h"
 #include "service/redact.h"
 #include "service/upload.h"
@@ -295,6 +296,8 @@ Response App::render(Ctx& c, int status, const std::string& page, Data d) {
     d.set("signed_in", Data(true));
     if (c.is_admin()) d.set("is_admin", Data(true));
     if (c.may_upload()) d.set("may_upload", Data(true));
+    // Trainers see no case: their way in is the guidelines (and items released for training).
+    if (!c.is_trainer()) d.set("may_see_cases", Data(true));
   }
   // The language switch keeps the page the user is on.
   std::string here = c.req.path;
@@ -343,11 +346,21 @@ Response App::route(Ctx& c) {
   if (first == "setup" && seg.size() == 1) return get ? page_setup(c, "", 200) : post_setup(c);
   if (first == "logout" && seg.size() == 1 && post) return post_logout(c);
 
+  if (get && seg.size() == 1 && first == "guidelines.css") {
+    // The guideline modules' stylesheet (a <style> element would break the CSP).
+    Response r;
+    r.content_type = "text/css; charset=utf-8";
+    r.body = service::guideline_stylesheet();
+    r.set_header("Cache-Control", "public, max-age=3600");
+    return r;
+  }
+
   // Everything below needs a session.
   if (!c.session) return sign_in_redirect(c);
   // The forms that change something; every one checks the session's CSRF token.
   if (post) {
     if (first == "cases" && seg.size() == 3 && seg[2] == "bundles") return post_bundle(c, seg[1], false);
+    if (first == "persons" && seg.size() == 3) return person_route(c, seg);
     if (first != "upload" && first != "admin") return error_page(c, 405, title_of(405));
   }
   if (first == "search" && seg.size() == 1) return page_search(c);
@@ -361,6 +374,10 @@ Response App::route(Ctx& c) {
   if (first == "law" && seg.size() == 2) return page_law(c, seg[1]);
   if (first == "law" && seg.size() == 3) return page_provision(c, seg[1], seg[2]);
   if (first == "upload" && seg.size() == 1) return get ? page_upload(c) : post_upload(c);
+  if (first == "persons" && (seg.size() == 2 || seg.size() == 3)) return person_route(c, seg);
+  if (first == "guidelines" && seg.size() == 1) return page_guidelines(c);
+  if (first == "guidelines" && seg.size() == 2) return page_guideline(c, seg[1]);
+  if (first == "guidelines" && seg.size() == 3 && seg[2] == "pdf") return guideline_download(c, seg[1], false);
   if (first == "admin") {
     if (!c.is_admin()) return error_page(c, 403, "hanya administrator / administrators only");
     if (get && seg.size() == 1) return page_admin(c, "", 200);
@@ -1345,6 +1362,11 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
     auto report = ingest_upload(c, *form);
     if (!report) return problem(report.error());
     return json_response(service::json::of(*report), report->failed() ? 422 : 200);
+  }
+  if (first == "persons" && (seg.size() == 2 || seg.size() == 3)) return api_person(c, seg);
+  if (first == "guidelines") {
+    if (!get) return method_not_allowed();
+    return api_guidelines(c, seg);
   }
   if (first == "audit" && seg.size() == 1) {
     if (!get) return method_not_allowed();

@@ -73,6 +73,7 @@ class App {
 
   // persons and witness files (persons.cpp)
   struct PersonForms;
+  Response person_route(Ctx& c, const std::vector<std::string>& seg);
   Response page_person(Ctx& c, const std::string& id, const PersonForms& forms, int status);
   Response post_person(Ctx& c, const std::string& id, const std::string& what);
   Response api_person(Ctx& c, const std::vector<std::string>& seg);
