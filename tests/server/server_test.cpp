@@ -1344,3 +1344,73 @@ BOOST_AUTO_TEST_CASE(protection_form_adds_a_measure_and_refuses_bad_dates) {
   BOOST_TEST(api.status == 201, api.body);
   BOOST_TEST(has(api.body, "\"new-version\""), api.body);
 }
+
+// ---------------------------------------------------------------- guidelines
+
+BOOST_AUTO_TEST_CASE(guidelines_for_every_role_answer_keys_for_trainers_and_administrators) {
+  const std::string id = "restitusi-korban-tppo";
+  for (const char* user : {"pelatih", "jaksa", "pendamping", "admin", "jaksa_lain"}) {
+    const auto& who = as(user);
+    auto list = w().get("/guidelines", &who);
+    BOOST_REQUIRE_EQUAL(list.status, 200);
+    BOOST_TEST(has(list.body, "href=\"/guidelines/" + id + "\""), user);
+    BOOST_TEST(has(list.body, "href=\"/guidelines/pendampingan-korban-tppo\""), user);
+    const bool keys = std::string(user) == "pelatih" || std::string(user) == "admin";
+    BOOST_TEST(has(list.body, "?answers=1") == keys, user);
+    auto page = w().get("/guidelines/" + id, &who);
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    // The module inside the layout, its stylesheet linked, no script, no inline style.
+    BOOST_TEST(has(page.body, "<article"), user);
+    BOOST_TEST(has(page.body, "href=\"/guidelines.css\""), user);
+    BOOST_TEST(!has(page.body, "<script"), user);
+    BOOST_TEST(!has(page.body, "style="), user);
+    BOOST_TEST(!has(page.body, "<style"), user);
+    BOOST_TEST(!leaks(page.body), user);
+    BOOST_TEST(has(page.body, "Pasal 48"), user);  // the law, pulled from the store
+    auto pdf = w().get("/guidelines/" + id + "/pdf", &who);
+    BOOST_REQUIRE_EQUAL(pdf.status, 200);
+    BOOST_TEST(pdf.header("content-type") == "application/pdf");
+    BOOST_TEST(pdf.header("content-disposition") == "attachment; filename=\"" + id + ".pdf\"");
+    BOOST_TEST(!leaks(pdf_text(pdf.body)), user);
+    auto key = w().get("/guidelines/" + id + "?answers=1", &who);
+    auto key_pdf = w().get("/api/v1/guidelines/" + id + "/pdf?answers=1", &who);
+    BOOST_TEST(key.status == (keys ? 200 : 403), user);
+    BOOST_TEST(key_pdf.status == (keys ? 200 : 403), user);
+    if (keys) BOOST_TEST(key_pdf.header("content-disposition") == "attachment; filename=\"" + id + "-kunci.pdf\"");
+  }
+  // The participants' edition carries no answer; the key differs from it.
+  const auto module = w().get("/guidelines/" + id, &as("pelatih")).body;
+  const auto key = w().get("/guidelines/" + id + "?answers=1", &as("pelatih")).body;
+  BOOST_TEST(module != key);
+  BOOST_TEST(audited("pelatih", "guideline"));
+  BOOST_TEST(w().get("/guidelines/tidak-ada", &as("pelatih")).status == 404);
+  BOOST_TEST(w().get("/api/v1/guidelines/tidak-ada/pdf", &as("pelatih")).status == 404);
+  auto api = w().get("/api/v1/guidelines", &as("jaksa"));
+  BOOST_TEST(api.status == 200);
+  BOOST_TEST(has(api.body, "\"" + id + "\""));
+  BOOST_TEST(!has(api.body, "answers_pdf"));
+  auto css = w().get("/guidelines.css");
+  BOOST_TEST(css.status == 200);
+  BOOST_TEST(css.header("content-type").rfind("text/css", 0) == 0);
+  BOOST_TEST(!has(css.body, "url("));
+  BOOST_TEST(!has(css.body, "@import"));
+}
+
+BOOST_AUTO_TEST_CASE(trainer_navigation_shows_guidelines_and_no_case_material) {
+  const auto& t = as("pelatih");
+  auto page = w().get("/guidelines", &t);
+  BOOST_TEST(has(page.body, "href=\"/guidelines\""));
+  BOOST_TEST(!has(page.body, "href=\"/cases\""));
+  BOOST_TEST(!has(page.body, "href=\"/upload\""));
+  BOOST_TEST(has(w().get("/search", &as("jaksa")).body, "href=\"/cases\""));
+  // Every new route that reaches case material, as a trainer: the missing answer.
+  for (const std::string path :
+       {"/cases/perkara-demo-001", "/api/v1/cases/perkara-demo-001/bundles", "/persons/org-saksi-a",
+        "/persons/org-saksi-a/witness-file.pdf", "/api/v1/persons/org-saksi-a",
+        "/api/v1/persons/org-saksi-a/witness-file.pdf", "/persons/org-pendamping", "/api/v1/persons/org-pendamping"}) {
+    auto r = w().get(path, &t);
+    BOOST_TEST(r.status == 404, path);
+    BOOST_TEST(!leaks(r.body), path);
+    BOOST_TEST(!has(r.body, "Saksi A"), path);
+  }
+}
