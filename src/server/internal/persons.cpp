@@ -379,8 +379,10 @@ Response App::post_person(Ctx& c, const std::string& id, const std::string& what
     // Shown beside the form, with what was typed; nothing was stored.
     return page_person(c, id, forms, 400);
   }
-  if (outcome->status == service::FileOutcome::Status::failed)
+  if (outcome->status == service::FileOutcome::Status::failed) {
+    (what == "protections" ? forms.protection_error : forms.restitution_error) = outcome->error;
     return page_person(c, id, forms, 400);
+  }
   const std::string anchor = what == "protections" ? "#perlindungan" : "#restitusi";
   return redirect(c, "/persons/" + url_encode(id) + (case_id.empty() ? "" : "?case=" + url_encode(case_id)) + anchor);
 }
