@@ -257,7 +257,7 @@ BOOST_FIXTURE_TEST_CASE(open_modes, Fixture) {
 
   {
     auto s = open();
-    BOOST_TEST(s->schema_version() == 3);
+    BOOST_TEST(s->schema_version() == 4);
     BOOST_REQUIRE(s->put_case(sample_case(), "<case/>"));
   }
   BOOST_TEST(std::filesystem::exists(path));
@@ -281,15 +281,15 @@ BOOST_FIXTURE_TEST_CASE(schema_version_and_migrations, Fixture) {
   open();
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "3");
+    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "4");
     BOOST_TEST(raw.scalar("PRAGMA journal_mode") == "wal");
     // Opening again applies nothing.
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "3");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "4");
   }
-  BOOST_TEST(open()->schema_version() == 3);
+  BOOST_TEST(open()->schema_version() == 4);
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "3");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "4");
     BOOST_REQUIRE(raw.exec("INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01T00:00:00Z')") ==
                   SQLITE_OK);
   }
