@@ -153,7 +153,7 @@ BOOST_AUTO_TEST_CASE(protection_valid_and_demo) {
   BOOST_TEST(m.source_sha256 == p.source_sha256);
 
   for (const char* f : {"lindung-saksi-a-lpsk.xml", "lindung-saksi-a-audio-visual.xml", "lindung-saksi-a-pendampingan.xml"}) {
-    auto d = parse_file(source_path(std::string("demo/08-perlindungan/") + f), k_schemas);
+    auto d = parse_file(source_path(std::string("demo/09-perlindungan/") + f), k_schemas);
     BOOST_REQUIRE_MESSAGE(d, f << ": " << (d ? "" : d.error().describe()));
     BOOST_TEST(d->protection->person_id == "org-saksi-a");
     BOOST_TEST(!contains(d->source, "Rina"), f << " names the protected person");
@@ -232,7 +232,7 @@ BOOST_AUTO_TEST_CASE(restitution_valid_with_total_and_grant) {
   BOOST_TEST(*c.granted_rupiah == 60'000'000);
   BOOST_TEST(c.decision_reference == "1/Pid.Sus/2024/PN Uji");
 
-  auto demo = parse_file(source_path("demo/09-restitusi/restitusi-saksi-a.xml"), k_schemas);
+  auto demo = parse_file(source_path("demo/10-restitusi/restitusi-saksi-a.xml"), k_schemas);
   BOOST_REQUIRE_MESSAGE(demo, (demo ? "" : demo.error().describe()));
   BOOST_TEST(demo->restitution->entries.size() >= 3u);
   BOOST_TEST(demo->restitution->status == core::ClaimStatus::diajukan);
