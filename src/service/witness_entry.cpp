@@ -217,6 +217,10 @@ core::Result<FileOutcome> enter_protection(Service& svc, const Options& options,
   if (auto s = check_id(f.person_id, fields[1].second, true); !s) return tl::unexpected(s.error());
   if (auto s = check_id(f.case_id, fields[2].second, true); !s) return tl::unexpected(s.error());
   if (f.kind.empty()) return form_error(ErrorCode::invalid_input, fields[3].second, "wajib diisi / required");
+  // The kind is part of a derived id: an unknown one is named as such, not as a bad id.
+  if (!core::parse_protection_kind(f.kind))
+    return form_error(ErrorCode::invalid_input, fields[3].second,
+                      "jenis perlindungan tidak dikenal / unknown kind of protection: '" + f.kind + "'");
   const std::string id = f.id.empty() ? derive_id("lindung-" + f.person_id + "-" + f.kind) : f.id;
   if (auto s = check_id(id, fields[0].second, true); !s) return tl::unexpected(s.error());
 

@@ -192,6 +192,12 @@ BOOST_FIXTURE_TEST_CASE(values_survive_escaping_byte_for_byte, Fixture) {
   BOOST_TEST(contains(bad.error().message, "keterangan: "), bad.error().message);
   BOOST_TEST(contains(bad.error().message, "control characters"));
   BOOST_TEST(bad.error().field == "description");
+  auto odd_kind = av_request();
+  odd_kind.kind = "Teleportasi <x>";
+  auto k = service::enter_protection(*svc, options, admin, odd_kind);
+  BOOST_REQUIRE(!k);
+  BOOST_TEST(k.error().message == "jenis: jenis perlindungan tidak dikenal / unknown kind of protection: 'Teleportasi <x>'");
+  BOOST_TEST(k.error().field == "kind");
   BOOST_TEST(no_leftovers());
 }
 
