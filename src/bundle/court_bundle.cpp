@@ -22,36 +22,7 @@ using core::fail;
 using internal::SectionSpec;
 using internal::SectionType;
 using internal::Values;
-
-// Values never carry control characters: they are how the page markers travel.
-std::string clean(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x20 || c == '\n') out += c;
-  return out;
-}
-
-std::string rupiah(std::int64_t v) {
-  std::string digits = std::to_string(v), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return "Rp" + out;
-}
-
-std::string role_label(core::PersonRole r) {
-  switch (r) {
-    case core::PersonRole::saksi_korban: return "Saksi korban";
-    case core::PersonRole::saksi: return "Saksi";
-    case core::PersonRole::ahli: return "Ahli";
-    case core::PersonRole::tersangka: return "Tersangka";
-    case core::PersonRole::terdakwa: return "Terdakwa";
-    case core::PersonRole::pendamping: return "Pendamping";
-    case core::PersonRole::penyidik: return "Penyidik";
-  }
-  return "";
-}
+using internal::clean_value;
 
 struct Composed {
   LayoutDocument doc;
@@ -85,7 +56,7 @@ class Composer {
                 {"bundle.date", m_opt.date},
                 {"bundle.creator", m_opt.creator},
                 {"bundle.template", m_t.name}};
-    for (auto& [k, v] : m_values) v = clean(v);
+    for (auto& [k, v] : m_values) v = clean_value(v);
     std::string prefix = m_opt.stamp_prefix;
     if (prefix.empty() && m_t.has_stamp) {
       auto p = fill(m_t.stamp_prefix, m_values);
@@ -93,7 +64,7 @@ class Composer {
       prefix = *p;
     }
     if (prefix.empty() && m_t.has_stamp) prefix = "BERKAS-";
-    m_values["bundle.stamp_prefix"] = clean(prefix);
+    m_values["bundle.stamp_prefix"] = clean_value(prefix);
 
     LayoutDocument& d = m_out.doc;
     d.forbidden_strings = m_data.forbidden_strings;
@@ -111,10 +82,10 @@ class Composer {
                     set(d.furniture.footer, m_t.footer, fv)})
       if (!st) return tl::unexpected(st.error());
     d.info.creator = "Berkas";
-    d.info.author = clean(m_opt.creator);
-    d.info.identifier = clean(c.register_number);
+    d.info.author = clean_value(m_opt.creator);
+    d.info.identifier = clean_value(c.register_number);
     d.info.date = m_opt.date;
-    d.furniture.stamp_prefix = m_t.has_stamp ? clean(prefix) : std::string();
+    d.furniture.stamp_prefix = m_t.has_stamp ? clean_value(prefix) : std::string();
     d.furniture.stamp_digits = m_t.stamp_digits;
     d.furniture.stamp_position = m_t.stamp_position;
     d.furniture.on_first_page = m_t.first_page_furniture;
@@ -305,15 +276,15 @@ class Composer {
     const PersonView* person = nullptr;
     if (auto p = m_persons.find(it.person_id); p != m_persons.end()) person = p->second;
     Values v = m_values;
-    v["item.id"] = clean(it.id);
-    v["item.title"] = clean(it.title);
-    v["item.date"] = clean(it.date);
-    v["item.place"] = clean(it.place);
-    v["item.examiner"] = clean(it.examiner);
+    v["item.id"] = clean_value(it.id);
+    v["item.title"] = clean_value(it.title);
+    v["item.date"] = clean_value(it.date);
+    v["item.place"] = clean_value(it.place);
+    v["item.examiner"] = clean_value(it.examiner);
     v["item.kind"] = core::code_of(it.kind);
     v["item.kind_label"] = core::label_of(it.kind);
     v["item.version"] = std::to_string(it.version);
-    v["person.display_name"] = person ? clean(person->display_name) : std::string();
+    v["person.display_name"] = person ? clean_value(person->display_name) : std::string();
     v["person.role"] = person ? core::to_string(person->role) : std::string();
     auto heading = fill(s.item_heading, v);
     if (!heading) return tl::unexpected(heading.error());
@@ -326,7 +297,7 @@ class Composer {
     kv.pairs.emplace_back("Jenis alat bukti", core::label_of(it.kind));
     kv.pairs.emplace_back("Judul", it.title);
     if (person)
-      kv.pairs.emplace_back(statement ? "Yang diperiksa" : "Orang", person->display_name + " (" + role_label(person->role) + ")");
+      kv.pairs.emplace_back(statement ? "Yang diperiksa" : "Orang", person->display_name + " (" + core::label_of(person->role) + ")");
     if (!it.place.empty()) kv.pairs.emplace_back("Tempat", it.place);
     if (!it.date.empty()) kv.pairs.emplace_back(statement ? "Tanggal pemeriksaan" : "Tanggal", it.date);
     if (!it.examiner.empty()) kv.pairs.emplace_back(statement ? "Pemeriksa" : "Pembuat", it.examiner);
@@ -407,8 +378,8 @@ class Composer {
       }
       if (!applied.empty()) kv.pairs.emplace_back("Pasal yang diterapkan", applied);
       if (p.prison_months > 0) kv.pairs.emplace_back("Pidana penjara", std::to_string(p.prison_months) + " bulan");
-      if (p.fine_rupiah > 0) kv.pairs.emplace_back("Denda", rupiah(p.fine_rupiah));
-      if (p.restitution_rupiah > 0) kv.pairs.emplace_back("Restitusi", rupiah(p.restitution_rupiah));
+      if (p.fine_rupiah > 0) kv.pairs.emplace_back("Denda", core::format_rupiah(p.fine_rupiah));
+      if (p.restitution_rupiah > 0) kv.pairs.emplace_back("Restitusi", core::format_rupiah(p.restitution_rupiah));
       if (!p.source_sha256.empty()) kv.pairs.emplace_back("SHA-256 sumber", p.source_sha256);
       push(std::move(kv));
       if (p.fictional) push(Block::make_note("FIKTIF: putusan contoh, bukan putusan nyata."));

@@ -7,15 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <mutex>
 #include <sstream>
 
-#include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-#include <libxml/xmlschemas.h>
 
 #include "bundle/internal/winansi.h"
+#include "bundle/internal/xml.h"
 #include "core/text.h"
 
 namespace berkas::bundle {
@@ -24,6 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using core::ErrorCode;
 using core::fail;
+namespace xml = internal::xml;
 
 constexpr std::size_t k_max_module_bytes = 1u << 20;
 constexpr std::uintmax_t k_max_csv_bytes = 64u * 1024u;
@@ -33,67 +31,17 @@ constexpr std::size_t k_max_cell_chars = 300;
 
 // ------------------------------------------------------------------ reading
 
-std::string read_all(const std::string& path, bool& ok, std::size_t limit, bool& too_big) {
-  std::ifstream in(path, std::ios::binary);
-  ok = static_cast<bool>(in);
-  too_big = false;
-  if (!ok) return {};
-  std::string out;
-  char buf[8192];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    out.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (out.size() > limit) {
-      too_big = true;
-      return {};
-    }
-  }
-  return out;
-}
+using xml::children;
+using xml::is;
+using xml::line_of;
 
-int line_of_offset(const std::string& s, std::size_t off) {
-  return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(std::min(off, s.size())), '\n'));
-}
-
-struct ErrorSink {
-  std::string message;
-  int line = 0;
-};
-
-void on_error(void* ctx, xmlErrorPtr e) {
-  auto* sink = static_cast<ErrorSink*>(ctx);
-  if (!e || !sink->message.empty()) return;
-  sink->message = e->message ? e->message : "schema validation failed";
-  while (!sink->message.empty() && (sink->message.back() == '\n' || sink->message.back() == ' ')) sink->message.pop_back();
-  sink->line = e->line;
-}
-
-bool is(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, reinterpret_cast<const xmlChar*>(name));
-}
-
-std::vector<xmlNode*> children(xmlNode* n) {
-  std::vector<xmlNode*> out;
-  for (xmlNode* c = n ? n->children : nullptr; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE) out.push_back(c);
-  return out;
-}
-
+// Attributes and texts as the module's fields take them: white space squeezed.
 std::string prop(xmlNode* n, const char* name, const std::string& fallback = {}) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (!v) return fallback;
-  std::string s = core::squeeze_space(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return s;
+  const auto v = xml::prop(n, name);
+  return v ? core::squeeze_space(*v) : fallback;
 }
 
-std::string text_of(xmlNode* n) {
-  xmlChar* c = xmlNodeGetContent(n);
-  std::string s = c ? core::squeeze_space(reinterpret_cast<const char*>(c)) : std::string();
-  if (c) xmlFree(c);
-  return s;
-}
-
-int line_of(xmlNode* n) { return static_cast<int>(xmlGetLineNo(n)); }
+std::string text_of(xmlNode* n) { return xml::content(n); }
 
 std::vector<std::string> items_of(xmlNode* n) {
   std::vector<std::string> out;
@@ -185,10 +133,11 @@ core::Result<DataTable> read_data(const std::string& module_path, const std::str
   const std::string file = (dir / r).string();
   if (fs::file_size(full, ec) > k_max_csv_bytes)
     return fail(ErrorCode::invalid_input, "data file larger than 64 KiB", file, 0);
-  bool ok = false, too_big = false;
-  const std::string bytes = read_all(full.string(), ok, k_max_csv_bytes, too_big);
-  if (!ok) return fail(ErrorCode::io, "cannot read the data file", file);
+  bool too_big = false;
+  const auto read = xml::read_file(full.string(), k_max_csv_bytes, too_big);
   if (too_big) return fail(ErrorCode::invalid_input, "data file larger than 64 KiB", file, 0);
+  if (!read) return fail(ErrorCode::io, "cannot read the data file", file);
+  const std::string& bytes = *read;
   if (!core::is_valid_utf8(bytes)) return fail(ErrorCode::invalid_input, "data file is not UTF-8", file, 0);
 
   DataTable t;
@@ -235,10 +184,6 @@ core::Result<DataTable> read_data(const std::string& module_path, const std::str
   if (need_numbers && t.rows.size() > 40) return fail(ErrorCode::invalid_input, "a chart takes at most 40 rows", file, 0);
   return t;
 }
-
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
 
 core::Result<GuidelineModule> read_tree(xmlDoc* doc, const std::string& path) {
   GuidelineModule m;
@@ -399,44 +344,9 @@ core::Status check_data(const GuidelineModule& m, const GuidelineData& data) {
 // ------------------------------------------------------------------ load
 
 core::Result<GuidelineModule> load_guideline(const std::string& path, const std::string& schema_path) {
-  static std::once_flag init;
-  std::call_once(init, [] { xmlInitParser(); });
-  bool ok = false, too_big = false;
-  const std::string bytes = read_all(path, ok, k_max_module_bytes, too_big);
-  if (!ok) return fail(ErrorCode::io, "modul tidak dapat dibaca / cannot read the module", path);
-  if (too_big) return fail(ErrorCode::invalid_input, "module larger than 1 MiB", path);
-  // Modules have no DTD: refusing the DOCTYPE before parsing ends every entity trick at once.
-  for (const char* banned : {"<!DOCTYPE", "<!ENTITY", "<!doctype"})
-    if (auto p = bytes.find(banned); p != std::string::npos)
-      return fail(ErrorCode::invalid_input, "DOCTYPE/entities not allowed in a module", path, line_of_offset(bytes, p));
-  bool schema_ok = false, schema_big = false;
-  const std::string xsd = read_all(schema_path, schema_ok, k_max_module_bytes, schema_big);
-  if (!schema_ok || schema_big) return fail(ErrorCode::io, "cannot read the module schema", schema_path);
-
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
-  if (!ctxt) return fail(ErrorCode::io, "cannot allocate an XML parser", path);
-  std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), path.c_str(),
-                                                         "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  if (!doc) {
-    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
-    std::string msg = e && e->message ? e->message : "not well-formed XML";
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-    return fail(ErrorCode::invalid_input, msg, path, e ? e->line : 0);
-  }
-  std::unique_ptr<xmlSchemaParserCtxt, void (*)(xmlSchemaParserCtxtPtr)> pctxt(
-      xmlSchemaNewMemParserCtxt(xsd.data(), static_cast<int>(xsd.size())), xmlSchemaFreeParserCtxt);
-  ErrorSink schema_errors;
-  if (pctxt) xmlSchemaSetParserStructuredErrors(pctxt.get(), on_error, &schema_errors);
-  std::unique_ptr<xmlSchema, void (*)(xmlSchemaPtr)> schema(pctxt ? xmlSchemaParse(pctxt.get()) : nullptr, xmlSchemaFree);
-  if (!schema) return fail(ErrorCode::io, "module schema does not compile: " + schema_errors.message, schema_path);
-  std::unique_ptr<xmlSchemaValidCtxt, void (*)(xmlSchemaValidCtxtPtr)> vctxt(xmlSchemaNewValidCtxt(schema.get()),
-                                                                              xmlSchemaFreeValidCtxt);
-  ErrorSink errors;
-  xmlSchemaSetValidStructuredErrors(vctxt.get(), on_error, &errors);
-  if (xmlSchemaValidateDoc(vctxt.get(), doc.get()) != 0)
-    return fail(ErrorCode::invalid_input, errors.message.empty() ? "module does not match its schema" : errors.message, path,
-                errors.line);
-  return read_tree(doc.get(), path);
+  auto doc = xml::read_validated(path, schema_path, k_max_module_bytes, {"module", "modul"});
+  if (!doc) return tl::unexpected(doc.error());
+  return read_tree(doc->get(), path);
 }
 
 // ------------------------------------------------------------------ layout

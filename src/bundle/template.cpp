@@ -1,17 +1,12 @@
 #include "bundle/internal/template.h"
 
 #include <algorithm>
-#include <fstream>
-#include <mutex>
 #include <set>
-#include <sstream>
 
 #include <kainjow/mustache.hpp>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-#include <libxml/xmlschemas.h>
 
+#include "bundle/internal/xml.h"
 #include "core/text.h"
 
 namespace berkas::bundle::internal {
@@ -77,42 +72,12 @@ core::Status check_tags(const TemplateText& t, TemplateKind kind, TextContext ct
   return {};
 }
 
-std::string read_all(const std::string& path, bool& ok) {
-  std::ifstream in(path, std::ios::binary);
-  ok = static_cast<bool>(in);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-int line_of_offset(const std::string& s, std::size_t off) {
-  return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(std::min(off, s.size())), '\n'));
-}
-
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-
-struct ErrorSink {
-  std::string message;
-  int line = 0;
-};
-
-void on_schema_error(void* ctx, xmlErrorPtr e) {
-  auto* sink = static_cast<ErrorSink*>(ctx);
-  if (!e || !sink->message.empty()) return;
-  sink->message = e->message ? e->message : "schema validation failed";
-  while (!sink->message.empty() && (sink->message.back() == '\n' || sink->message.back() == ' ')) sink->message.pop_back();
-  sink->line = e->line;
-}
+using xml::child;
+using xml::children;
+using xml::is;
 
 std::string prop(xmlNode* n, const char* name, const std::string& fallback = {}) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (!v) return fallback;
-  std::string s(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return s;
+  return xml::prop(n, name).value_or(fallback);
 }
 
 bool prop_bool(xmlNode* n, const char* name, bool fallback) {
@@ -121,32 +86,10 @@ bool prop_bool(xmlNode* n, const char* name, bool fallback) {
   return v == "true" || v == "1";
 }
 
-TemplateText text_of(xmlNode* n) {
-  xmlChar* c = xmlNodeGetContent(n);
-  TemplateText t{c ? core::squeeze_space(reinterpret_cast<const char*>(c)) : std::string(), static_cast<int>(xmlGetLineNo(n))};
-  if (c) xmlFree(c);
-  return t;
-}
+TemplateText text_of(xmlNode* n) { return TemplateText{xml::content(n), xml::line_of(n)}; }
 
 TemplateText attr_text(xmlNode* n, const char* name, const std::string& fallback = {}) {
-  return TemplateText{core::squeeze_space(prop(n, name, fallback)), static_cast<int>(xmlGetLineNo(n))};
-}
-
-bool is(xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, reinterpret_cast<const xmlChar*>(name));
-}
-
-std::vector<xmlNode*> children(xmlNode* n) {
-  std::vector<xmlNode*> out;
-  for (xmlNode* c = n ? n->children : nullptr; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE) out.push_back(c);
-  return out;
-}
-
-xmlNode* child(xmlNode* n, const char* name) {
-  for (xmlNode* c : children(n))
-    if (is(c, name)) return c;
-  return nullptr;
+  return TemplateText{core::squeeze_space(prop(n, name, fallback)), xml::line_of(n)};
 }
 
 core::Result<Template> read_tree(xmlDoc* doc, const std::string& path) {
@@ -226,47 +169,9 @@ core::Result<Template> read_tree(xmlDoc* doc, const std::string& path) {
 }  // namespace
 
 core::Result<Template> load_template(const std::string& path, const std::string& schema_path) {
-  static std::once_flag init;
-  std::call_once(init, [] { xmlInitParser(); });
-
-  bool ok = false;
-  const std::string bytes = read_all(path, ok);
-  if (!ok) return fail(ErrorCode::io, "cannot read template", path);
-  if (bytes.size() > k_max_template_bytes) return fail(ErrorCode::invalid_input, "template larger than 1 MiB", path);
-  // Templates have no DTD: refusing the DOCTYPE before parsing ends every entity trick at once.
-  for (const char* banned : {"<!DOCTYPE", "<!ENTITY"})
-    if (auto p = bytes.find(banned); p != std::string::npos)
-      return fail(ErrorCode::invalid_input, "DOCTYPE/entities not allowed in a template", path, line_of_offset(bytes, p));
-
-  bool schema_ok = false;
-  const std::string xsd = read_all(schema_path, schema_ok);
-  if (!schema_ok) return fail(ErrorCode::io, "cannot read template schema", schema_path);
-
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
-  if (!ctxt) return fail(ErrorCode::io, "cannot allocate an XML parser", path);
-  DocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), path.c_str(), "UTF-8",
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  if (!doc) {
-    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
-    std::string msg = e && e->message ? e->message : "not well-formed XML";
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-    return fail(ErrorCode::invalid_input, msg, path, e ? e->line : 0);
-  }
-
-  std::unique_ptr<xmlSchemaParserCtxt, void (*)(xmlSchemaParserCtxtPtr)> pctxt(
-      xmlSchemaNewMemParserCtxt(xsd.data(), static_cast<int>(xsd.size())), xmlSchemaFreeParserCtxt);
-  ErrorSink schema_errors;
-  xmlSchemaSetParserStructuredErrors(pctxt.get(), on_schema_error, &schema_errors);
-  std::unique_ptr<xmlSchema, void (*)(xmlSchemaPtr)> schema(pctxt ? xmlSchemaParse(pctxt.get()) : nullptr, xmlSchemaFree);
-  if (!schema) return fail(ErrorCode::io, "template schema does not compile: " + schema_errors.message, schema_path);
-  std::unique_ptr<xmlSchemaValidCtxt, void (*)(xmlSchemaValidCtxtPtr)> vctxt(xmlSchemaNewValidCtxt(schema.get()),
-                                                                              xmlSchemaFreeValidCtxt);
-  ErrorSink errors;
-  xmlSchemaSetValidStructuredErrors(vctxt.get(), on_schema_error, &errors);
-  if (xmlSchemaValidateDoc(vctxt.get(), doc.get()) != 0)
-    return fail(ErrorCode::invalid_input, errors.message.empty() ? "template does not match its schema" : errors.message,
-                path, errors.line);
-  return read_tree(doc.get(), path);
+  auto doc = xml::read_validated(path, schema_path, k_max_template_bytes, {"template", "templat"});
+  if (!doc) return tl::unexpected(doc.error());
+  return read_tree(doc->get(), path);
 }
 
 core::Result<std::string> fill(const TemplateText& t, const Values& values, const std::string& path) {
@@ -292,6 +197,13 @@ core::Result<std::string> fill(const TemplateText& t, const Values& values, cons
   std::string out = m.render(root);
   if (!m.is_valid()) return fail(ErrorCode::invalid_input, "placeholder syntax: " + m.error_message(), path, t.line);
   return core::squeeze_space(out);
+}
+
+std::string clean_value(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\n') out += c;
+  return out;
 }
 
 }  // namespace berkas::bundle::internal

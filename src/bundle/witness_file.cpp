@@ -20,27 +20,7 @@ using core::fail;
 using internal::SectionSpec;
 using internal::SectionType;
 using internal::Values;
-
-// Values never carry control characters: they are how the page markers travel.
-std::string clean(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x20 || c == '\n') out += c;
-  return out;
-}
-
-std::string role_label(core::PersonRole r) {
-  switch (r) {
-    case core::PersonRole::saksi_korban: return "Saksi korban";
-    case core::PersonRole::saksi: return "Saksi";
-    case core::PersonRole::ahli: return "Ahli";
-    case core::PersonRole::tersangka: return "Tersangka";
-    case core::PersonRole::terdakwa: return "Terdakwa";
-    case core::PersonRole::pendamping: return "Pendamping";
-    case core::PersonRole::penyidik: return "Penyidik";
-  }
-  return "";
-}
+using internal::clean_value;
 
 std::string claim_status_label(core::ClaimStatus s) {
   switch (s) {
@@ -113,7 +93,7 @@ class Composer {
     m_values = {{"person.id", p.id},
                 {"person.display_name", p.display_name},
                 {"person.role", core::to_string(p.role)},
-                {"person.role_label", role_label(p.role)},
+                {"person.role_label", core::label_of(p.role)},
                 {"person.fictional", p.fictional ? "FIKTIF" : ""},
                 {"case.id", join(ids, ", ")},
                 {"case.register_number", join(numbers, "; ")},
@@ -124,7 +104,7 @@ class Composer {
                 {"file.creator", m_opt.creator},
                 {"file.template", m_t.name},
                 {"file.fictional", p.fictional || case_fictional ? "FIKTIF" : ""}};
-    for (auto& [k, v] : m_values) v = clean(v);
+    for (auto& [k, v] : m_values) v = clean_value(v);
 
     LayoutDocument& d = m_doc;
     d.forbidden_strings = m_d.forbidden_strings;
@@ -141,14 +121,14 @@ class Composer {
       *out = *r;
     }
     d.info.creator = "Berkas";
-    d.info.author = clean(m_opt.creator);
-    d.info.identifier = "berkas-saksi:" + clean(p.id);
+    d.info.author = clean_value(m_opt.creator);
+    d.info.identifier = "berkas-saksi:" + clean_value(p.id);
     d.info.date = m_d.date;
     d.furniture.on_first_page = m_t.first_page_furniture;
     if (m_t.has_stamp) {
       auto prefix = fill(m_t.stamp_prefix, m_values);
       if (!prefix) return tl::unexpected(prefix.error());
-      d.furniture.stamp_prefix = prefix->empty() ? "SAKSI-" : clean(*prefix);
+      d.furniture.stamp_prefix = prefix->empty() ? "SAKSI-" : clean_value(*prefix);
       d.furniture.stamp_digits = m_t.stamp_digits;
       d.furniture.stamp_position = m_t.stamp_position;
     }
@@ -237,7 +217,7 @@ class Composer {
     kv.kind = BlockKind::key_value;
     kv.pairs.emplace_back(p.pseudonymised ? "Nama samaran" : "Nama", p.display_name);
     kv.pairs.emplace_back("Nomor orang", p.id);
-    kv.pairs.emplace_back("Peran", role_label(p.role));
+    kv.pairs.emplace_back("Peran", core::label_of(p.role));
     kv.pairs.emplace_back("Jenis kelamin", p.gender == "P" ? "Perempuan" : p.gender == "L" ? "Laki-laki" : "tidak dicatat");
     const auto age = age_on(p.birth_date, m_d.date);
     kv.pairs.emplace_back("Umur pada tanggal berkas",

@@ -64,6 +64,19 @@ const char* to_string(PersonRole r) {
   return "";
 }
 
+const char* label_of(PersonRole r) {
+  switch (r) {
+    case PersonRole::saksi_korban: return "Saksi korban";
+    case PersonRole::saksi: return "Saksi";
+    case PersonRole::ahli: return "Ahli";
+    case PersonRole::tersangka: return "Tersangka";
+    case PersonRole::terdakwa: return "Terdakwa";
+    case PersonRole::pendamping: return "Pendamping";
+    case PersonRole::penyidik: return "Penyidik";
+  }
+  return "";
+}
+
 std::optional<PersonRole> parse_person_role(const std::string& s) {
   for (auto v : {PersonRole::saksi_korban, PersonRole::saksi, PersonRole::ahli, PersonRole::tersangka,
                  PersonRole::terdakwa, PersonRole::pendamping, PersonRole::penyidik})

@@ -86,6 +86,7 @@ struct Case {
 
 enum class PersonRole { saksi_korban, saksi, ahli, tersangka, terdakwa, pendamping, penyidik };
 const char* to_string(PersonRole r);
+const char* label_of(PersonRole r);  // as printed in documents: "Saksi korban", "Ahli", ...
 std::optional<PersonRole> parse_person_role(const std::string& s);
 
 struct Person {

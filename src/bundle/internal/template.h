@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bundle/bundle.h"
@@ -78,5 +79,9 @@ using Values = std::map<std::string, std::string>;
 // are never re-read as template syntax. invalid_input with the template's file and line if the
 // text is not valid mustache.
 core::Result<std::string> fill(const TemplateText& t, const Values& values, const std::string& path);
+
+// A value as placeholders and document fields take it: control characters dropped (they are how
+// the page markers travel), line breaks kept.
+std::string clean_value(std::string_view s);
 
 }  // namespace berkas::bundle::internal
