@@ -51,4 +51,9 @@ bool may_see_identity(const Viewer& v, const core::Person& person) {
   return false;
 }
 
+std::string display_name(const Viewer& v, const core::Person& person) {
+  if (may_see_identity(v, person)) return person.name;
+  return person.pseudonym.empty() ? "[dilindungi]" : person.pseudonym;
+}
+
 }  // namespace berkas::service

@@ -43,4 +43,8 @@ std::optional<std::vector<std::string>> visible_cases(const Viewer& v);
 // Is the viewer cleared to see the real name of `person` (protected or not)?
 bool may_see_identity(const Viewer& v, const core::Person& person);
 
+// What `v` is shown for `person`: the name when cleared, else the pseudonym ("[dilindungi]"
+// when the person has none).
+std::string display_name(const Viewer& v, const core::Person& person);
+
 }  // namespace berkas::service

@@ -9,6 +9,7 @@
 
 #include "core/hash.h"
 #include "core/text.h"
+#include "service/internal/paths.h"
 
 namespace berkas::service {
 
@@ -198,7 +199,7 @@ Accounts::Accounts(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Accounts::~Accounts() = default;
 
 Result<std::unique_ptr<Accounts>> Accounts::open(const std::string& data_dir, AccountsOptions options) {
-  const auto path = (std::filesystem::path(data_dir) / "store.sqlite").string();
+  const auto path = internal::store_path(data_dir);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     return fail(ErrorCode::not_found,

@@ -1,6 +1,7 @@
 #include "service/bundles.h"
 
 #include "service/internal/json_util.h"
+#include "service/internal/paths.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -29,7 +30,7 @@ namespace {
 namespace fs = std::filesystem;
 
 core::Result<std::unique_ptr<store::Store>> open_store(const Options& options, bool write) {
-  return store::Store::open((fs::path(options.data_dir) / "store.sqlite").string(),
+  return store::Store::open(internal::store_path(options.data_dir),
                             write && !options.read_only ? store::OpenMode::must_exist : store::OpenMode::read_only);
 }
 
@@ -38,11 +39,6 @@ std::string register_slug(const core::Case& c) {
   std::string s = core::slugify(c.register_number);
   if (s.empty()) s = core::slugify(c.id);
   return s.empty() ? "berkas" : s;
-}
-
-std::string template_path(const Options& options, const std::string& name) {
-  if (name.find('/') != std::string::npos || (name.size() > 4 && name.substr(name.size() - 4) == ".xml")) return name;
-  return (fs::path(options.resource_dir) / "templates" / (name + ".xml")).string();
 }
 
 bundle::CaseData case_data_of(CaseMaterial m) {
@@ -83,13 +79,13 @@ core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const
   for (const auto& p : material->view.persons) redacted = redacted || p.pseudonymised;
 
   const bundle::CaseData data = case_data_of(std::move(*material));
-  const std::string tpl = template_path(options, r.template_name);
+  const std::string tpl = internal::template_path(options, r.template_name);
   if (!fs::exists(tpl))
     return fail(ErrorCode::not_found, "templat tidak ditemukan / template not found: " + r.template_name, tpl);
 
   bundle::BundleOptions bo;
   bo.template_path = tpl;
-  bo.schema_path = (fs::path(options.resource_dir) / "schemas" / "bundle-template.xsd").string();
+  bo.schema_path = internal::schema_path(options, "bundle-template.xsd");
   std::string prefix = r.stamp_prefix;
   if (prefix.empty()) {
     prefix = register_slug(data.case_info);

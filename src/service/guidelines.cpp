@@ -8,6 +8,7 @@
 #include "core/hash.h"
 #include "service/anonymise.h"
 #include "service/internal/json_util.h"
+#include "service/internal/paths.h"
 
 namespace berkas::service {
 
@@ -19,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string schema_of(const Options& options) {
-  return (fs::path(options.resource_dir) / "schemas" / "guideline.xsd").string();
+  return internal::schema_path(options, "guideline.xsd");
 }
 
 std::string shipped_dir(const Options& options) {
@@ -66,7 +67,7 @@ core::Result<Gathered> gather(Service& svc, const Options& options, const Viewer
       }
       if (p.kind != bundle::PartKind::case_study || g.data.case_studies.count(p.ref)) continue;
       if (!st) {
-        auto opened = store::Store::open((fs::path(options.data_dir) / "store.sqlite").string(), store::OpenMode::read_only);
+        auto opened = store::Store::open(internal::store_path(options.data_dir), store::OpenMode::read_only);
         if (!opened) return tl::unexpected(opened.error());
         st = std::move(*opened);
       }

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "ingest/ingest.h"
 #include "service/internal/docs.h"
+#include "service/internal/paths.h"
 #include "service/redact.h"
 
 namespace fs = std::filesystem;
@@ -70,7 +71,7 @@ constexpr std::size_t k_index_batch = 2000;
 constexpr std::size_t k_group_files = 256;
 constexpr int k_group_ms = 200;
 
-std::string store_path(const Options& o) { return (fs::path(o.data_dir) / "store.sqlite").string(); }
+std::string store_path(const Options& o) { return internal::store_path(o.data_dir); }
 std::string index_path(const Options& o) { return (fs::path(o.data_dir) / "index").string(); }
 
 FileOutcome::Status outcome_of(store::PutOutcome o) {
@@ -621,6 +622,10 @@ VersionRef parse_version_ref(const std::string& ref) {
 }  // namespace
 
 // Replaces protected names in every text field of an item; true if anything was replaced.
+static PersonView person_view(const Viewer& v, const core::Person& p) {
+  return PersonView{p.id, display_name(v, p), core::to_string(p.role), p.is_protected, !may_see_identity(v, p)};
+}
+
 static bool redact_item(core::EvidenceItem& it, const Redactor& red) {
   bool changed = false;
   auto apply = [&](std::string& s) {
@@ -707,12 +712,7 @@ Result<ItemView> Service::item(const Viewer& v, const std::string& ref) const {
   if (!it.person_id.empty()) {
     auto p = m_impl->store->person(it.person_id);
     if (p) {
-      PersonView pv{p->id, p->name, core::to_string(p->role), p->is_protected, false};
-      if (!may_see_identity(v, *p)) {
-        pv.display_name = p->pseudonym.empty() ? "[dilindungi]" : p->pseudonym;
-        pv.pseudonymised = true;
-      }
-      view.person = pv;
+      view.person = person_view(v, *p);
     }
   }
   return view;
@@ -774,12 +774,7 @@ Result<CaseView> Service::case_view(const Viewer& v, const std::string& id) cons
   auto persons = m_impl->store->persons(id);
   if (persons)
     for (const auto& p : *persons) {
-      PersonView pv{p.id, p.name, core::to_string(p.role), p.is_protected, false};
-      if (!may_see_identity(v, p)) {
-        pv.display_name = p.pseudonym.empty() ? "[dilindungi]" : p.pseudonym;
-        pv.pseudonymised = true;
-      }
-      view.persons.push_back(pv);
+      view.persons.push_back(person_view(v, p));
     }
   auto items = m_impl->store->items(id);
   if (items)

@@ -1,6 +1,7 @@
 #include "service/witness_file.h"
 
 #include "service/internal/json_util.h"
+#include "service/internal/paths.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -27,16 +28,6 @@ namespace fs = std::filesystem;
 // One text for "does not exist" and "you may not see it": the answer must not tell them apart.
 core::Error person_not_found(const std::string& id) {
   return fail(ErrorCode::not_found, "orang '" + id + "' tidak ditemukan / person not found").value();
-}
-
-std::string template_path(const Options& options, const std::string& name) {
-  if (name.find('/') != std::string::npos || (name.size() > 4 && name.substr(name.size() - 4) == ".xml")) return name;
-  return (fs::path(options.resource_dir) / "templates" / (name + ".xml")).string();
-}
-
-std::string shown_name(const Viewer& v, const core::Person& p) {
-  if (may_see_identity(v, p)) return p.name;
-  return p.pseudonym.empty() ? "[dilindungi]" : p.pseudonym;
 }
 
 bool is_statement(core::EvidenceKind k) {
@@ -84,7 +75,7 @@ core::Result<WitnessFileData> witness_file_data(Service& svc, const Options& opt
                                                 const std::string& person_id, const std::string& case_id) {
   // Trainers reach case material only through released, anonymised training documents.
   if (v.role == Role::trainer || person_id.empty()) return tl::unexpected(person_not_found(person_id));
-  auto st = store::Store::open((fs::path(options.data_dir) / "store.sqlite").string(), store::OpenMode::read_only);
+  auto st = store::Store::open(internal::store_path(options.data_dir), store::OpenMode::read_only);
   if (!st) return tl::unexpected(st.error());
   auto person = (*st)->person(person_id);
   if (!person) {
@@ -118,7 +109,7 @@ core::Result<WitnessFileData> witness_file_data(Service& svc, const Options& opt
 
   auto& wp = d.person;
   wp.id = person->id;
-  wp.display_name = shown_name(v, *person);
+  wp.display_name = display_name(v, *person);
   wp.pseudonymised = !may_see_identity(v, *person);
   wp.is_protected = person->is_protected;
   wp.role = person->role;
@@ -132,7 +123,7 @@ core::Result<WitnessFileData> witness_file_data(Service& svc, const Options& opt
     d.companion.id = person->companion_id;
     if (auto c = (*st)->person(person->companion_id)) {
       d.companion.found = true;
-      d.companion.display_name = shown_name(v, *c);
+      d.companion.display_name = display_name(v, *c);
       d.companion.organisation = red.apply(c->organisation);
       d.companion.contact = red.apply(c->contact);
     }
@@ -210,12 +201,12 @@ core::Result<WitnessFileMade> make_witness_file(Service& svc, const Options& opt
     return fail(ErrorCode::invalid_input, "berkas saksi: --person ID diperlukan / a person id is required", {}, 0, "person");
   auto data = witness_file_data(svc, options, v, r.person_id, r.case_id);
   if (!data) return tl::unexpected(data.error());
-  const std::string tpl = template_path(options, r.template_name.empty() ? "witness-file" : r.template_name);
+  const std::string tpl = internal::template_path(options, r.template_name.empty() ? "witness-file" : r.template_name);
   if (!fs::exists(tpl))
     return fail(ErrorCode::not_found, "templat tidak ditemukan / template not found: " + r.template_name, tpl);
   bundle::WitnessFileOptions wo;
   wo.template_path = tpl;
-  wo.schema_path = (fs::path(options.resource_dir) / "schemas" / "witness-file-template.xsd").string();
+  wo.schema_path = internal::schema_path(options, "witness-file-template.xsd");
   wo.creator = v.user;
   auto built = bundle::build_witness_file(*data, wo);
   if (!built) return tl::unexpected(built.error());
