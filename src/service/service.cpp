@@ -262,8 +262,6 @@ Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, cons
   return out;
 }
 
-std::string format_version_id(const std::string& id, int version) { return id + "@" + std::to_string(version); }
-
 }  // namespace
 
 struct Service::Impl {
