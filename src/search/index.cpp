@@ -375,7 +375,7 @@ void Index::refresh() {
 }
 
 Xapian::Query Index::Impl::visible_filter(const Query& q) const {
-  if (!q.visible_cases) return Xapian::Query::MatchAll;
+  if (!q.visible_cases) return match_all();
   std::vector<Xapian::Query> allowed{Xapian::Query(prefix::public_doc)};
   for (const auto& c : *q.visible_cases) allowed.emplace_back(prefix::case_id + c);
   return Xapian::Query(Xapian::Query::OP_OR, allowed.begin(), allowed.end());
@@ -393,9 +393,10 @@ Xapian::Query Index::Impl::parse(const std::string& text, std::string& explanati
   for (const char* f : {"orang", "person"}) qp.add_boolean_prefix(f, prefix::person, "orang");
   for (const char* f : {"negara", "country"}) qp.add_boolean_prefix(f, prefix::country, "negara");
   for (const char* f : {"uu", "law"}) qp.add_boolean_prefix(f, prefix::law, "uu");
-  auto* pasal = new PasalFieldProcessor;
+  // Released before it is handed over, so the parser's references own it (released after,
+  // it was never freed: a leak per search).
+  auto* pasal = (new PasalFieldProcessor)->release();
   for (const char* f : {"pasal", "article"}) qp.add_boolean_prefix(f, pasal, "pasal");
-  pasal->release();
   for (const char* f : {"judul", "title"}) qp.add_prefix(f, prefix::title);
   qp.add_prefix(k_thesaurus_field, (new ThesaurusFieldProcessor(definition, stem))->release());
   for (const char* f : {"tanggal:", "date:"})
@@ -482,7 +483,7 @@ core::Result<Results> Index::search(const Query& query) const {
         proximity.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 3);
       }
     }
-    if (q.empty()) q = Xapian::Query::MatchAll;
+    if (q.empty()) q = match_all();
     // An ayat's own document is only wanted when an ayat is asked for by number; otherwise its
     // Pasal's document (which holds every ayat) stands for it, and no collapsing is needed —
     // collapsing reads a value of every match, which costs more than the search itself.
@@ -499,7 +500,7 @@ core::Result<Results> Index::search(const Query& query) const {
       const Xapian::Query in_force(
           Xapian::Query::OP_AND, Xapian::Query(Xapian::Query::OP_VALUE_LE, slot_valid_from, query.as_of),
           Xapian::Query(Xapian::Query::OP_VALUE_GE, slot_valid_until, query.as_of + std::string(1, '\0')));
-      const Xapian::Query not_provision(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+      const Xapian::Query not_provision(Xapian::Query::OP_AND_NOT, match_all(),
                                         Xapian::Query(std::string(prefix::kind) + "pasal"));
       q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, not_provision, in_force));
     }

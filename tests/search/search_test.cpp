@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "search/search.h"
 #include "support/temp_dir.h"
@@ -419,4 +421,46 @@ BOOST_AUTO_TEST_CASE(open_errors) {
   BOOST_TEST_REQUIRE(writer.has_value());
   auto second = Index::open(tmp.file("w"), config(), true);
   BOOST_TEST(!second.has_value());  // one writer at a time
+}
+
+// Regression (robustness issue, finding 1): searches in several threads, each on its own reader,
+// must share no Xapian object. Copies of the process-wide Xapian::Query::MatchAll (empty query,
+// visible filter, as_of filter, open date range) raced on its plain reference count: a lost
+// increment freed it while in use (ThreadSanitizer reports the race; Release builds crashed).
+BOOST_FIXTURE_TEST_CASE(concurrent_searches_on_separate_readers_share_nothing, Fixture) {
+  for (int i = 0; i < 40; ++i) {
+    auto d = item("c" + std::to_string(i), "perekrutan penipuan kamboja paspor ke-" + std::to_string(i));
+    d.date = "2024-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+    put(d);
+  }
+  put(provision("2", 1, "Setiap orang yang melakukan perekrutan (FIKTIF teks uji)"));
+  commit();
+  const std::vector<std::string> texts = {"", "perekrutan", "tanggal:2024-01..", "tanggal:..2024-06",
+                                          "pasal:2 penipuan", "tanggal:.."};
+  std::atomic<int> failures{0};
+  std::atomic<long> done{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      auto reader = Index::open(path, config(), false);
+      if (!reader) {
+        ++failures;
+        return;
+      }
+      for (int n = 0; n < 300; ++n) {
+        search::Query q;
+        q.text = texts[static_cast<std::size_t>(n + t) % texts.size()];
+        q.limit = 1;
+        q.facets = n % 2 == 0;
+        if (n % 3 == 0) q.as_of = "2024-06-01";
+        if (n % 4 == 0) q.visible_cases = std::vector<std::string>{"perkara-1"};
+        auto r = (*reader)->search(q);
+        if (!r || (q.text == "perekrutan" && r->total == 0)) ++failures;
+        ++done;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  BOOST_TEST(failures.load() == 0);
+  BOOST_TEST(done.load() == 4 * 300);
 }

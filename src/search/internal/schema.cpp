@@ -77,10 +77,10 @@ Xapian::Query ThesaurusFieldProcessor::operator()(const std::string& value) {
     group = std::stoul(value.substr(0, dot));
     if (dot != std::string::npos) typed = std::stoul(value.substr(dot + 1));
   } catch (const std::exception&) {
-    return Xapian::Query::MatchNothing;
+    return Xapian::Query();  // matches nothing (a fresh empty query, not the shared static)
   }
   const auto& groups = m_definition->thesaurus.groups;
-  if (group >= groups.size() || typed >= groups[group].size()) return Xapian::Query::MatchNothing;
+  if (group >= groups.size() || typed >= groups[group].size()) return Xapian::Query();  // matches nothing (a fresh empty query, not the shared static)
   // A word as the index has it: its root term (which also covers the word itself), or the raw
   // term for stop words and numbers (they have no root term).
   auto word = [this](const std::string& w) {
@@ -125,7 +125,7 @@ Xapian::Query IsoDateRangeProcessor::operator()(const std::string& begin, const 
                                      "' (YYYY-MM-DD, YYYY-MM atau/or YYYY)");
   // A partial upper bound covers its whole period: "..2024-06" includes 2024-06-30.
   const std::string hi = end.size() < 10 && !end.empty() ? end + "\xff" : end;
-  if (begin.empty() && hi.empty()) return Xapian::Query::MatchAll;
+  if (begin.empty() && hi.empty()) return match_all();
   if (begin.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi);
   if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, begin);
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, begin, hi);

@@ -31,6 +31,11 @@ inline constexpr const char* law = "XL";         // XL<law id>
 inline constexpr const char* ayat_doc = "XAayat";  // the one term of an ayat's own document
 }  // namespace prefix
 
+// A query matching every document, built fresh for the caller. Never copy the process-wide
+// Xapian::Query::MatchAll: its reference count is a plain integer, so copies made by several
+// searching threads race and can free it while in use.
+inline Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 // Value slots.
 enum Slot : Xapian::valueno {
   slot_kind = 0,
