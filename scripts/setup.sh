@@ -99,8 +99,9 @@ asan_dir=${BERKAS_ASAN_DIR:-$root/build/asan}
 tsan_dir=${BERKAS_TSAN_DIR:-$root/build/tsan}
 fuzz_dir=${BERKAS_FUZZ_DIR:-$root/build/fuzz}
 # The suites TSan runs: those with threads of their own (the server's workers, concurrent readers
-# and the writer of the index, the service's shared context).
-tsan_tests=(server_test search_test redact_test guidelines_test witness_file_service_test witness_entry_test)
+# and the writer of the index, the service's shared context): ctest labels, and the target that
+# builds their tests (tests/CMakeLists.txt).
+tsan_labels='^(server|search|service)$'
 
 say() { echo "berkas: $*" >&2; }
 
@@ -151,20 +152,19 @@ sanitize_address() {
 
 sanitize_thread() {
   local t0=$SECONDS rc=0
-  say "tsan: ${tsan_tests[*]} under ThreadSanitizer, in $tsan_dir:" \
+  say "tsan: the server, search and service suites under ThreadSanitizer, in $tsan_dir:" \
       "cmake ${sanitizer_cmake[*]} -DBERKAS_SANITIZE=thread"
   rm -f "$tsan_dir/summary.txt"
   { cmake -S "$root" -B "$tsan_dir" "${sanitizer_cmake[@]}" -DBERKAS_SANITIZE=thread >/dev/null &&
-    cmake --build "$tsan_dir" -j "$jobs" --target "${tsan_tests[@]}"; } ||
+    cmake --build "$tsan_dir" -j "$jobs" --target berkas_threaded_tests; } ||
     { summary tsan 1 "$t0" $((SECONDS - t0)) "$tsan_dir"; return 1; }
-  local built=$((SECONDS - t0)) regex
-  regex="^($(IFS='|'; echo "${tsan_tests[*]}"))\$"
+  local built=$((SECONDS - t0))
   # TSan needs its fixed memory layout: with address randomisation off (setarch -R) a kernel with
   # a high vm.mmap_rnd_bits cannot break it ("FATAL: ThreadSanitizer: unexpected memory mapping").
   local wrap=()
   command -v setarch >/dev/null 2>&1 && wrap=(setarch "$(uname -m)" -R)
-  say "tsan: TSAN_OPTIONS=$TSAN_OPTIONS; ${wrap[*]} ctest -R '$regex'"
-  ctest_step tsan "$tsan_dir" --wrap "${wrap[@]}" -- -R "$regex" || rc=1
+  say "tsan: TSAN_OPTIONS=$TSAN_OPTIONS; ${wrap[*]} ctest -L '$tsan_labels'"
+  ctest_step tsan "$tsan_dir" --wrap "${wrap[@]}" -- -L "$tsan_labels" || rc=1
   summary tsan "$rc" "$t0" "$built" "$tsan_dir"
 }
 
