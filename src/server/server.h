@@ -1,9 +1,17 @@
 // server: `berkas serve` — the web application (server-rendered pages in Indonesian and English,
 // and the JSON API under /api/v1/) over the service. Poco.Net stays inside this module.
 //
+// The front is event-driven (server/internal/event_loop.h): one I/O thread owns every connection
+// (epoll, non-blocking sockets) and enforces the deadlines and limits below; a request goes to the
+// pool of `threads` workers only once its head and its whole body have arrived, and the response
+// is written back by the I/O thread. A slow or idle client therefore holds a few kilobytes, never
+// a thread. See docs/WEB.md, "Connections and limits".
+//
 // Thread safety: start/stop from one thread; requests are served on the server's own pool.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -23,14 +31,26 @@ struct Options {
   std::size_t max_upload = 32u << 20;      // multipart ingest uploads: 32 MiB
   bool tls = false;                        // behind a TLS terminator: cookies get `Secure`
   int pbkdf2_iterations = 210000;
+
+  // Connections and limits (docs/WEB.md). Tests set short deadlines; the defaults are production's.
+  std::chrono::milliseconds header_timeout{10000};    // a request head, from its first byte (and
+                                                      // from accept for a new connection)
+  std::chrono::milliseconds keepalive_timeout{5000};  // idle between requests on one connection
+  std::chrono::milliseconds transfer_grace{10000};    // body and response deadlines: grace + size / rate
+  std::size_t min_transfer_rate = 32u << 10;          // bytes per second, bodies in and responses out
+  std::size_t max_connections = 2048;                 // open at once (lowered to fit RLIMIT_NOFILE)
+  std::size_t max_connections_per_client = 256;       // from one client address
+  std::size_t max_queued = 256;                       // whole requests waiting for a worker → else 503
   // Told the one-time setup token when no administrator exists (the CLI prints it).
   std::function<void(const std::string& token)> on_setup_token;
 };
 
 class Server {
  public:
-  // Opens the service and the accounts, loads the templates, and starts listening. io error if
-  // the address cannot be bound; not_found if there is no store.
+  // Binds host:port (SO_REUSEADDR, never SO_REUSEPORT: a second server on a taken port fails),
+  // opens the service and the accounts, loads the templates, and starts serving. io error
+  // "port sudah dipakai / address already in use: HOST:PORT" if the port is taken, another io
+  // error if the address cannot be bound; not_found if there is no store.
   static core::Result<std::unique_ptr<Server>> start(const Options& options);
   ~Server();  // stops
   Server(const Server&) = delete;
@@ -38,7 +58,8 @@ class Server {
 
   // The bound port (useful with port 0).
   std::uint16_t port() const;
-  // Stops accepting, waits for running requests (at most a few seconds). Idempotent.
+  // Stops accepting, closes idle connections, lets requests in flight finish and be written (at
+  // most 5 seconds), then joins the I/O thread and the workers. Idempotent.
   void stop();
 
  private:
