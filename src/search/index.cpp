@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "search/internal/definition.h"
 #include "search/internal/query_text.h"
@@ -21,6 +22,7 @@ using namespace internal;
 namespace {
 
 constexpr const char* k_last_seq_key = "berkas.last_seq";
+constexpr const char* k_unindexed_key = "berkas.unindexed.";  // + hash of the doc id → "id\nreason"
 // How much a "pasal 48" reference outweighs the words of the query (BM25 weights of a whole
 // query stay well below this).
 constexpr double k_pasal_boost = 40.0;
@@ -218,27 +220,27 @@ Xapian::Document Index::Impl::build(const Doc& d) const {
   tg.increase_termpos(100);
   tg.index_text(d.extra);
 
-  doc.add_boolean_term(prefix::id + d.id);
-  doc.add_boolean_term(prefix::kind + d.kind);
+  doc.add_boolean_term(term(prefix::id, d.id));
+  doc.add_boolean_term(term(prefix::kind, d.kind));
   if (d.case_id.empty()) {
     doc.add_boolean_term(prefix::public_doc);
   } else {
-    doc.add_boolean_term(prefix::case_id + d.case_id);
+    doc.add_boolean_term(term(prefix::case_id, d.case_id));
   }
-  for (const auto& p : d.person_ids) doc.add_boolean_term(prefix::person + p);
+  for (const auto& p : d.person_ids) doc.add_boolean_term(term(prefix::person, p));
   std::set<std::string> pasals;
   for (const auto& p : d.provisions) {
-    doc.add_boolean_term(prefix::provision + p);
-    doc.add_boolean_term(prefix::provision + pasal_of(p));
+    doc.add_boolean_term(term(prefix::provision, p));
+    doc.add_boolean_term(term(prefix::provision, pasal_of(p)));
     pasals.insert(pasal_of(p));
   }
-  if (!d.country.empty()) doc.add_boolean_term(prefix::country + core::ascii_lower(d.country));
-  if (!d.law_id.empty()) doc.add_boolean_term(prefix::law + d.law_id);
+  if (!d.country.empty()) doc.add_boolean_term(term(prefix::country, core::ascii_lower(d.country)));
+  if (!d.law_id.empty()) doc.add_boolean_term(term(prefix::law, d.law_id));
   if (d.kind == "pasal" && d.ayat > 0) doc.add_boolean_term(prefix::ayat_doc);
   if (d.kind == "pasal") {
     // wdf 1 (not boolean) so a "pasal 48" reference can weigh the provision itself.
-    doc.add_term(prefix::self + d.object_id, 1);
-    if (pasal_of(d.object_id) != d.object_id) doc.add_term(prefix::self + pasal_of(d.object_id), 1);
+    doc.add_term(term(prefix::self, d.object_id), 1);
+    if (pasal_of(d.object_id) != d.object_id) doc.add_term(term(prefix::self, pasal_of(d.object_id)), 1);
     doc.add_value(slot_valid_from, d.valid_from.empty() ? "0000-00-00" : d.valid_from);
     doc.add_value(slot_valid_until, d.valid_until.empty() ? "9999-99-99" : d.valid_until);
   }
@@ -275,7 +277,7 @@ core::Status Index::put(const Doc& doc) {
       for (const auto* s : {&doc.title, &doc.label, &doc.body, &doc.extra}) tg.index_text(*s);
       m_impl->root->forget();
     }
-    m_impl->writer().replace_document(prefix::id + doc.id, m_impl->build(doc));
+    m_impl->writer().replace_document(term(prefix::id, doc.id), m_impl->build(doc));
   } catch (const Xapian::Error& e) {
     return tl::unexpected(from_xapian(e, "put " + doc.id));
   }
@@ -285,7 +287,7 @@ core::Status Index::put(const Doc& doc) {
 core::Status Index::remove(const std::string& id) {
   assert(m_impl->writable);
   try {
-    m_impl->writer().delete_document(prefix::id + id);
+    m_impl->writer().delete_document(term(prefix::id, id));
   } catch (const Xapian::Error& e) {
     return tl::unexpected(from_xapian(e, "remove " + id));
   }
@@ -353,6 +355,34 @@ std::int64_t Index::doc_count() const {
   }
 }
 
+core::Status Index::note_unindexed(const std::string& id, const std::string& reason) {
+  assert(m_impl->writable);
+  try {
+    // Keyed by a hash: metadata keys are bounded like terms.
+    m_impl->writer().set_metadata(k_unindexed_key + core::sha256_hex(id).substr(0, 32), id + '\n' + reason);
+  } catch (const Xapian::Error& e) {
+    return tl::unexpected(from_xapian(e, "note " + id));
+  }
+  return {};
+}
+
+core::Result<std::map<std::string, std::string>> Index::unindexed() const {
+  std::map<std::string, std::string> out;
+  try {
+    for (auto it = m_impl->db.metadata_keys_begin(k_unindexed_key); it != m_impl->db.metadata_keys_end(k_unindexed_key);
+         ++it) {
+      const auto v = m_impl->db.get_metadata(*it);
+      const auto nl = v.find('\n');
+      if (nl != std::string::npos) out[v.substr(0, nl)] = v.substr(nl + 1);
+    }
+  } catch (const Xapian::Error& e) {
+    return tl::unexpected(from_xapian(e, "unindexed"));
+  }
+  return out;
+}
+
+std::string index_key(const std::string& doc_id) { return term(prefix::id, doc_id).substr(1); }
+
 core::Result<std::vector<std::string>> Index::ids() const {
   std::vector<std::string> out;
   try {
@@ -377,7 +407,7 @@ void Index::refresh() {
 Xapian::Query Index::Impl::visible_filter(const Query& q) const {
   if (!q.visible_cases) return match_all();
   std::vector<Xapian::Query> allowed{Xapian::Query(prefix::public_doc)};
-  for (const auto& c : *q.visible_cases) allowed.emplace_back(prefix::case_id + c);
+  for (const auto& c : *q.visible_cases) allowed.emplace_back(term(prefix::case_id, c));
   return Xapian::Query(Xapian::Query::OP_OR, allowed.begin(), allowed.end());
 }
 
@@ -388,11 +418,16 @@ Xapian::Query Index::Impl::parse(const std::string& text, std::string& explanati
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_stopper(&stopper);
   qp.set_default_op(Xapian::Query::OP_OR);
-  for (const char* f : {"jenis", "kind"}) qp.add_boolean_prefix(f, prefix::kind, "jenis");
-  for (const char* f : {"perkara", "case"}) qp.add_boolean_prefix(f, prefix::case_id, "perkara");
-  for (const char* f : {"orang", "person"}) qp.add_boolean_prefix(f, prefix::person, "orang");
-  for (const char* f : {"negara", "country"}) qp.add_boolean_prefix(f, prefix::country, "negara");
-  for (const char* f : {"uu", "law"}) qp.add_boolean_prefix(f, prefix::law, "uu");
+  const std::pair<const char*, const char*> boolean_fields[] = {
+      {"jenis", prefix::kind}, {"perkara", prefix::case_id}, {"orang", prefix::person},
+      {"negara", prefix::country}, {"uu", prefix::law}};
+  const char* const english[] = {"kind", "case", "person", "country", "law"};
+  for (std::size_t i = 0; i < std::size(boolean_fields); ++i) {
+    // Released before handing over (see below): the parser's references own it.
+    auto* field = (new BooleanFieldProcessor(boolean_fields[i].second))->release();
+    qp.add_boolean_prefix(boolean_fields[i].first, field, boolean_fields[i].first);
+    qp.add_boolean_prefix(english[i], field, boolean_fields[i].first);
+  }
   // Released before it is handed over, so the parser's references own it (released after,
   // it was never freed: a leak per search).
   auto* pasal = (new PasalFieldProcessor)->release();
@@ -460,9 +495,9 @@ core::Result<Results> Index::search(const Query& query) const {
     bool ayat_asked = false;
     for (const auto& ref : find_pasal_refs(text)) {
       ayat_asked |= ref.ayat > 0;
-      boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(prefix::self + ref.pasal_id()), k_pasal_boost);
+      boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term(prefix::self, ref.pasal_id())), k_pasal_boost);
       if (ref.ayat > 0)
-        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(prefix::self + ref.provision_id()),
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term(prefix::self, ref.provision_id())),
                             k_ayat_boost);
     }
     // Query words that stand next to each other in a document (one word of slack) are worth

@@ -87,6 +87,11 @@ struct Config {
   std::string dir;  // folder holding stopwords-id.txt, stopwords-en.txt, thesaurus.txt, ...
 };
 
+// The form under which the index keys a document id (and ids() lists it): the id itself, or,
+// for an id too long for a Xapian term, its first bytes and a hash of the whole (never reached
+// by ids the ingest schemas accept; it keeps one overlong id from stopping the index).
+std::string index_key(const std::string& doc_id);
+
 class Index {
  public:
   // Opens or creates the Xapian database at `path`. io error with the reason.
@@ -103,10 +108,17 @@ class Index {
   core::Status remove_prefix(const std::string& id_prefix);  // e.g. all ayat of a Pasal
   core::Status commit(std::int64_t seq);
   core::Status clear();                           // removes every document (for reindex)
+  // Records, in the next commit, that document `id` could not be indexed and why (a document
+  // the index refuses must not stop the store from opening: the service notes it, goes on,
+  // and verify reports it). A later put of the same id does not clear the note; reindex does.
+  core::Status note_unindexed(const std::string& id, const std::string& reason);
+  // The notes: document id → reason.
+  core::Result<std::map<std::string, std::string>> unindexed() const;
 
   std::int64_t last_seq() const;                  // 0 for a new index
   std::int64_t doc_count() const;
-  core::Result<std::vector<std::string>> ids() const;  // every document id, sorted
+  // Every document id, sorted, as index_key() gives it.
+  core::Result<std::vector<std::string>> ids() const;
 
   // Runs a query. invalid_input (with a message for people) when the query cannot be parsed.
   core::Result<Results> search(const Query& query) const;

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -291,6 +292,15 @@ struct Service::Impl {
     return Redactor(hidden);
   }
 
+  // Puts one document. A document the index refuses is noted (verify reports it) and skipped:
+  // one stored object must never stop the store from opening or the index from catching up.
+  // Failures to commit, or to read the store, still fail the caller.
+  static Status put(search::Index& idx, const search::Doc& doc) {
+    auto s = idx.put(doc);
+    if (s) return s;
+    return idx.note_unindexed(doc.id, s.error().message);
+  }
+
   Status index_object(search::Index& idx, const store::Store& st, const std::string& kind, const std::string& id,
                       const Redactor& red) {
     if (kind == "law") {
@@ -300,13 +310,13 @@ struct Service::Impl {
       if (!provs) return tl::unexpected(provs.error());
       if (auto s = idx.remove_prefix(internal::provision_doc_id(id + "/")); !s) return s;
       for (const auto& p : *provs)
-        if (auto s = idx.put(internal::provision_doc(*law, p)); !s) return s;
+        if (auto s = put(idx, internal::provision_doc(*law, p)); !s) return s;
       return {};
     }
     if (kind == "case") {
       auto c = st.get_case(id);
       if (!c) return tl::unexpected(c.error());
-      return idx.put(internal::case_doc(*c, red));
+      return put(idx, internal::case_doc(*c, red));
     }
     if (kind == "item") {
       auto item = st.item(id);
@@ -314,14 +324,14 @@ struct Service::Impl {
       auto cites = st.item_citations(id);
       if (!cites) return tl::unexpected(cites.error());
       auto c = st.get_case(item->case_id);
-      return idx.put(internal::item_doc(*item, *cites, c ? &*c : nullptr, red));
+      return put(idx, internal::item_doc(*item, *cites, c ? &*c : nullptr, red));
     }
     if (kind == "precedent") {
       auto p = st.precedent(id);
       if (!p) return tl::unexpected(p.error());
       auto cites = st.precedent_citations(id);
       if (!cites) return tl::unexpected(cites.error());
-      return idx.put(internal::precedent_doc(*p, *cites, red));
+      return put(idx, internal::precedent_doc(*p, *cites, red));
     }
     if (kind == "person") return {};  // persons are not indexed (names); see catch_up
     return fail(ErrorCode::internal, "unknown change kind '" + kind + "'");
@@ -337,7 +347,7 @@ struct Service::Impl {
     auto cases = st.cases();
     if (!cases) return tl::unexpected(cases.error());
     for (const auto& c : *cases)
-      if (auto s = idx.put(internal::case_doc(c, red)); !s) return s;
+      if (auto s = put(idx, internal::case_doc(c, red)); !s) return s;
     auto items = st.items();
     if (!items) return tl::unexpected(items.error());
     std::map<std::string, core::Case> case_by_id;
@@ -346,7 +356,7 @@ struct Service::Impl {
       auto cites = st.item_citations(item.id);
       if (!cites) return tl::unexpected(cites.error());
       auto it = case_by_id.find(item.case_id);
-      if (auto s = idx.put(internal::item_doc(item, *cites, it == case_by_id.end() ? nullptr : &it->second, red)); !s)
+      if (auto s = put(idx, internal::item_doc(item, *cites, it == case_by_id.end() ? nullptr : &it->second, red)); !s)
         return s;
       ++done;
       if (progress && done % 500 == 0) progress(done, total, "index");
@@ -609,9 +619,11 @@ VersionRef parse_version_ref(const std::string& ref) {
   auto at = ref.rfind('@');
   if (at != std::string::npos && at + 1 < ref.size()) {
     const std::string num = ref.substr(at + 1);
-    if (std::all_of(num.begin(), num.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    // A number that does not fit a version leaves the whole ref as an id: not found (std::atoi
+    // wrapped "4294967297" to version 1).
+    if (auto n = core::parse_decimal(num, 0, std::numeric_limits<int>::max())) {
       r.id = ref.substr(0, at);
-      r.version = std::atoi(num.c_str());
+      r.version = static_cast<int>(*n);
     }
   }
   return r;
@@ -950,12 +962,22 @@ Result<VerifyReport> Service::verify(const Viewer& v) const {
   report.expected_docs = static_cast<std::int64_t>(expected.size());
   auto ids = m_impl->index->ids();
   if (!ids) return tl::unexpected(ids.error());
+  auto notes = m_impl->index->unindexed();
+  if (!notes) return tl::unexpected(notes.error());
+  const auto& unindexed = *notes;
   std::set<std::string> actual(ids->begin(), ids->end());
+  std::set<std::string> keys;
   std::size_t missing = 0, extra = 0;
-  for (const auto& e : expected)
-    if (!actual.count(e) && ++missing <= 20) report.problems.push_back({e, "missing from the index"});
+  for (const auto& e : expected) {
+    keys.insert(search::index_key(e));
+    if (actual.count(search::index_key(e))) continue;
+    if (++missing > 20) continue;
+    const auto note = unindexed.find(e);
+    report.problems.push_back({e, note == unindexed.end() ? "missing from the index"
+                                                          : "not indexed / tidak terindeks: " + note->second});
+  }
   for (const auto& a : actual)
-    if (!expected.count(a) && ++extra <= 20) report.problems.push_back({a, "in the index but not in the store"});
+    if (!keys.count(a) && ++extra <= 20) report.problems.push_back({a, "in the index but not in the store"});
   m_impl->store->audit(v.user, "verify", "store", report.problems.empty() ? "ok" : std::to_string(report.problems.size()) + " problems");
   return report;
 }

@@ -300,3 +300,25 @@ BOOST_AUTO_TEST_CASE(audit_log_is_chained) {
   auto events = json_array(r.out);
   BOOST_TEST(events->size() > 20u);  // one per stored file, and init
 }
+
+// Regression (robustness issue, finding 2): a BAP whose <negara> was 280 characters was stored,
+// then the index refused it ("Term too long") and every later ingest, verify, reindex and serve
+// exited 6. Such values are now refused at the door, with the file, the line and the field.
+BOOST_AUTO_TEST_CASE(a_value_too_long_for_the_index_is_refused_and_the_store_stays_usable) {
+  TempDir dir;
+  const auto data = dir.file("data");
+  BOOST_TEST_REQUIRE(run_berkas(data, {"init", "--demo"}).code == 0);
+  auto r = run_berkas(data, {"ingest", source_path("tests/data/bad/negara-terlalu-panjang.xml")});
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(r.out.find("negara-terlalu-panjang.xml:11") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("negara") != std::string::npos);
+  auto c = run_berkas(data, {"ingest", source_path("tests/data/bad/ketentuan-terlalu-panjang.xml")});
+  BOOST_TEST(c.code == 1);
+  BOOST_TEST(c.out.find("ketentuan-terlalu-panjang.xml:10") != std::string::npos, c.out);
+  // Nothing stored; every command still works.
+  BOOST_TEST(run_berkas(data, {"show", "bap-uji-negara"}).code == 3);
+  BOOST_TEST(run_berkas(data, {"verify"}).code == 0);
+  BOOST_TEST(run_berkas(data, {"reindex"}).code == 0);
+  BOOST_TEST(run_berkas(data, {"ingest", source_path("demo/03-bap/bap-saksi-dedi.xml")}).code == 0);
+  BOOST_TEST(run_berkas(data, {"search", "negara:kamboja"}).code == 0);
+}

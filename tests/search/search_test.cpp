@@ -464,3 +464,45 @@ BOOST_FIXTURE_TEST_CASE(concurrent_searches_on_separate_readers_share_nothing, F
   BOOST_TEST(failures.load() == 0);
   BOOST_TEST(done.load() == 4 * 300);
 }
+
+// Regression (robustness issue, finding 2): a value over Xapian's 245-byte term limit used to
+// make put() fail ("Term too long"), and with it every later catch-up. Every boolean term is
+// now bounded (a long value keeps its head and a hash), and a query for the same long value
+// still finds the document.
+BOOST_FIXTURE_TEST_CASE(values_over_the_term_limit_are_bounded_not_refused, Fixture) {
+  const std::string country(280, 'k');
+  const std::string long_provision = "uu-21-2007/pasal-" + std::string(300, '9');
+  const std::string long_case = "perkara-" + std::string(260, 'x');
+  auto d = item("panjang", "penampungan di luar negeri", long_case);
+  d.id = "item:" + std::string(300, 'p');
+  d.country = country;
+  d.provisions = {long_provision};
+  d.person_ids = {std::string(250, 'o') + "\xC3\xA9" + std::string(20, 'o')};  // UTF-8 across the cut
+  put(d);
+  put(item("pendek", "penampungan di dalam negeri"));
+  commit();
+  BOOST_TEST(finds("penampungan negara:" + country, d.id));
+  BOOST_TEST(!finds("penampungan negara:" + country, "item:pendek"));
+  BOOST_TEST(finds("penampungan perkara:" + long_case, d.id));
+  BOOST_TEST(finds("penampungan orang:" + d.person_ids[0], d.id));
+  BOOST_TEST(find("penampungan", std::vector<std::string>{long_case}).total == 1);
+  auto listed = index->ids();
+  BOOST_TEST_REQUIRE(listed.has_value());
+  BOOST_TEST((std::find(listed->begin(), listed->end(), search::index_key(d.id)) != listed->end()));
+  BOOST_TEST(search::index_key(d.id).size() < 245u);
+  BOOST_TEST(search::index_key(d.id) != search::index_key(d.id + "x"));
+  BOOST_TEST(search::index_key("item:pendek") == "item:pendek");
+  BOOST_TEST(index->remove(d.id).has_value());
+  commit(2);
+  BOOST_TEST(!finds("penampungan", d.id));
+}
+
+BOOST_FIXTURE_TEST_CASE(unindexed_notes_survive_commit_and_reopen, Fixture) {
+  BOOST_TEST(index->note_unindexed("item:x", "alasan / reason").has_value());
+  commit(5);
+  auto reader = open(false);
+  auto notes = reader->unindexed();
+  BOOST_TEST_REQUIRE(notes.has_value());
+  BOOST_TEST(notes->size() == 1u);
+  BOOST_TEST(notes->at("item:x") == "alasan / reason");
+}

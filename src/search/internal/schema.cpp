@@ -2,11 +2,25 @@
 
 #include <algorithm>
 
+#include "core/hash.h"
 #include "core/model.h"
 #include "core/text.h"
 #include "search/internal/morphology.h"
 
 namespace berkas::search::internal {
+
+std::string term(std::string_view prefix, std::string_view value) {
+  std::string out(prefix);
+  if (prefix.size() + value.size() <= k_max_term_bytes) return out.append(value);
+  constexpr std::size_t k_suffix = 1 + 16;  // '#' + 16 hex digits
+  std::size_t keep = k_max_term_bytes - k_suffix - std::min(prefix.size(), k_max_term_bytes - k_suffix);
+  while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;  // not mid-character
+  out.append(value.substr(0, keep));
+  out += '#';
+  out += core::sha256_hex(value).substr(0, 16);
+  return out;
+}
+
 
 RootStemmer::RootStemmer(std::shared_ptr<const Definition> definition, Xapian::Database db)
     : m_definition(std::move(definition)), m_db(std::move(db)) {}
@@ -65,9 +79,9 @@ Xapian::Query PasalFieldProcessor::operator()(const std::string& raw) {
         i = value.size();
       }
     }
-    if (i == value.size()) return Xapian::Query(prefix::provision + id);
+    if (i == value.size()) return Xapian::Query(term(prefix::provision, id));
   }
-  return Xapian::Query(prefix::provision + value);
+  return Xapian::Query(term(prefix::provision, value));
 }
 
 Xapian::Query ThesaurusFieldProcessor::operator()(const std::string& value) {

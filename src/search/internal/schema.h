@@ -36,6 +36,14 @@ inline constexpr const char* ayat_doc = "XAayat";  // the one term of an ayat's 
 // searching threads race and can free it while in use.
 inline Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
+// Xapian refuses a term over 245 bytes ("Term too long"), and one refused document would stop
+// the whole catch-up. Every boolean term is made by term(): a value that would pass
+// k_max_term_bytes keeps its first bytes (cut on a UTF-8 boundary) and ends in '#' and 16 hex
+// digits of its SHA-256, so it stays unique and the same value always gives the same term. The
+// ingest schemas bound such values far below this (ids 80, provision ids 120, countries 60).
+inline constexpr std::size_t k_max_term_bytes = 200;
+std::string term(std::string_view prefix, std::string_view value);
+
 // Value slots.
 enum Slot : Xapian::valueno {
   slot_kind = 0,
@@ -83,6 +91,17 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
 };
 
 // pasal:4, pasal:2/1, pasal:2-1, pasal:uu-1-2023/pasal-455 → the XP term.
+// jenis:, perkara:, orang:, negara:, uu: → the boolean term of that prefix, made by term() so a
+// long value typed in a query finds what the index holds (and never makes a term Xapian refuses).
+class BooleanFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit BooleanFieldProcessor(std::string prefix) : m_prefix(std::move(prefix)) {}
+  Xapian::Query operator()(const std::string& value) override { return Xapian::Query(term(m_prefix, value)); }
+
+ private:
+  std::string m_prefix;
+};
+
 class PasalFieldProcessor : public Xapian::FieldProcessor {
  public:
   Xapian::Query operator()(const std::string& value) override;
