@@ -756,6 +756,7 @@ class Reader {
 core::Result<Parsed> parse_xml(Parsed out, const std::string& schema_dir, const Limits& limits) {
   internal::XmlLimits xml_limits;
   xml_limits.max_depth = limits.max_depth;
+  xml_limits.max_attributes = limits.max_attributes;
   xml_limits.max_text_bytes = limits.max_text_bytes;
   auto doc = internal::parse_untrusted(out.source, out.path, xml_limits);
   if (!doc) return tl::unexpected(doc.error());
@@ -800,6 +801,19 @@ core::Result<Parsed> parse_text(Parsed out) {
     if (e.file.empty()) e.file = out.path;
     return tl::unexpected(e);
   }
+  // A precedent is only useful whole: a text cut short (a truncated download or upload, a
+  // partial copy) has no ruling or no date, and must not stand as a decision.
+  if (p->verdict.empty() || p->date.empty()) {
+    const int last_line = 1 + static_cast<int>(std::count(out.source.begin(), out.source.end(), '\n'));
+    std::string missing = p->verdict.empty() ? "amar putusan (MENGADILI)" : "";
+    if (p->date.empty()) missing += std::string(missing.empty() ? "" : " dan ") + "tanggal putusan";
+    std::string missing_en = p->verdict.empty() ? "the ruling (MENGADILI)" : "";
+    if (p->date.empty()) missing_en += std::string(missing_en.empty() ? "" : " and ") + "the decision date";
+    return fail(ErrorCode::invalid_input,
+                "putusan tidak lengkap: tidak ada " + missing + " sampai akhir teks / incomplete decision: no " +
+                    missing_en + " by the end of the text",
+                out.path, last_line, p->verdict.empty() ? "amar" : "tanggal");
+  }
   p->source_sha256 = out.source_sha256;
   out.citations = extract_citations(p->text);
   out.kind = Parsed::Kind::precedent;
@@ -819,6 +833,14 @@ core::Result<Parsed> parse_bytes(const std::string& bytes, const std::string& pa
     const std::size_t at = first_invalid_utf8(bytes);
     const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
     return fail(ErrorCode::invalid_input, "not valid UTF-8 (byte " + std::to_string(at) + ")", path, line);
+  }
+  // A NUL is never text (a binary file, or a corrupted export); stored, it would cut every C
+  // string made of the text later (PDF, logs).
+  if (const auto nul = bytes.find('\0'); nul != std::string::npos) {
+    const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
+    return fail(ErrorCode::invalid_input,
+                "berkas memuat byte NUL (byte " + std::to_string(nul) + "); bukan teks / the file contains a NUL byte; not text",
+                path, line);
   }
   Parsed out;
   out.path = path;

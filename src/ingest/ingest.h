@@ -19,6 +19,7 @@ struct Limits {
   std::size_t max_attachment_bytes = 256u << 20;
   int max_depth = 64;                        // element nesting
   std::size_t max_text_bytes = 16u << 20;    // one text node
+  int max_attributes = 64;                   // per element (libxml2's duplicate check is quadratic)
 };
 
 // An attachment referenced by an XML file, resolved and hash-checked.

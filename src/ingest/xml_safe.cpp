@@ -217,6 +217,68 @@ core::Result<xmlSchema*> load_schema(const std::string& xsd_path) {
   return raw;
 }
 
+// One linear pass over the raw bytes: refuses a start tag with more than `max` attributes
+// before libxml2's quadratic duplicate check can run. Comments, CDATA, processing instructions
+// and declarations are skipped; inside a tag, quoted values are skipped and each '=' outside
+// quotes is one attribute. Malformed input is left for the parser to report.
+core::Status check_attribute_counts(const std::string& s, const std::string& path, int max) {
+  int line = 1;
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  auto skip_past = [&](std::string_view end) {
+    const auto p = s.find(end, i);
+    const std::size_t stop = p == std::string::npos ? n : p + end.size();
+    for (; i < stop; ++i)
+      if (s[i] == '\n') ++line;
+  };
+  while (i < n) {
+    if (s[i] == '\n') {
+      ++line;
+      ++i;
+      continue;
+    }
+    if (s[i] != '<') {
+      ++i;
+      continue;
+    }
+    if (s.compare(i, 4, "<!--") == 0) {
+      skip_past("-->");
+    } else if (s.compare(i, 9, "<![CDATA[") == 0) {
+      skip_past("]]>");
+    } else if (s.compare(i, 2, "<?") == 0) {
+      skip_past("?>");
+    } else if (s.compare(i, 2, "<!") == 0 || s.compare(i, 2, "</") == 0) {
+      skip_past(">");
+    } else {
+      const int tag_line = line;
+      int attributes = 0;
+      ++i;
+      while (i < n && s[i] != '>') {
+        const char c = s[i];
+        if (c == '"' || c == '\'') {
+          ++i;
+          while (i < n && s[i] != c) {
+            if (s[i] == '\n') ++line;
+            ++i;
+          }
+          if (i < n) ++i;
+          continue;
+        }
+        if (c == '\n') ++line;
+        if (c == '<') break;  // malformed: the parser will say so
+        if (c == '=' && ++attributes > max)
+          return fail(ErrorCode::invalid_input,
+                      "elemen dengan lebih dari " + std::to_string(max) + " atribut / an element with more than " +
+                          std::to_string(max) + " attributes",
+                      path, tag_line);
+        ++i;
+      }
+      if (i < n && s[i] == '>') ++i;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 void init_libxml() {
@@ -232,6 +294,8 @@ core::Result<XmlDocPtr> parse_untrusted(const std::string& bytes, const std::str
   init_libxml();
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
     return fail(ErrorCode::invalid_input, "file too large", path);
+
+  if (auto ok = check_attribute_counts(bytes, path, limits.max_attributes); !ok) return tl::unexpected(ok.error());
 
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
   if (!ctxt || !ctxt->sax) return fail(ErrorCode::internal, "libxml2: cannot create a parser context", path);

@@ -10,8 +10,9 @@
 //   - no entity substitution (no XML_PARSE_NOENT), no DTD loading or default attributes
 //     (no XML_PARSE_DTDLOAD / DTDATTR), libxml2's own size limits kept (no XML_PARSE_HUGE);
 //   - XInclude is never processed, and an XInclude element is refused;
-//   - element nesting is bounded while parsing (the parser stops at the first element too deep)
-//     and no text node is longer than the limit.
+//   - element nesting is bounded while parsing (the parser stops at the first element too deep),
+//     no text node is longer than the limit, and no start tag has more attributes than the
+//     limit (checked before parsing, in one pass).
 #pragma once
 
 #include <memory>
@@ -31,6 +32,10 @@ using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
 struct XmlLimits {
   int max_depth = 64;
   std::size_t max_text_bytes = 16u << 20;
+  // Attributes (namespace declarations included) of one start tag, counted by a linear scan
+  // before libxml2 sees the bytes: its duplicate-attribute check is quadratic (100,000
+  // attributes on one element took over a minute to refuse).
+  int max_attributes = 64;
 };
 
 // Initialises libxml2 once for the process (parser, schema types, the refusing entity loader).
