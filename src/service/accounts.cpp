@@ -4,7 +4,10 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
+#include <atomic>
 #include <ctime>
+#include <map>
 #include <filesystem>
 
 #include "core/hash.h"
@@ -117,6 +120,68 @@ struct Accounts::Impl {
   std::string setup_token;  // empty: none issued, or used
   // A stored hash for unknown users, so a sign-in costs one PBKDF2 whether or not the user exists.
   std::string dummy_salt, dummy_hash;
+
+  // Failed sign-ins per client address over every name (random names must not escape the
+  // lockout), in memory: a window start and a count; bounded in size. Guarded by `mu`.
+  struct ClientFailures {
+    std::int64_t window_start = 0;
+    int count = 0;
+  };
+  std::map<std::string, ClientFailures> client_failures;
+  static constexpr std::size_t k_max_tracked_clients = 10000;
+
+  // Seconds the client must wait before its next sign-in attempt; 0 if it may try now.
+  std::int64_t client_wait(const std::string& client, std::int64_t t) const {
+    const auto it = client_failures.find(client);
+    if (it == client_failures.end() || it->second.count < options.max_client_failures) return 0;
+    const auto end = it->second.window_start + options.client_window_seconds;
+    return end > t ? end - t : 0;
+  }
+
+  void count_client_failure(const std::string& client, std::int64_t t) {
+    auto it = client_failures.find(client);
+    if (it == client_failures.end()) {
+      if (client_failures.size() >= k_max_tracked_clients) {
+        // Drop windows that have ended; if none has, the oldest.
+        for (auto i = client_failures.begin(); i != client_failures.end();)
+          i = i->second.window_start + options.client_window_seconds <= t ? client_failures.erase(i) : std::next(i);
+        if (client_failures.size() >= k_max_tracked_clients)
+          client_failures.erase(std::min_element(client_failures.begin(), client_failures.end(),
+                                                 [](const auto& a, const auto& b) {
+                                                   return a.second.window_start < b.second.window_start;
+                                                 }));
+      }
+      it = client_failures.emplace(client, ClientFailures{t, 0}).first;
+    }
+    if (it->second.window_start + options.client_window_seconds <= t) it->second = {t, 0};
+    ++it->second.count;
+  }
+
+  // Password hashes running now (sign-ins), at most options.max_concurrent_sign_ins.
+  std::atomic<int> hashing{0};
+
+  // A slot for one PBKDF2 of a sign-in, or none when max_concurrent_sign_ins are running.
+  class HashSlot {
+   public:
+  explicit HashSlot(Impl& d) : m_d(d) {
+    int n = m_d.hashing.load();
+    while (n < m_d.options.max_concurrent_sign_ins)
+      if (m_d.hashing.compare_exchange_weak(n, n + 1)) {
+        m_held = true;
+        return;
+      }
+  }
+  ~HashSlot() {
+    if (m_held) m_d.hashing.fetch_sub(1);
+  }
+  HashSlot(const HashSlot&) = delete;
+  HashSlot& operator=(const HashSlot&) = delete;
+  bool held() const { return m_held; }
+
+   private:
+    Impl& m_d;
+    bool m_held = false;
+  };
 
   std::int64_t now() const { return options.clock ? options.clock() : static_cast<std::int64_t>(std::time(nullptr)); }
   std::string now_iso() const { return iso_utc(now()); }
@@ -275,34 +340,67 @@ Result<Session> Accounts::complete_setup(const std::string& token, const std::st
 
 Result<SignInResult> Accounts::sign_in(const std::string& typed_name, const std::string& password,
                                        const std::string& client) {
-  std::lock_guard lock(m_impl->mu);
   auto& d = *m_impl;
   // The name as typed, folded and bounded: it keys the lockout even when no such user exists.
-  std::string name = core::ascii_lower(typed_name.substr(0, 64));
+  const std::string name = core::ascii_lower(typed_name.substr(0, 64));
   const std::string pw = password.substr(0, k_max_password);
+  SignInResult result;
+
+  // 1. Under the lock, only reads: the address's recent failures, the (name, address) lockout,
+  //    the user's stored hash.
+  store::LoginAttempts attempts;
+  std::optional<store::UserRecord> user;
+  {
+    std::lock_guard lock(d.mu);
+    const auto t = d.now();
+    if (const auto wait = d.client_wait(client, t); wait > 0) {
+      result.status = SignInResult::Status::throttled;
+      result.retry_after_seconds = wait;
+      return result;
+    }
+    auto a = d.store->login_attempts(name, client);
+    if (!a) return tl::unexpected(a.error());
+    attempts = *a;
+    if (!attempts.locked_until.empty() && attempts.locked_until > iso_utc(t)) {
+      result.status = SignInResult::Status::locked;
+      result.retry_after_seconds = std::int64_t{d.options.lockout_minutes} * 60;
+      return result;
+    }
+    if (is_valid_user_name(name))
+      if (auto u = d.store->user(name)) user = *u;
+  }
+
+  // 2. The PBKDF2 (tens of milliseconds by design) outside the lock, so signed-in requests are
+  //    never queued behind it, and in at most max_concurrent_sign_ins threads at once, so a flood
+  //    of sign-ins cannot occupy every worker: the rest are told to come back.
+  bool ok = false;
+  {
+    Impl::HashSlot slot(d);
+    if (!slot.held()) {
+      result.status = SignInResult::Status::busy;
+      result.retry_after_seconds = 1;
+      return result;
+    }
+    // Always one PBKDF2 of the same cost, so the time taken does not tell whether the user exists.
+    if (user && user->password_algorithm == k_algorithm) {
+      const auto h = pbkdf2_hex(pw, from_hex(user->password_salt), user->password_iterations);
+      ok = constant_time_equal(h, user->password_hash) && !user->disabled;
+    } else {
+      const auto h = pbkdf2_hex(pw, from_hex(d.dummy_salt), d.options.pbkdf2_iterations);
+      (void)constant_time_equal(h, d.dummy_hash);
+    }
+  }
+
+  // 3. Under the lock again: record the outcome.
+  std::lock_guard lock(d.mu);
   const auto t = d.now();
   const std::string now = iso_utc(t);
-  SignInResult result;
-  auto attempts = d.store->login_attempts(name, client);
-  if (!attempts) return tl::unexpected(attempts.error());
-  if (!attempts->locked_until.empty() && attempts->locked_until > now) {
-    result.status = SignInResult::Status::locked;
-    return result;
-  }
-  std::optional<store::UserRecord> user;
-  if (is_valid_user_name(name))
-    if (auto u = d.store->user(name)) user = *u;
-  // Always one PBKDF2 of the same cost, so the time taken does not tell whether the user exists.
-  bool ok = false;
-  if (user && user->password_algorithm == k_algorithm) {
-    const auto h = pbkdf2_hex(pw, from_hex(user->password_salt), user->password_iterations);
-    ok = constant_time_equal(h, user->password_hash) && !user->disabled;
-  } else {
-    const auto h = pbkdf2_hex(pw, from_hex(d.dummy_salt), d.options.pbkdf2_iterations);
-    (void)constant_time_equal(h, d.dummy_hash);
-  }
   if (!ok) {
-    store::LoginAttempts a = *attempts;
+    d.count_client_failure(client, t);
+    // Re-read: other attempts on the same (name, address) may have finished meanwhile.
+    auto fresh = d.store->login_attempts(name, client);
+    if (!fresh) return tl::unexpected(fresh.error());
+    store::LoginAttempts a = *fresh;
     // Failures older than a lockout period no longer count.
     if (!a.last_failure_at.empty() && a.last_failure_at < iso_utc(t - std::int64_t{d.options.lockout_minutes} * 60))
       a.failures = 0;
@@ -321,12 +419,19 @@ Result<SignInResult> Accounts::sign_in(const std::string& typed_name, const std:
         !s)
       return tl::unexpected(s.error());
     result.status = lock_now ? SignInResult::Status::locked : SignInResult::Status::bad_credentials;
+    if (lock_now) result.retry_after_seconds = std::int64_t{d.options.lockout_minutes} * 60;
     return result;
   }
-  if (attempts->failures > 0 || !attempts->locked_until.empty())
+  if (attempts.failures > 0 || !attempts.locked_until.empty())
     if (auto s = d.store->clear_login_attempts(name, client); !s) return tl::unexpected(s.error());
+  // The user may have been disabled or removed while we hashed: read them again.
+  auto current = d.store->user(user->name);
+  if (!current || current->disabled || current->password_hash != user->password_hash) {
+    result.status = SignInResult::Status::bad_credentials;
+    return result;
+  }
   (void)d.store->delete_expired_sessions(now);
-  auto session = d.new_session(*user);
+  auto session = d.new_session(*current);
   if (!session) return tl::unexpected(session.error());
   if (auto s = d.audit(user->name, "session.sign_in", user_object(user->name), "client=" + client); !s)
     return tl::unexpected(s.error());

@@ -26,6 +26,13 @@ struct AccountsOptions {
   int session_minutes = 8 * 60;    // absolute lifetime of a session (a working day)
   int max_failures = 5;            // failed sign-ins of one (user, client) before a lockout
   int lockout_minutes = 15;
+  // Failed sign-ins of one client address, over every name, within client_window_seconds before
+  // it must wait for the window's end (a flood with random names gets no further).
+  int max_client_failures = 20;
+  int client_window_seconds = 60;
+  // Sign-ins hashing a password at one time; more are answered `busy` at once, so a flood of
+  // sign-ins cannot hold every server thread (PBKDF2 takes tens of milliseconds by design).
+  int max_concurrent_sign_ins = 2;
   // Seconds since the epoch; tests move time forward. Default: the system clock.
   std::function<std::int64_t()> clock;
 };
@@ -49,7 +56,11 @@ struct Session {
 };
 
 struct SignInResult {
-  enum class Status { ok, bad_credentials, locked } status = Status::bad_credentials;
+  // locked: this (name, client) failed too often; throttled: this client failed too often under
+  // any names; busy: too many sign-ins are being checked right now. The last three say when to
+  // come back.
+  enum class Status { ok, bad_credentials, locked, throttled, busy } status = Status::bad_credentials;
+  std::int64_t retry_after_seconds = 0;
   Session session;         // when ok
 };
 
@@ -84,7 +95,9 @@ class Accounts {
   // ---- sessions
   // Checks the password (constant time, the same work whether or not the user exists) and
   // rate-limits per (user name as typed, client): after max_failures failures, `locked` for
-  // lockout_minutes. Never says which of user or password was wrong. Audited.
+  // lockout_minutes; and per client over all names: `throttled` (see AccountsOptions). The
+  // password is hashed outside the object's lock, in at most max_concurrent_sign_ins threads
+  // (`busy` beyond). Never says which of user or password was wrong. Audited.
   core::Result<SignInResult> sign_in(const std::string& name, const std::string& password, const std::string& client);
   // The session of a token: not_found when unknown, expired, or its user disabled/deleted (the
   // expired row is removed). The returned token field is empty.
