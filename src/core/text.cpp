@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <charconv>
+
 namespace berkas::core {
 
 std::string ascii_lower(std::string_view s) {
@@ -87,6 +89,16 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
     pos += to.size();
   }
   return s;
+}
+
+std::optional<std::int64_t> parse_decimal(std::string_view s, std::int64_t min, std::int64_t max) {
+  if (s.empty() || s.size() > 20) return std::nullopt;
+  if (s[0] == '-' && min >= 0) return std::nullopt;
+  std::int64_t v = 0;
+  const char* end = s.data() + s.size();
+  const auto [ptr, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc() || ptr != end || v < min || v > max) return std::nullopt;
+  return v;
 }
 
 int roman_to_int(std::string_view s) {

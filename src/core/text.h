@@ -1,6 +1,8 @@
 // core/text: small UTF-8 text helpers shared by ingest, search and service.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,5 +30,10 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
 
 // Roman numeral "XIV" → 14; 0 if not a valid numeral.
 int roman_to_int(std::string_view s);
+
+// A whole decimal number from input: ASCII digits only (a leading '-' when min < 0), nothing
+// else, within [min, max]; nullopt otherwise (empty, sign, spaces, overflow: "4294967297" for an
+// int is out of range, never wrapped as std::atoi would).
+std::optional<std::int64_t> parse_decimal(std::string_view s, std::int64_t min, std::int64_t max);
 
 }  // namespace berkas::core

@@ -292,6 +292,9 @@ BOOST_AUTO_TEST_CASE(command_line_contract) {
 BOOST_AUTO_TEST_CASE(show_unknown_id_is_not_found) {
   auto r = run_berkas(demo().data, {"show", "tidak-ada"});
   BOOST_TEST(r.code == 3);
+  // A version number past int is no version (std::atoi wrapped 4294967297 to version 1).
+  BOOST_TEST(run_berkas(demo().data, {"show", "bap-saksi-a@4294967297"}).code == 3);
+  BOOST_TEST(run_berkas(demo().data, {"show", "bap-saksi-a@1"}).code == 0);
 }
 
 BOOST_AUTO_TEST_CASE(audit_log_is_chained) {

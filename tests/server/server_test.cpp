@@ -442,6 +442,11 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_400_problem) {
   }
   auto wrong_type = w().call("POST", "/api/v1/session", R"({"user":"a","password":"b"})", "text/plain");
   BOOST_TEST(wrong_type.status == 415);
+  // The media type must be application/json itself, not a longer name that begins with it
+  // (robustness issue, finding 8); parameters are fine.
+  BOOST_TEST(w().call("POST", "/api/v1/session", R"({"user":"a","password":"b"})", "application/jsonfoo").status == 415);
+  BOOST_TEST(w().call("POST", "/api/v1/session", R"({"user":"a","password":"b-salah-salah"})",
+                      "Application/JSON; charset=utf-8").status == 401);
   auto bad_login = w().call("POST", "/api/v1/session", "{nope", "application/json");
   BOOST_TEST(bad_login.status == 400);
 }

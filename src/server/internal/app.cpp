@@ -12,6 +12,7 @@
 #include <openssl/rand.h>
 
 #include <algorithm>
+#include <climits>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -424,10 +425,14 @@ Response App::post_login(Ctx& c) {
     return error_page(c, 403, m_templates.message(c.lang, "csrf_failed"));
   auto result = m_accounts->sign_in(form["user"], form["password"], c.req.client);
   if (!result) return error_page(c, result.error());
-  if (result->status == service::SignInResult::Status::locked)
-    return page_login(c, m_templates.message(c.lang, "login_locked"), 429);
-  if (result->status != service::SignInResult::Status::ok)
-    return page_login(c, m_templates.message(c.lang, "login_failed"), 401);
+  using S = service::SignInResult::Status;
+  if (result->status == S::locked || result->status == S::throttled || result->status == S::busy) {
+    const char* key = result->status == S::locked ? "login_locked" : result->status == S::throttled ? "login_throttled" : "login_busy";
+    Response r = page_login(c, m_templates.message(c.lang, key), 429);
+    r.set_header("Retry-After", std::to_string(result->retry_after_seconds));
+    return r;
+  }
+  if (result->status != S::ok) return page_login(c, m_templates.message(c.lang, "login_failed"), 401);
   Response r = redirect(c, "/search");
   set_session_cookie(r, result->session.token, 60 * 60 * 8);
   return r;
@@ -475,7 +480,7 @@ Response App::post_logout(Ctx& c) {
 
 Response App::page_search(Ctx& c) {
   const std::string q = c.req.param("q");
-  int page = std::max(1, std::atoi(c.req.param("page").c_str()));
+  int page = static_cast<int>(c.req.int_param("page", 1, 1, 10000));
   page = std::min(page, 500);
   std::string as_of = c.req.param("as_of");
   if (!as_of.empty() && !core::is_iso_date(as_of)) as_of.clear();
@@ -874,7 +879,7 @@ Response App::download_attachment(Ctx& c, const std::string& ref, const std::str
   };
   if (n_text.empty() || n_text.size() > 4 || n_text.find_first_not_of("0123456789") != std::string::npos)
     return missing();
-  const std::size_t n = static_cast<std::size_t>(std::stoi(n_text));
+  const auto n = static_cast<std::size_t>(core::parse_decimal(n_text, 0, 9999).value_or(0));
   const auto& v = c.viewer();
   auto view = with_reader([&](service::Service& s) { return s.item(v, ref); });
   if (!view || n < 1 || n > view->item.attachments.size()) return missing();
@@ -1085,7 +1090,7 @@ Response App::post_admin(Ctx& c, const std::vector<std::string>& seg) {
 }
 
 Response App::page_audit(Ctx& c) {
-  std::int64_t after = std::max<std::int64_t>(0, std::atoll(c.req.param("after").c_str()));
+  std::int64_t after = c.req.int_param("after", 0, 0, INT64_MAX);
   auto events = with_reader([&](service::Service& s) { return s.audit_log(c.viewer(), after, 200); });
   if (!events) return error_page(c, events.error());
   Data d;
@@ -1184,8 +1189,11 @@ Poco::JSON::Object::Ptr session_json(const Session& s) {
 
 // The request body as a JSON object; a problem response when it is not one.
 std::optional<Response> parse_json_object(const Request& req, Poco::JSON::Object::Ptr& out) {
+  // The media type itself, before any parameters: "application/json; charset=utf-8" is JSON,
+  // "application/jsonfoo" is not.
   const std::string ct = core::ascii_lower(req.header("content-type"));
-  if (ct.rfind("application/json", 0) != 0)
+  const std::string media = core::squeeze_space(ct.substr(0, ct.find(';')));
+  if (media != "application/json")
     return problem(415, "isi harus application/json / the body must be application/json");
   try {
     Poco::JSON::Parser parser;
@@ -1222,10 +1230,21 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
     if (auto bad = parse_json_object(c.req, body)) return *bad;
     auto result = m_accounts->sign_in(str_field(body, "user"), str_field(body, "password"), c.req.client);
     if (!result) return problem(result.error());
-    if (result->status == service::SignInResult::Status::locked)
-      return problem(429, "terlalu banyak percobaan gagal; coba lagi dalam 15 menit / too many failed attempts; "
-                          "try again in 15 minutes");
-    if (result->status != service::SignInResult::Status::ok)
+    using S = service::SignInResult::Status;
+    if (result->status == S::locked || result->status == S::throttled || result->status == S::busy) {
+      Response r = problem(
+          429, result->status == S::locked
+                   ? "terlalu banyak percobaan gagal; coba lagi dalam 15 menit / too many failed attempts; try again "
+                     "in 15 minutes"
+               : result->status == S::throttled
+                   ? "terlalu banyak percobaan masuk yang gagal dari alamat ini; coba lagi nanti / too many failed "
+                     "sign-ins from this address; try again later"
+                   : "banyak permintaan masuk sedang diperiksa; coba lagi sebentar lagi / many sign-ins are being "
+                     "checked; try again in a moment");
+      r.set_header("Retry-After", std::to_string(result->retry_after_seconds));
+      return r;
+    }
+    if (result->status != S::ok)
       return problem(401, "nama pengguna atau kata sandi salah / wrong user name or password");
     Response r = json_response(stringify(session_json(result->session)));
     set_session_cookie(r, result->session.token, 60 * 60 * 8);
@@ -1266,8 +1285,8 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
     search::Query q;
     q.text = c.req.param("q");
     if (q.text.empty()) return problem(400, "parameter q diperlukan / parameter q is required");
-    q.limit = std::clamp(c.req.param("limit").empty() ? 20 : std::atoi(c.req.param("limit").c_str()), 1, 100);
-    q.offset = std::clamp(std::atoi(c.req.param("offset").c_str()), 0, 10000);
+    q.limit = static_cast<int>(c.req.int_param("limit", 20, 1, 100));
+    q.offset = static_cast<int>(c.req.int_param("offset", 0, 0, 10000));
     q.as_of = c.req.param("as_of");
     if (!q.as_of.empty() && !core::is_iso_date(q.as_of))
       return problem(400, "as_of: tanggal YYYY-MM-DD / as_of: date YYYY-MM-DD");
@@ -1370,8 +1389,8 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
   }
   if (first == "audit" && seg.size() == 1) {
     if (!get) return method_not_allowed();
-    const std::int64_t after = std::max<std::int64_t>(0, std::atoll(c.req.param("after").c_str()));
-    const int limit = std::clamp(c.req.param("limit").empty() ? 200 : std::atoi(c.req.param("limit").c_str()), 1, 1000);
+    const std::int64_t after = c.req.int_param("after", 0, 0, INT64_MAX);
+    const int limit = static_cast<int>(c.req.int_param("limit", 200, 1, 1000));
     auto events = with_reader([&](service::Service& s) { return s.audit_log(v, after, limit); });
     if (!events) return problem(events.error());
     return json_response(service::json::of(*events));

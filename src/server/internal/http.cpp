@@ -6,6 +6,8 @@
 #include <Poco/Net/MultipartReader.h>
 #include <Poco/Net/NameValueCollection.h>
 
+#include <algorithm>
+#include <climits>
 #include <sstream>
 
 #include "core/text.h"
@@ -20,6 +22,18 @@ std::string Request::header(const std::string& lower_name) const {
 std::string Request::param(const std::string& name) const {
   auto it = query.find(name);
   return it == query.end() ? std::string() : it->second;
+}
+
+std::int64_t Request::int_param(const std::string& name, std::int64_t fallback, std::int64_t min,
+                                std::int64_t max) const {
+  const std::string v = param(name);
+  if (v.empty()) return fallback;
+  if (auto n = core::parse_decimal(v, INT64_MIN, INT64_MAX)) return std::clamp(*n, min, max);
+  // All digits but too many for 64 bits: as large (or small) as allowed.
+  const bool negative = v[0] == '-';
+  const auto digits = v.substr(negative ? 1 : 0);
+  if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos) return negative ? min : max;
+  return fallback;
 }
 
 bool url_decode(const std::string& in, std::string& out, bool plus_is_space) {
@@ -113,6 +127,15 @@ core::Result<Multipart> parse_multipart(const std::string& content_type, const s
     if (!mt.matches("multipart", "form-data")) return bad("not multipart/form-data");
     const std::string boundary = mt.hasParameter("boundary") ? mt.getParameter("boundary") : std::string();
     if (boundary.empty() || boundary.size() > 200) return bad("no boundary");
+    // The body must end with its close delimiter ("--BOUNDARY--" at the start of a line,
+    // then only an epilogue): without it the upload was cut short, and a part read to the end
+    // of what arrived would be stored as if whole.
+    const std::string delimiter = "--" + boundary;
+    std::size_t last = std::string::npos;
+    for (std::size_t p = body.find(delimiter); p != std::string::npos; p = body.find(delimiter, p + 1))
+      if (p == 0 || body[p - 1] == '\n') last = p;
+    if (last == std::string::npos || body.compare(last + delimiter.size(), 2, "--") != 0)
+      return bad("tidak ada batas penutup; unggahan terpotong? / no closing boundary; was the upload cut short?");
     std::istringstream in(body);
     Poco::Net::MultipartReader reader(in, boundary);
     Multipart out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -25,6 +26,9 @@ struct Request {
 
   std::string header(const std::string& lower_name) const;
   std::string param(const std::string& name) const;  // from the query
+  // A whole-number query parameter: `fallback` when absent or not a number, clamped to
+  // [min, max] when it is one (no std::atoi: "99999999999" is max, not a wrapped value).
+  std::int64_t int_param(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
 };
 
 struct Response {
