@@ -11,7 +11,7 @@
 #   scripts/setup.sh asan   only the test suite under ASan+UBSan (build/asan; browser test skipped)
 #   scripts/setup.sh tsan   only the server, search and service suites under TSan (build/tsan)
 #   scripts/setup.sh fuzz   only the libFuzzer targets (build/fuzz, clang), each for
-#                           $BERKAS_FUZZ_SECONDS (default 45) after replaying tests/fuzz/regressions
+#                           $BERKAS_FUZZ_SECONDS (default 60) after replaying tests/fuzz/regressions
 # See docs/RELIABILITY.md for what each step covers and what it costs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -221,7 +221,7 @@ fuzz_one() {
 
 fuzz() {
   local t0=$SECONDS
-  fuzz_seconds=${BERKAS_FUZZ_SECONDS:-45}
+  fuzz_seconds=${BERKAS_FUZZ_SECONDS:-60}
   say "fuzz: libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined), in $fuzz_dir:" \
       "cmake ${sanitizer_cmake[*]} -DBERKAS_FUZZ=ON -DBERKAS_BUILD_TESTS=OFF"
   rm -f "$fuzz_dir/summary.txt"
