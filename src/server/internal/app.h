@@ -1,5 +1,6 @@
 // server/internal/app: the routes — pages and the JSON API — over the service and the accounts.
-// Works on the server's own Request/Response values; server.cpp adapts them to Poco.Net.
+// Works on the server's own Request/Response values; the event loop (event_loop.h) reads them off
+// the socket and writes them back.
 #pragma once
 
 #include <atomic>
