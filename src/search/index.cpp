@@ -176,6 +176,8 @@ struct Index::Impl {
   Xapian::Query visible_filter(const Query& q) const;
   Xapian::Query parse(const std::string& text, std::string& explanation) const;
   std::string suggestion(const Query& q, const Xapian::Query& visible) const;
+  // One attempt; throws Xapian::DatabaseModifiedError when the writer overtook this reader.
+  core::Result<Results> search(const Query& query);
 };
 
 Index::Index(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -478,13 +480,31 @@ std::string Index::Impl::suggestion(const Query& q, const Xapian::Query& visible
 }
 
 core::Result<Results> Index::search(const Query& query) const {
+  // A reader overtaken by the writer's commits (Xapian keeps two revisions) cannot finish its
+  // search: reopen at the latest revision and search again, a few times, before reporting it.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return m_impl->search(query);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= 4) return tl::unexpected(from_xapian(e, "search"));
+      try {
+        m_impl->db.reopen();
+        m_impl->root->forget();
+      } catch (const Xapian::Error& r) {
+        return tl::unexpected(from_xapian(r, "search"));
+      }
+    }
+  }
+}
+
+core::Result<Results> Index::Impl::search(const Query& query) {
   Results results;
   try {
     const std::string text = core::squeeze_space(query.text);
     Xapian::Query q;
     if (!text.empty()) {
       try {
-        q = m_impl->parse(text, results.explanation);
+        q = parse(text, results.explanation);
       } catch (const Xapian::QueryParserError& e) {
         return fail(ErrorCode::invalid_input, "Kueri tidak valid / invalid query: " + e.get_msg(), {}, 0, "q");
       }
@@ -505,9 +525,9 @@ core::Result<Results> Index::search(const Query& query) const {
     // "kerahasiaan identitas" prefers "kerahasiaan identitas" to "merahasiakan identitas".
     std::vector<std::string> typed, roots;
     for (const auto& w : plain_words(text)) {
-      if (m_impl->definition->stopwords.count(w.word)) continue;
+      if (definition->stopwords.count(w.word)) continue;
       typed.push_back(w.word);
-      roots.push_back(w.word[0] >= 'a' && w.word[0] <= 'z' ? "Z" + m_impl->stem(w.word) : w.word);
+      roots.push_back(w.word[0] >= 'a' && w.word[0] <= 'z' ? "Z" + stem(w.word) : w.word);
     }
     // Proximity needs positions, which are costly to read for every match: it re-ranks only
     // the best k_rerank documents of a first pass (see below).
@@ -529,7 +549,7 @@ core::Result<Results> Index::search(const Query& query) const {
 
     // Filters inside the query, so totals, facets and suggestions only count what the caller
     // may see and what was in force.
-    const Xapian::Query visible = m_impl->visible_filter(query);
+    const Xapian::Query visible = visible_filter(query);
     if (query.visible_cases) q = Xapian::Query(Xapian::Query::OP_FILTER, q, visible);
     if (!query.as_of.empty()) {
       const Xapian::Query in_force(
@@ -541,7 +561,7 @@ core::Result<Results> Index::search(const Query& query) const {
     }
     results.explanation += q.get_description();
 
-    Xapian::Enquire enquire(m_impl->db);
+    Xapian::Enquire enquire(db);
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (ayat_asked) enquire.set_collapse_key(slot_collapse);
@@ -557,7 +577,7 @@ core::Result<Results> Index::search(const Query& query) const {
     // total is Xapian's estimate and facets count the best k_exact_matches. A ranked page alone
     // (no facets) lets the matcher skip documents that cannot reach the page.
     const Xapian::doccount all =
-        query.facets ? std::min<Xapian::doccount>(m_impl->db.get_doccount(), k_exact_matches) : 0;
+        query.facets ? std::min<Xapian::doccount>(db.get_doccount(), k_exact_matches) : 0;
     const auto offset = static_cast<Xapian::doccount>(std::max(0, query.offset));
     const auto limit = static_cast<Xapian::doccount>(std::max(0, query.limit));
     // First pass: the ranking without proximity. With proximity, its best k_rerank documents
@@ -574,7 +594,7 @@ core::Result<Results> Index::search(const Query& query) const {
       std::vector<Xapian::docid> ids;
       for (const auto& r : ranked) ids.push_back(r.first);
       DocidList only(ids);
-      Xapian::Enquire second(m_impl->db);
+      Xapian::Enquire second(db);
       second.set_weighting_scheme(Xapian::BM25Weight());
       second.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
                                      Xapian::Query(Xapian::Query::OP_OR, proximity.begin(), proximity.end()),
@@ -591,7 +611,7 @@ core::Result<Results> Index::search(const Query& query) const {
     }
     int rank = static_cast<int>(offset);
     for (const auto& [docid, weight] : ranked) {
-      auto f = get_fields(m_impl->db.get_document(docid).get_data());
+      auto f = get_fields(db.get_document(docid).get_data());
       f.resize(f_count);
       Hit h;
       h.id = f[f_id];
@@ -606,7 +626,7 @@ core::Result<Results> Index::search(const Query& query) const {
       h.weight = weight;
       h.rank = ++rank;
       if (query.snippets) {
-        h.snippet = mset.snippet(f[f_body], k_snippet_bytes, m_impl->stem,
+        h.snippet = mset.snippet(f[f_body], k_snippet_bytes, stem,
                                  Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                  "<mark>", "</mark>", "…");
         if (h.snippet.empty()) h.snippet = html_escape(f[f_body].substr(0, k_snippet_bytes));
@@ -619,9 +639,11 @@ core::Result<Results> Index::search(const Query& query) const {
       results.facets["negara"] = facet_of(country_spy);
       results.facets["pasal"] = sorted_facet(pasal_spy.counts());
     }
-    if (!text.empty()) results.suggestion = m_impl->suggestion(query, visible);
+    if (!text.empty()) results.suggestion = suggestion(query, visible);
   } catch (const Xapian::QueryParserError& e) {
     return fail(ErrorCode::invalid_input, "Kueri tidak valid / invalid query: " + e.get_msg(), {}, 0, "q");
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // Index::search reopens and tries again
   } catch (const Xapian::Error& e) {
     return tl::unexpected(from_xapian(e, "search"));
   }

@@ -50,3 +50,14 @@ BOOST_AUTO_TEST_CASE(integer_parameters_never_wrap) {
   BOOST_TEST(r.int_param("after", 0, 0, INT64_MAX) == INT64_MAX);
   BOOST_TEST(r.int_param("missing", 7, 1, 10) == 7);
 }
+
+// Found by http_fuzz: a raw NUL (not percent-encoded) passed url_decode and split_path.
+BOOST_AUTO_TEST_CASE(nul_is_refused_escaped_or_raw) {
+  std::string out;
+  BOOST_TEST(!url_decode("a%00b", out, false));
+  BOOST_TEST(!url_decode(std::string("a\0b", 3), out, false));
+  std::vector<std::string> segments;
+  BOOST_TEST(!split_path(std::string("/items/a\0b", 11), segments));
+  BOOST_TEST(split_path("/items/bap-saksi-a", segments));
+  BOOST_TEST(segments.size() == 2u);
+}

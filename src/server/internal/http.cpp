@@ -52,11 +52,12 @@ bool url_decode(const std::string& in, std::string& out, bool plus_is_space) {
       int lo = i + 2 < in.size() ? hex(in[i + 2]) : -1;
       if (hi < 0 || lo < 0) return false;
       c = static_cast<char>(hi * 16 + lo);
-      if (c == '\0') return false;
       i += 2;
     } else if (c == '+' && plus_is_space) {
       c = ' ';
     }
+    // A NUL in the result, escaped or raw, is refused (found by http_fuzz: a raw NUL passed).
+    if (c == '\0') return false;
     out.push_back(c);
   }
   return true;
