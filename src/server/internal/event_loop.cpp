@@ -330,11 +330,16 @@ struct EventLoop::Impl {
   }
 
   // Closes the connection that has waited longest between requests; false if every connection
-  // is in the middle of a request.
+  // is in the middle of a request. Connections idle since the same moment (`now` is read once
+  // per loop turn) go in the order they were accepted: the earliest first, whatever order the
+  // hash map keeps them in.
   bool evict_idle() {
     Conn* oldest = nullptr;
     for (auto& [fd, c] : conns)
-      if (c->phase == Phase::idle && (!oldest || c->last_active < oldest->last_active)) oldest = c.get();
+      if (c->phase == Phase::idle &&
+          (!oldest || c->last_active < oldest->last_active ||
+           (c->last_active == oldest->last_active && c->id < oldest->id)))
+        oldest = c.get();
     if (!oldest) return false;
     close_conn(oldest->fd);
     return true;
