@@ -42,6 +42,8 @@ std::optional<std::vector<std::string>> visible_cases(const Viewer& v) {
   return std::vector<std::string>(v.assigned_cases.begin(), v.assigned_cases.end());
 }
 
+bool must_anonymise(const Viewer& v) { return v.role == Role::trainer; }
+
 bool may_see_identity(const Viewer& v, const core::Person& person) {
   if (!person.is_protected) return true;
   if (v.role == Role::trainer) return false;

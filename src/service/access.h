@@ -41,6 +41,10 @@ bool may_see_item(const Viewer& v, const core::EvidenceItem& item);
 std::optional<std::vector<std::string>> visible_cases(const Viewer& v);
 
 // Is the viewer cleared to see the real name of `person` (protected or not)?
+// True when `v` sees case material only anonymised as training material (trainers): every
+// person by a pseudonym, places generalised, identifying numbers masked, dates as month/year.
+bool must_anonymise(const Viewer& v);
+
 bool may_see_identity(const Viewer& v, const core::Person& person);
 
 // What `v` is shown for `person`: the name when cleared, else the pseudonym ("[dilindungi]"

@@ -271,4 +271,18 @@ core::EvidenceItem anonymise_item(const core::EvidenceItem& item, const Anonymis
   return out;
 }
 
+core::Result<std::vector<core::Person>> persons_to_hide(const store::Store& st, const core::EvidenceItem& item) {
+  auto persons = st.persons(item.case_id);
+  if (!persons) return tl::unexpected(persons.error());
+  std::vector<std::string> ids = item.about_person_ids;
+  if (!item.person_id.empty()) ids.push_back(item.person_id);
+  for (const auto& id : ids)
+    if (auto pr = st.person(id)) persons->push_back(*pr);
+  auto all = st.persons();
+  if (!all) return tl::unexpected(all.error());
+  for (auto& pr : *all)
+    if (pr.is_protected) persons->push_back(std::move(pr));
+  return persons;
+}
+
 }  // namespace berkas::service

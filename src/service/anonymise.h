@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/model.h"
 #include "service/redact.h"
+#include "store/store.h"
 
 namespace berkas::service {
 
@@ -74,5 +75,10 @@ class Anonymiser {
 // generalised; date cut to "YYYY-MM" (print it with month_year); examiner, attachments,
 // correction note and source hash dropped.
 core::EvidenceItem anonymise_item(const core::EvidenceItem& item, const Anonymiser& a);
+
+// Everyone an anonymised view of `item` must hide: the persons of its case, its own persons (the
+// person heard and those it is about), and every protected person anywhere (a released item could
+// name one from another case). Errors of the store are passed on.
+core::Result<std::vector<core::Person>> persons_to_hide(const store::Store& st, const core::EvidenceItem& item);
 
 }  // namespace berkas::service

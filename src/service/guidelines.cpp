@@ -79,19 +79,9 @@ core::Result<Gathered> gather(Service& svc, const Options& options, const Viewer
         if (!gz) return tl::unexpected(gz.error());
         places = std::move(*gz);
       }
-      // Everyone of the item's case, the item's own persons, and every protected person anywhere
-      // (a released item could still name one from another case).
-      std::vector<core::Person> persons;
-      if (auto ps = st->persons(item->case_id)) persons = std::move(*ps);
-      else return tl::unexpected(ps.error());
-      std::vector<std::string> ids = item->about_person_ids;
-      if (!item->person_id.empty()) ids.push_back(item->person_id);
-      for (const auto& id : ids)
-        if (auto pr = st->person(id)) persons.push_back(*pr);
-      if (auto all = st->persons())
-        for (auto& pr : *all)
-          if (pr.is_protected) persons.push_back(pr);
-      const Anonymiser anon(persons, *places);
+      auto persons = persons_to_hide(*st, *item);
+      if (!persons) return tl::unexpected(persons.error());
+      const Anonymiser anon(std::move(*persons), *places);
       const core::EvidenceItem a = anonymise_item(*item, anon);
       bundle::CaseStudy cs;
       cs.id = p.ref;

@@ -15,6 +15,7 @@
 
 #include "core/text.h"
 #include "ingest/ingest.h"
+#include "service/anonymise.h"
 #include "service/internal/docs.h"
 #include "service/internal/paths.h"
 #include "service/redact.h"
@@ -270,6 +271,16 @@ struct Service::Impl {
   std::unique_ptr<store::Store> store;
   std::unique_ptr<search::Index> index;
   search::Config index_config;
+  std::optional<Gazetteer> places;  // index/places.txt, read on first use (a Service is one thread's)
+
+  Result<const Gazetteer*> gazetteer() {
+    if (!places) {
+      auto gz = Gazetteer::load((fs::path(options.resource_dir) / "index" / "places.txt").string());
+      if (!gz) return tl::unexpected(gz.error());
+      places = std::move(*gz);
+    }
+    return &*places;
+  }
 
   std::string schema_dir() const { return (fs::path(options.resource_dir) / "schemas").string(); }
 
@@ -707,22 +718,41 @@ Result<ItemView> Service::item(const Viewer& v, const std::string& ref) const {
   ItemView view;
   view.item = *item;
   auto& it = view.item;
-  view.redacted = redact_item(it, *red);
+  // A trainer sees a released item exactly as a guideline's case study shows it: every person by
+  // a pseudonym, places generalised, identifying numbers masked, dates as month and year, no
+  // examiner, attachment or correction note.
+  std::optional<Anonymiser> anon;
+  if (must_anonymise(v)) {
+    auto places = m_impl->gazetteer();
+    if (!places) return tl::unexpected(places.error());
+    auto persons = persons_to_hide(*m_impl->store, *item);
+    if (!persons) return tl::unexpected(persons.error());
+    anon.emplace(std::move(*persons), **places);
+    it = anonymise_item(*item, *anon);
+    view.redacted = true;
+  } else {
+    view.redacted = redact_item(it, *red);
+  }
   auto versions = m_impl->store->item_versions(r.id);
   if (versions) view.versions = *versions;
+  for (auto& ver : view.versions) ver.correction_note = anon ? std::string() : red->apply(ver.correction_note);
   auto c = m_impl->store->get_case(it.case_id);
   core::Date as_of = it.date.empty() ? today() : it.date;
   if (c) {
-    view.case_title = red->apply(c->title);
-    if (!c->offence_date.empty()) as_of = c->offence_date;
+    view.case_title = anon ? anon->text(c->title) : red->apply(c->title);
+    if (!c->offence_date.empty() && !anon) as_of = c->offence_date;  // a trainer's stays month/year
   }
   auto cites = m_impl->store->item_citations(r.id, it.version);
   if (cites)
     for (const auto& ci : *cites) view.citations.push_back(read_citation(*m_impl->store, ci, as_of));
-  if (!it.person_id.empty()) {
-    auto p = m_impl->store->person(it.person_id);
+  if (!item->person_id.empty()) {
+    auto p = m_impl->store->person(item->person_id);
     if (p) {
       view.person = person_view(v, *p);
+      if (anon) {
+        view.person->display_name = anon->pseudonym_of(p->id);
+        view.person->pseudonymised = true;
+      }
     }
   }
   return view;

@@ -521,6 +521,21 @@ BOOST_AUTO_TEST_CASE(hidden_answers_exactly_like_missing) {
   BOOST_TEST(w().get("/law/uu-21-2007/2", &other).body.find("bap-saksi-a") == std::string::npos);
 }
 
+// Regression (service-layer issue, breach 2): a trainer read a released item's father's name,
+// birth date, phone, passport and account numbers on /items and /api/v1/items.
+BOOST_AUTO_TEST_CASE(a_trainer_reads_a_released_item_anonymised_on_page_and_api) {
+  for (const char* path : {"/items/bap-latih-korban", "/api/v1/items/bap-latih-korban"}) {
+    auto r = w().get(path, &as("pelatih"));
+    BOOST_TEST(r.status == 200, path);
+    for (const char* s : {"0812-7788-9900", "C4455667", "1234-5678-9012", "21 November 2003", "Kusnadi", "Kirana",
+                          "Wulandari"})
+      BOOST_TEST(r.body.find(s) == std::string::npos, path << ": " << s);
+    BOOST_TEST(r.body.find("[nomor disamarkan]") != std::string::npos, path);
+  }
+  // A cleared administrator still reads it whole.
+  BOOST_TEST(w().get("/api/v1/items/bap-latih-korban", &as("admin")).body.find("0812-7788-9900") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(search_counts_and_facets_exclude_hidden_items) {
   auto mine = w().get("/api/v1/search?q=paspor&limit=100", &as("jaksa"));
   auto other = w().get("/api/v1/search?q=paspor&limit=100", &as("jaksa_lain"));

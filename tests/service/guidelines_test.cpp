@@ -202,6 +202,53 @@ BOOST_AUTO_TEST_CASE(case_studies_are_anonymised_whatever_the_clearance) {
   }
 }
 
+// Regression (service-layer issue, breach 2): a trainer opening a released item directly
+// (/items/bap-latih-korban, the API, Service::item) saw the father's name, the date of birth,
+// the phone, passport and account numbers and the recruiter's name; only the victim's name was
+// replaced. The item route now shows what a case study shows.
+BOOST_AUTO_TEST_CASE(a_trainer_sees_a_released_item_only_as_a_case_study_shows_it) {
+  auto& d = demo();
+  auto st = store::Store::open(d.options.data_dir + "/store.sqlite", store::OpenMode::read_only);
+  BOOST_REQUIRE(st);
+  auto persons = (*st)->persons("perkara-pelatihan-001");
+  BOOST_REQUIRE(persons);
+  BOOST_REQUIRE(persons->size() >= 3u);
+  auto places = service::Gazetteer::load(d.options.resource_dir + "/index/places.txt");
+  BOOST_REQUIRE(places);
+  for (const std::string ref : {"bap-latih-korban", "bap-latih-korban@1"}) {
+    auto view = d.svc->item(trainer(), ref);
+    BOOST_REQUIRE_MESSAGE(view, (view ? "" : view.error().describe()));
+    const auto& it = view->item;
+    std::string all = it.title + "\n" + it.summary + "\n" + it.place + "\n" + it.examiner + "\n" + it.date + "\n" +
+                      view->case_title + "\n" + it.correction_note + "\n";
+    for (const auto& qa : it.qa) all += qa.question + "\n" + qa.answer + "\n";
+    for (const auto& sec : it.sections) all += sec.heading + "\n" + sec.text + "\n";
+    for (const auto& ver : view->versions) all += ver.correction_note + "\n";
+    if (view->person) all += view->person->display_name + "\n";
+    for (const auto& p : *persons) {
+      BOOST_TEST(!has_word(all, p.name), p.name);
+      for (const auto& w : core::split(p.name, ' '))
+        if (w.size() >= 4 && w != "alias") BOOST_TEST(!has_word(all, w), w);
+    }
+    for (const auto& [place, general] : places->entries()) BOOST_TEST(!has_word(all, place), place);
+    for (const char* s : {"0812-7788-9900", "C4455667", "1234-5678-9012", "21 November 2003", "85020456", "+62 857"})
+      BOOST_TEST(all.find(s) == std::string::npos, s);
+    BOOST_TEST(all.find("[nomor disamarkan]") != std::string::npos);
+    BOOST_TEST(it.attachments.empty());
+    BOOST_TEST(it.date.size() == 7u);  // YYYY-MM
+    BOOST_TEST(view->redacted);
+    BOOST_TEST_REQUIRE(view->person.has_value());
+    BOOST_TEST(view->person->pseudonymised);
+  }
+  // An administrator still sees the item whole.
+  auto whole = d.svc->item(administrator(), "bap-latih-korban");
+  BOOST_REQUIRE(whole);
+  BOOST_TEST(whole->item.qa.size() > 2u);
+  bool phone = false;
+  for (const auto& qa : whole->item.qa) phone |= qa.answer.find("0812-7788-9900") != std::string::npos;
+  BOOST_TEST(phone);
+}
+
 BOOST_AUTO_TEST_CASE(answers_only_in_the_answer_key_and_audited) {
   const std::string body =
       "<latihan judul=\"L\"><soal><pertanyaan>Soal satu?</pertanyaan><kunci>JAWABANKUNCI</kunci></soal></latihan>";
