@@ -42,6 +42,12 @@ std::optional<std::vector<std::string>> visible_cases(const Viewer& v) {
   return std::vector<std::string>(v.assigned_cases.begin(), v.assigned_cases.end());
 }
 
+bool may_supersede(const Viewer& v, const std::string& case_id) {
+  if (v.role == Role::administrator || v.role == Role::system) return true;
+  if (v.role != Role::prosecutor || !may_see_case(v, case_id)) return false;
+  return v.cleared_all || v.cleared_cases.count(case_id) > 0;
+}
+
 bool must_anonymise(const Viewer& v) { return v.role == Role::trainer; }
 
 bool may_see_identity(const Viewer& v, const core::Person& person) {

@@ -41,6 +41,12 @@ bool may_see_item(const Viewer& v, const core::EvidenceItem& item);
 std::optional<std::vector<std::string>> visible_cases(const Viewer& v);
 
 // Is the viewer cleared to see the real name of `person` (protected or not)?
+// May `v` replace an existing item of `case_id` by a new version (a correction of evidence)?
+// Administrators (and the command line's system viewer), and prosecutors assigned to the case and
+// cleared for its protected identities (a statement names them). Never paralegals or trainers.
+// The caller still requires an explicit request for a correction and a correction note.
+bool may_supersede(const Viewer& v, const std::string& case_id);
+
 // True when `v` sees case material only anonymised as training material (trainers): every
 // person by a pseudonym, places generalised, identifying numbers masked, dates as month/year.
 bool must_anonymise(const Viewer& v);

@@ -237,6 +237,15 @@ Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, cons
     return tl::unexpected(e);
   }
   out.status = outcome_of(*put);
+  // Evidence is never silently replaced: a new version of an item must say what it corrects.
+  if (p.kind == ingest::Parsed::Kind::item && *put == store::PutOutcome::new_version &&
+      core::squeeze_space(p.item->correction_note).empty()) {
+    undo();
+    return fail(ErrorCode::invalid_input,
+                "'" + p.item->id + "' sudah ada; versi baru harus menyertakan <catatan-koreksi> yang menyebut apa yang "
+                "dikoreksi / '" + p.item->id + "' exists; a new version needs a <catatan-koreksi> saying what it corrects",
+                p.path, 0, "catatan-koreksi");
+  }
   if (p.kind == ingest::Parsed::Kind::item) {
     auto stored = st.item(p.item->id);
     if (stored) out.version = stored->version;

@@ -56,15 +56,59 @@ core::Result<std::map<std::string, KnownPerson>> known_persons(const Service& s)
 
 }  // namespace
 
+// Why `v` may not store `item` (read from `path`, bytes hashing to `sha256`) over `current`, the
+// existing item with its id (if any), or nothing if they may: the same id with other bytes
+// supersedes evidence, so only as an explicit, authorised correction that says what changed.
+std::optional<std::string> supersede_refusal(const Viewer& v, const std::string& path, const core::EvidenceItem& item,
+                                             const std::string& sha256, const core::Result<ItemView>& current,
+                                             const UploadOptions& options) {
+  if (!current || current->item.source_sha256 == sha256) return std::nullopt;
+  if (!may_supersede(v, current->item.case_id))
+    return path + ": id '" + item.id +
+           "' sudah dipakai barang bukti; hanya jaksa yang ditugaskan dan berwenang atas perkara ini atau "
+           "administrator yang dapat mengoreksinya / id '" + item.id +
+           "' belongs to existing evidence; only a prosecutor assigned to and cleared for this case, or an "
+           "administrator, may correct it (id)";
+  if (!options.correction)
+    return path + ": id '" + item.id +
+           "' sudah ada dan unggahan ini bukan koreksi; untuk mengoreksi, pilih 'koreksi' dan sertakan "
+           "<catatan-koreksi> / id '" + item.id +
+           "' already exists and this upload is not a correction; to correct it, choose 'correction' and give a "
+           "<catatan-koreksi> (id)";
+  if (item.correction_note.empty())
+    return path + ": koreksi '" + item.id + "' tanpa <catatan-koreksi> / a correction of '" + item.id +
+           "' without <catatan-koreksi> (catatan-koreksi)";
+  return std::nullopt;
+}
+
 core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, const std::vector<std::string>& paths,
-                                         const std::string& resource_dir) {
+                                         const std::string& resource_dir, const UploadOptions& options) {
   UploadScreen out;
-  if (sees_everything(v)) {
-    out.allowed = paths;
-    return out;
-  }
   const std::string schema_dir = (std::filesystem::path(resource_dir) / "schemas").string();
   const auto system = Viewer::command_line("upload-check");
+  auto refuse = [&](const std::string& path, std::string kind, std::string message) {
+    FileOutcome o;
+    o.path = path;
+    o.status = FileOutcome::Status::failed;
+    o.kind = std::move(kind);
+    o.error = std::move(message);
+    out.refused.push_back(std::move(o));
+  };
+  if (sees_everything(v)) {
+    // Everything may go in; but an upload that reuses an item's id is still no correction
+    // unless it says it is one.
+    for (const auto& path : paths) {
+      auto parsed = ingest::parse_file(path, schema_dir);
+      if (parsed && parsed->kind == ingest::Parsed::Kind::item)
+        if (auto why = supersede_refusal(v, path, *parsed->item, parsed->source_sha256, s.item(system, parsed->item->id),
+                                         options)) {
+          refuse(path, "item", std::move(*why));
+          continue;
+        }
+      out.allowed.push_back(path);
+    }
+    return out;
+  }
   std::optional<std::map<std::string, KnownPerson>> persons;  // read once, when needed
   auto person_info = [&]() -> core::Result<const std::map<std::string, KnownPerson>*> {
     if (!persons) {
@@ -89,14 +133,6 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
     if (!item.person_id.empty()) ids.push_back(item.person_id);
     ids.insert(ids.end(), item.about_person_ids.begin(), item.about_person_ids.end());
     return ids;
-  };
-  auto refuse = [&](const std::string& path, std::string kind, std::string message) {
-    FileOutcome o;
-    o.path = path;
-    o.status = FileOutcome::Status::failed;
-    o.kind = std::move(kind);
-    o.error = std::move(message);
-    out.refused.push_back(std::move(o));
   };
   for (const auto& path : paths) {
     if (v.role == Role::trainer) {
@@ -165,11 +201,15 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
           break;
         }
         // A new version of an item the uploader cannot see would change another case's evidence.
+        auto current = s.item(system, item.id);
         if (!s.item(v, item.id)) {
-          if (auto k = s.kind_of(system, item.id); k && *k == "item") {
+          if (current) {
             refusal = path + ": id '" + item.id + "' tidak dapat dipakai / the id cannot be used (id)";
             break;
           }
+        } else if (auto why = supersede_refusal(v, path, item, p.source_sha256, current, options)) {
+          refusal = std::move(why);
+          break;
         }
         for (const auto& id : persons_named(item)) {
           auto visible = person_visible(id);
@@ -214,8 +254,8 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
 }
 
 core::Result<IngestReport> ingest_upload(Service& s, const Viewer& v, const std::vector<std::string>& paths,
-                                         const std::string& resource_dir) {
-  auto screen = screen_upload(s, v, paths, resource_dir);
+                                         const std::string& resource_dir, const UploadOptions& options) {
+  auto screen = screen_upload(s, v, paths, resource_dir, options);
   if (!screen) return tl::unexpected(screen.error());
   IngestReport ingested;
   if (!screen->allowed.empty()) {

@@ -325,3 +325,24 @@ BOOST_AUTO_TEST_CASE(a_value_too_long_for_the_index_is_refused_and_the_store_sta
   BOOST_TEST(run_berkas(data, {"ingest", source_path("demo/03-bap/bap-saksi-dedi.xml")}).code == 0);
   BOOST_TEST(run_berkas(data, {"search", "negara:kamboja"}).code == 0);
 }
+
+// Evidence is never silently replaced, from the command line either: a file with an existing
+// item's id and other bytes must carry a <catatan-koreksi> to become the next version.
+BOOST_AUTO_TEST_CASE(a_new_version_without_a_correction_note_is_refused) {
+  TempDir dir;
+  const auto data = dir.file("data");
+  BOOST_TEST_REQUIRE(run_berkas(data, {"init", "--demo"}).code == 0);
+  const std::string original = read_file(source_path("demo/03-bap/bap-saksi-dedi.xml"));
+  std::string changed = original;
+  changed.replace(changed.find("</ringkasan>"), 0, " (diubah, FIKTIF)");
+  auto r = run_berkas(data, {"ingest", dir.write("dedi.xml", changed)});
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(r.out.find("catatan-koreksi") != std::string::npos, r.out);
+  auto shown = json_object(run_berkas(data, {"show", "--json", "bap-saksi-dedi"}).out);
+  BOOST_TEST(shown->getArray("versions")->size() == 1u);
+  std::string noted = changed;
+  noted.replace(noted.find("</ringkasan>") + 12, 0, "\n    <catatan-koreksi>Ringkasan dilengkapi (uji).</catatan-koreksi>");
+  BOOST_TEST(run_berkas(data, {"ingest", dir.write("dedi2.xml", noted)}).code == 0);
+  shown = json_object(run_berkas(data, {"show", "--json", "bap-saksi-dedi"}).out);
+  BOOST_TEST(shown->getArray("versions")->size() == 2u);
+}

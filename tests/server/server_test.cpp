@@ -870,6 +870,64 @@ BOOST_AUTO_TEST_CASE(reads_run_in_parallel_beside_uploads) {
   BOOST_TEST(w().get("/api/v1/items/surat-paralel-2", &jaksa).status == 200);
 }
 
+// Regression (service-layer issue, breach 1): an uncleared paralegal uploaded a file with the id
+// of the protected victim's statement; it became version 2, with no note and no review, and the
+// next bundle used it. A file reusing an item's id is now a correction only when the upload says
+// so, the file gives a <catatan-koreksi>, and the uploader may correct evidence in that case.
+BOOST_AUTO_TEST_CASE(an_upload_reusing_an_items_id_never_replaces_it_silently) {
+  const auto& admin = as("admin");
+  auto upload_as = [](const Who& who, const std::string& name, const std::string& xml, bool correction) {
+    std::string b;
+    if (correction) b += "--XyZ\r\nContent-Disposition: form-data; name=\"correction\"\r\n\r\nya\r\n";
+    b += "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name +
+         "\"\r\nContent-Type: application/xml\r\n\r\n" + xml + "\r\n--XyZ--\r\n";
+    return w().call("POST", "/api/v1/ingest", b, "multipart/form-data; boundary=XyZ",
+                    {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}});
+  };
+  auto versions_of = [](const std::string& id) {
+    auto r = w().get("/api/v1/items/" + id, &as("admin"));
+    return r.status == 200 ? r.json()->getArray("versions")->size() : 0u;
+  };
+  const std::string original = demo_file("demo/03-bap/bap-saksi-a.xml");
+  const std::string changed = core::replace_all(original, "</ringkasan>", " (diubah)</ringkasan>");
+  BOOST_REQUIRE(changed != original);
+  const std::string noted = core::replace_all(
+      changed, "</ringkasan>", "</ringkasan>\n    <catatan-koreksi>Ringkasan diperbaiki (uji, FIKTIF).</catatan-koreksi>");
+  BOOST_REQUIRE_EQUAL(versions_of("bap-saksi-a"), 1u);
+  struct Try {
+    const char* who;
+    const std::string* xml;
+    bool correction;
+    const char* says;
+  };
+  const Try refused[] = {
+      {"pendamping", &changed, false, "hanya jaksa yang ditugaskan dan berwenang"},  // the reported breach
+      {"pendamping", &noted, true, "hanya jaksa yang ditugaskan dan berwenang"},
+      {"jaksa", &noted, true, "hanya jaksa yang ditugaskan dan berwenang"},          // not cleared
+      {"admin", &noted, false, "unggahan ini bukan koreksi"},                      // not asked for
+      {"jaksa.jelas", &changed, false, "unggahan ini bukan koreksi"},
+      {"jaksa.jelas", &changed, true, "tanpa <catatan-koreksi>"},
+  };
+  for (const auto& t : refused) {
+    auto r = upload_as(as(t.who), "bap.xml", *t.xml, t.correction);
+    BOOST_TEST(r.status == 422, t.who << ": " << r.body);
+    BOOST_TEST(r.body.find(t.says) != std::string::npos, t.who << ": " << r.body);
+    BOOST_TEST(r.body.find("Fiksiana") == std::string::npos);
+  }
+  BOOST_TEST(versions_of("bap-saksi-a") == 1u);
+  // The same bytes again are simply unchanged, for anyone who may upload into the case.
+  BOOST_TEST(upload_as(as("pendamping"), "bap.xml", original, false).status == 200);
+  // A correction that is asked for, says what changed, by a cleared prosecutor: the next version
+  // (of a statement made for this test, so the demo's stays as it is for the other tests).
+  const std::string own = core::replace_all(original, "id=\"bap-saksi-a\"", "id=\"bap-koreksi-uji\"");
+  BOOST_REQUIRE_EQUAL(upload_as(admin, "baru.xml", own, false).status, 200);
+  const std::string own_noted = core::replace_all(noted, "id=\"bap-saksi-a\"", "id=\"bap-koreksi-uji\"");
+  auto ok = upload_as(as("jaksa.jelas"), "koreksi.xml", own_noted, true);
+  BOOST_TEST(ok.status == 200, ok.body);
+  BOOST_TEST(ok.body.find("\"new-version\"") != std::string::npos, ok.body);
+  BOOST_TEST(versions_of("bap-koreksi-uji") == 2u);
+}
+
 // ---------------------------------------------------------------- upload and case assignment
 
 BOOST_AUTO_TEST_CASE(upload_only_into_assigned_cases_and_hidden_reads_as_missing) {

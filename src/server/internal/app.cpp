@@ -964,8 +964,16 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
   service::IngestReport report;
   if (!paths.empty()) {
     // Each file's case is checked against the uploader's assignments before anything is stored.
-    auto r = with_writer(
-        [&](service::Service& s) { return service::ingest_upload(s, c.viewer(), paths, m_options.resource_dir); });
+    // A file reusing an existing item's id is a correction only when the form says so
+    // ("correction" = ya / true / on / 1, a checkbox on the page, a field in the API).
+    service::UploadOptions options;
+    if (auto it = form.fields.find("correction"); it != form.fields.end()) {
+      const std::string v = core::ascii_lower(core::squeeze_space(it->second));
+      options.correction = v == "ya" || v == "true" || v == "on" || v == "1";
+    }
+    auto r = with_writer([&](service::Service& s) {
+      return service::ingest_upload(s, c.viewer(), paths, m_options.resource_dir, options);
+    });
     if (!r) return r;
     report = std::move(*r);
   }
