@@ -536,6 +536,17 @@ BOOST_AUTO_TEST_CASE(a_trainer_reads_a_released_item_anonymised_on_page_and_api)
   BOOST_TEST(w().get("/api/v1/items/bap-latih-korban", &as("admin")).body.find("0812-7788-9900") != std::string::npos);
 }
 
+// Regression (service-layer issue, finding 4): the person page showed the viewer's role as the
+// person's ("paralegal / pendamping" for the victim).
+BOOST_AUTO_TEST_CASE(the_person_page_shows_the_persons_own_role) {
+  auto page = w().get("/persons/org-saksi-a", &as("pendamping"));
+  BOOST_TEST_REQUIRE(page.status == 200);
+  BOOST_TEST(page.body.find("<dd>saksi-korban") != std::string::npos, page.body.substr(0, 3000));
+  BOOST_TEST(page.body.find("<dd>paralegal / pendamping") == std::string::npos);
+  // The header still names the viewer's own role.
+  BOOST_TEST(page.body.find("pendamping (paralegal / pendamping)") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(search_counts_and_facets_exclude_hidden_items) {
   auto mine = w().get("/api/v1/search?q=paspor&limit=100", &as("jaksa"));
   auto other = w().get("/api/v1/search?q=paspor&limit=100", &as("jaksa_lain"));

@@ -292,7 +292,8 @@ Response App::sign_in_redirect(Ctx& c) { return redirect(c, "/login"); }
 Response App::render(Ctx& c, int status, const std::string& page, Data d) {
   if (c.session) {
     d.set("user", text(c.viewer().user));
-    d.set("role", text(m_templates.message(c.lang, std::string("role_") + to_string(c.viewer().role))));
+    // "viewer_role", not "role": a page about a person has a "role" of its own (the person's).
+    d.set("viewer_role", text(m_templates.message(c.lang, std::string("role_") + to_string(c.viewer().role))));
     d.set("csrf", text(c.session->csrf_token));
     d.set("signed_in", Data(true));
     if (c.is_admin()) d.set("is_admin", Data(true));
