@@ -42,6 +42,8 @@ std::optional<std::vector<std::string>> visible_cases(const Viewer& v) {
   return std::vector<std::string>(v.assigned_cases.begin(), v.assigned_cases.end());
 }
 
+bool uses_case_assignments(Role role) { return role == Role::prosecutor || role == Role::paralegal; }
+
 bool may_supersede(const Viewer& v, const std::string& case_id) {
   if (v.role == Role::administrator || v.role == Role::system) return true;
   if (v.role != Role::prosecutor || !may_see_case(v, case_id)) return false;

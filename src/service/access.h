@@ -41,6 +41,10 @@ bool may_see_item(const Viewer& v, const core::EvidenceItem& item);
 std::optional<std::vector<std::string>> visible_cases(const Viewer& v);
 
 // Is the viewer cleared to see the real name of `person` (protected or not)?
+// Whether users of `role` work through case assignments (administrators see every case anyway;
+// trainers see none, only released training material).
+bool uses_case_assignments(Role role);
+
 // May `v` replace an existing item of `case_id` by a new version (a correction of evidence)?
 // Administrators (and the command line's system viewer), and prosecutors assigned to the case and
 // cleared for its protected identities (a statement names them). Never paralegals or trainers.

@@ -550,6 +550,11 @@ Status Accounts::assign(const Viewer& actor, const std::string& name, const std:
     return fail(ErrorCode::invalid_input, "id perkara tidak sah / invalid case id", {}, 0, "case");
   auto u = d.existing(name);
   if (!u) return tl::unexpected(u.error());
+  // Trainers see no case (their way in is released training material): an assignment would be
+  // accepted and do nothing, which tells the administrator something false.
+  if (!uses_case_assignments(parse_role(u->role).value_or(Role::trainer)))
+    return fail(ErrorCode::invalid_input,
+                "pelatih tidak ditugaskan ke perkara / trainers are not assigned to cases", {}, 0, "case");
   if (auto s = d.store->put_assignment({name, case_id, cleared, ""}); !s) return s;
   return d.audit(actor.user, "assignment.set", "case:" + case_id,
                  user_object(name) + (cleared ? " cleared=1" : " cleared=0"));

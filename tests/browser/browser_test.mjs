@@ -142,10 +142,11 @@ async function main() {
   await create.locator('input[name=user]').fill('jaksa');
   await create.locator('select[name=role]').selectOption('prosecutor');
   await create.locator('input[name=password]').fill(PASSWORD);
-  await Promise.all([admin.waitForURL(`${base}/admin`), create.locator('button[type=submit]').click()]);
+  await Promise.all([admin.waitForURL(`${base}/admin?done=created`), create.locator('button[type=submit]').click()]);
+  assert.ok((await admin.locator('p.message').innerText()).includes('Pengguna dibuat'), 'no confirmation of the new user');
   const assign = admin.locator('form[action="/admin/users/jaksa"]:has(input[value=assign])');
   await assign.locator('select[name=case]').selectOption('perkara-demo-001');
-  await Promise.all([admin.waitForURL(`${base}/admin`), assign.locator('button[type=submit]').click()]);
+  await Promise.all([admin.waitForURL(`${base}/admin?done=assign`), assign.locator('button[type=submit]').click()]);
   const jaksaRow = admin.locator('tr', { has: admin.locator('form[action="/admin/users/jaksa"]') });
   assert.ok((await jaksaRow.innerText()).includes('perkara-demo-001'), 'the assignment is not listed');
   await screenshot(admin, 'admin-prosecutor-assigned');

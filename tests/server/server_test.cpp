@@ -547,6 +547,34 @@ BOOST_AUTO_TEST_CASE(the_person_page_shows_the_persons_own_role) {
   BOOST_TEST(page.body.find("pendamping (paralegal / pendamping)") != std::string::npos);
 }
 
+// Regression (service-layer issue, finding 6): every user's role list pre-selected
+// "administrator" (one click promoted), a trainer could be assigned a case (accepted, no effect),
+// and changes gave no confirmation.
+BOOST_AUTO_TEST_CASE(the_admin_page_starts_at_each_users_role_refuses_trainer_assignments_and_confirms) {
+  const auto& admin = as("admin");
+  auto page = w().get("/admin", &admin);
+  BOOST_TEST_REQUIRE(page.status == 200);
+  BOOST_TEST(page.body.find("value=\"administrator\" selected") != std::string::npos);  // the admin's own row
+  BOOST_TEST(page.body.find("value=\"trainer\" selected") != std::string::npos);        // pelatih's row
+  BOOST_TEST(page.body.find("value=\"prosecutor\" selected") != std::string::npos);     // jaksa's rows
+  // No assignment form in the trainer's row; the API refuses it too.
+  const auto row = page.body.find("/admin/users/pelatih");
+  BOOST_TEST_REQUIRE(row != std::string::npos);
+  const auto row_end = page.body.find("</tr>", row);
+  BOOST_TEST(page.body.substr(row, row_end - row).find("value=\"assign\"") == std::string::npos);
+  auto api = w().api("PUT", "/api/v1/users/pelatih/assignments/perkara-demo-001", admin, R"({"cleared":false})");
+  BOOST_TEST(api.status == 400, api.body);
+  BOOST_TEST(api.body.find("trainers are not assigned to cases") != std::string::npos);
+  // A change is confirmed after the redirect.
+  auto made = w().call("POST", "/admin/users",
+                       "csrf=" + admin.csrf + "&user=konfirmasi-uji&role=paralegal&password=kata-sandi-uji-12345",
+                       "application/x-www-form-urlencoded", {{"Cookie", admin.cookie}});
+  BOOST_TEST_REQUIRE(made.status == 303);
+  BOOST_TEST(made.header("location") == "/admin?done=created");
+  BOOST_TEST(w().get("/admin?done=created", &admin).body.find("Pengguna dibuat.") != std::string::npos);
+  BOOST_TEST(w().get("/admin?done=%3Cscript%3E", &admin).body.find("<script>") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(search_counts_and_facets_exclude_hidden_items) {
   auto mine = w().get("/api/v1/search?q=paspor&limit=100", &as("jaksa"));
   auto other = w().get("/api/v1/search?q=paspor&limit=100", &as("jaksa_lain"));

@@ -1029,13 +1029,33 @@ Response App::page_admin(Ctx& c, const std::string& message, int status) {
   if (!users) return error_page(c, users.error());
   auto cases = with_reader([&](service::Service& s) { return s.cases(c.viewer()); });
   Data d;
-  if (!message.empty()) d.set("message", text(message));
+  if (!message.empty()) {
+    d.set("message", text(message));
+  } else {
+    // The confirmation after a change (post/redirect/get): only the known words are shown.
+    static const std::set<std::string> k_done = {"created", "role", "password", "disable", "enable", "assign",
+                                                 "unassign"};
+    if (const std::string done = c.req.param("done"); k_done.count(done))
+      d.set("message", text(m_templates.message(c.lang, "admin_done_" + done)));
+  }
   List ul;
   for (const auto& u : *users) {
     Data ud;
     ud.set("name", text(u.name));
     ud.set("role", text(to_string(u.role)));
     ud.set("role_label", text(m_templates.message(c.lang, std::string("role_") + to_string(u.role))));
+    // The role list starts at the user's own role: one click must not promote anyone.
+    List roles;
+    for (auto r : {service::Role::administrator, service::Role::prosecutor, service::Role::paralegal,
+                   service::Role::trainer}) {
+      Data rd;
+      rd.set("value", text(to_string(r)));
+      rd.set("label", text(m_templates.message(c.lang, std::string("role_") + to_string(r))));
+      if (r == u.role) rd.set("selected", Data(true));
+      roles.push_back(rd);
+    }
+    ud.set("role_options", roles);
+    if (service::uses_case_assignments(u.role)) ud.set("uses_cases", Data(true));
     if (u.disabled) ud.set("disabled", Data(true));
     ud.set("action_url", text("/admin/users/" + url_encode(u.name)));
     List as;
@@ -1095,7 +1115,10 @@ Response App::post_admin(Ctx& c, const std::vector<std::string>& seg) {
     return error_page(c, 404, "halaman tidak ditemukan / page not found");
   }
   if (!result) return page_admin(c, result.error().message, status_of(result.error().code));
-  return redirect(c, "/admin");
+  // Post/redirect/get, with the confirmation of what was done.
+  std::string done = "created";
+  if (seg.size() == 3) done = form["action"];
+  return redirect(c, "/admin?done=" + url_encode(done));
 }
 
 Response App::page_audit(Ctx& c) {
