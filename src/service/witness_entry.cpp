@@ -8,7 +8,9 @@
 
 #include "core/hash.h"
 #include "core/text.h"
+#include "service/internal/paths.h"
 #include "service/upload.h"
+#include "store/store.h"
 
 namespace fs = std::filesystem;
 
@@ -194,6 +196,26 @@ core::Result<FileOutcome> enter(Service& svc, const Options& options, const View
   return out;
 }
 
+// The id an entry without one stands for: the one existing record of the same person and case
+// (and, for a protection measure, kind) — so the entry is its next version, whether or not the
+// form showed it to the user — else a new id derived from its parts. Several such records: the
+// user must say which (invalid_input on the id field), never a silent extra record.
+template <class Record>
+core::Result<std::string> id_for_entry(const std::vector<Record>& existing, const std::string& derived,
+                                       const FieldRef& id_field) {
+  if (existing.empty()) return derived;
+  if (existing.size() == 1) return existing.front().id;
+  std::string ids;
+  for (const auto& r : existing) ids += (ids.empty() ? "" : ", ") + r.id;
+  return form_error(ErrorCode::invalid_input, id_field,
+                    "ada beberapa catatan; sebutkan id yang diubah (" + ids + ") / several records exist; give the id to "
+                    "change (" + ids + ")");
+}
+
+core::Result<std::unique_ptr<store::Store>> read_store(const Options& options) {
+  return store::Store::open(internal::store_path(options.data_dir), store::OpenMode::read_only);
+}
+
 }  // namespace
 
 core::Result<FileOutcome> enter_protection(Service& svc, const Options& options, const Viewer& v,
@@ -221,7 +243,19 @@ core::Result<FileOutcome> enter_protection(Service& svc, const Options& options,
   if (!core::parse_protection_kind(f.kind))
     return form_error(ErrorCode::invalid_input, fields[3].second,
                       "jenis perlindungan tidak dikenal / unknown kind of protection: '" + f.kind + "'");
-  const std::string id = f.id.empty() ? derive_id("lindung-" + f.person_id + "-" + f.kind) : f.id;
+  std::string id = f.id;
+  if (id.empty()) {
+    auto st = read_store(options);
+    if (!st) return tl::unexpected(st.error());
+    auto measures = (*st)->protections(f.person_id, f.case_id);
+    if (!measures) return tl::unexpected(measures.error());
+    std::vector<core::ProtectionMeasure> same_kind;
+    for (auto& m : *measures)
+      if (core::code_of(m.kind) == f.kind) same_kind.push_back(std::move(m));
+    auto chosen = id_for_entry(same_kind, derive_id("lindung-" + f.person_id + "-" + f.kind), fields[0].second);
+    if (!chosen) return tl::unexpected(chosen.error());
+    id = std::move(*chosen);
+  }
   if (auto s = check_id(id, fields[0].second, true); !s) return tl::unexpected(s.error());
 
   XmlLines xml;
@@ -257,7 +291,16 @@ core::Result<FileOutcome> enter_restitution(Service& svc, const Options& options
     if (auto s = check_chars(*value, ref); !s) return tl::unexpected(s.error());
   if (auto s = check_id(f.person_id, fields[1].second, true); !s) return tl::unexpected(s.error());
   if (auto s = check_id(f.case_id, fields[2].second, true); !s) return tl::unexpected(s.error());
-  const std::string id = f.id.empty() ? derive_id("restitusi-" + f.person_id + "-" + f.case_id) : f.id;
+  std::string id = f.id;
+  if (id.empty()) {
+    auto st = read_store(options);
+    if (!st) return tl::unexpected(st.error());
+    auto claims = (*st)->restitution_claims(f.person_id, f.case_id);
+    if (!claims) return tl::unexpected(claims.error());
+    auto chosen = id_for_entry(*claims, derive_id("restitusi-" + f.person_id + "-" + f.case_id), fields[0].second);
+    if (!chosen) return tl::unexpected(chosen.error());
+    id = std::move(*chosen);
+  }
   if (auto s = check_id(id, fields[0].second, true); !s) return tl::unexpected(s.error());
 
   XmlLines xml;

@@ -27,10 +27,12 @@ struct RestitutionForm {
 
 // Builds the XML (every value XML-escaped; control characters refused), writes it to a temporary
 // file under options.data_dir, and ingests it through screen_upload + Service::ingest, so
-// validation, versions, storage and audit are the ingest's. An empty id is derived from
-// person/kind (protection: "lindung-PERSON-KIND") or person/case (restitution:
-// "restitusi-PERSON-CASE"), so a second entry for the same id is a new version (a status
-// change). Returns the ingest's outcome (created, new_version or unchanged).
+// validation, versions, storage and audit are the ingest's. An empty id stands for the one
+// existing record of the same person and case (protection: and kind), so the entry is its next
+// version (a status change) even when the form did not show it; with none, a new id is derived
+// (protection: "lindung-PERSON-KIND", restitution: "restitusi-PERSON-CASE"); with several, the
+// id must be given (invalid_input on "id"). Never a silent second record. Returns the ingest's
+// outcome (created, new_version or unchanged).
 // Errors: invalid_input naming the form's field (and line: "rincian 2: jumlah ..."), never a
 // temporary path; not_found when the viewer may not see the case or person (the same text as a
 // missing one); forbidden for trainers. The temporary file is removed in every case.
