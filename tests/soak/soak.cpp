@@ -40,48 +40,16 @@
 #include <vector>
 
 #include "bench/bap_generator.h"
+#include "support/process.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+using berkas::test::read_file;
+using berkas::test::run;
 
 namespace {
 
 constexpr const char* k_password = "kata-sandi-soak-12345";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-// Runs `argv` to the end; stdout captured (stderr to a file beside it).
-Run run(const std::vector<std::string>& argv, const std::string& scratch) {
-  const std::string out = scratch + ".out", err = scratch + ".err";
-  pid_t pid = fork();
-  if (pid == 0) {
-    int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(o, 1);
-    dup2(e, 2);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  Run r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = read_file(out);
-  return r;
-}
 
 // The server process: started with --listen 127.0.0.1:PORT (the same port after every restart).
 class ServerProcess {
@@ -246,11 +214,12 @@ int main(int argc, char** argv) {
   // A store with the law, the demo case and a generated case of FIKTIF statements to upload.
   const std::size_t n_files = 4000;
   berkas::bench::write_statements(in, n_files, 11);
-  if (run({berkas, "--data", store, "init", "--demo"}, scratch + "/init").code != 0 ||
-      run({berkas, "--data", store, "ingest", in + "/setup"}, scratch + "/setup").code != 0) {
-    std::cerr << "berkas_soak: init failed (see " << scratch << ")\n";
-    return 1;
-  }
+  for (const auto& argv : {std::vector<std::string>{berkas, "--data", store, "init", "--demo"},
+                           std::vector<std::string>{berkas, "--data", store, "ingest", in + "/setup"}})
+    if (auto r = run(argv); r.code != 0) {
+      std::cerr << "berkas_soak: " << argv[3] << " failed: " << r.err << r.out << "\n";
+      return 1;
+    }
 
   ServerProcess server(berkas, store, scratch);
   std::string token;
@@ -430,14 +399,14 @@ int main(int argc, char** argv) {
 
   // The checks.
   bool ok = true;
-  auto verify = run({berkas, "--data", store, "verify", "--json"}, scratch + "/verify");
+  auto verify = run({berkas, "--data", store, "verify", "--json"});
   auto v = json(verify.out);
   const bool verified = verify.code == 0 && v && v->getValue<bool>("ok");
   std::size_t missing = 0;
   {
     // One search for every acknowledged id would be slow; `show` each (they are few hundred).
     for (const auto& id : counts.acknowledged)
-      if (run({berkas, "--data", store, "show", "--json", id}, scratch + "/show").code != 0) {
+      if (run({berkas, "--data", store, "show", "--json", id}).code != 0) {
         if (++missing <= 5) std::cerr << "berkas_soak: acknowledged upload missing: " << id << "\n";
       }
   }
