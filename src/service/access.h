@@ -1,5 +1,6 @@
-// service/access: who may see what — the one place the access rules live. Every path (CLI,
-// search results, snippets, facets, pages, API, bundles, error messages) asks these functions.
+// service/access: the caller of a service operation (Viewer) and its role. Who may see or do
+// what is decided by the access policy (service/policy.h) — every path (CLI, search results,
+// snippets, facets, pages, API, bundles, error messages) asks it.
 #pragma once
 
 #include <optional>
@@ -30,35 +31,17 @@ struct Viewer {
   static Viewer command_line(const std::string& user);
 };
 
-// May the viewer see the case (and its items)? Trainers see no case material here: their
-// route is material released for training, always anonymised.
+// The access questions are answered by the one policy object (service/policy.h); these
+// forwarders keep the call sites short. Nothing here decides anything.
+class AccessPolicy;
+const AccessPolicy& policy();
 bool may_see_case(const Viewer& v, const std::string& case_id);
-
-// May the viewer see this item? (Case rule; trainers: only items released for training.)
 bool may_see_item(const Viewer& v, const core::EvidenceItem& item);
-
-// The cases the viewer may see for search filtering; nullopt = all.
 std::optional<std::vector<std::string>> visible_cases(const Viewer& v);
-
-// Is the viewer cleared to see the real name of `person` (protected or not)?
-// Whether users of `role` work through case assignments (administrators see every case anyway;
-// trainers see none, only released training material).
 bool uses_case_assignments(Role role);
-
-// May `v` replace an existing item of `case_id` by a new version (a correction of evidence)?
-// Administrators (and the command line's system viewer), and prosecutors assigned to the case and
-// cleared for its protected identities (a statement names them). Never paralegals or trainers.
-// The caller still requires an explicit request for a correction and a correction note.
 bool may_supersede(const Viewer& v, const std::string& case_id);
-
-// True when `v` sees case material only anonymised as training material (trainers): every
-// person by a pseudonym, places generalised, identifying numbers masked, dates as month/year.
 bool must_anonymise(const Viewer& v);
-
 bool may_see_identity(const Viewer& v, const core::Person& person);
-
-// What `v` is shown for `person`: the name when cleared, else the pseudonym ("[dilindungi]"
-// when the person has none).
 std::string display_name(const Viewer& v, const core::Person& person);
 
 }  // namespace berkas::service

@@ -13,6 +13,7 @@
 #include "core/hash.h"
 #include "core/text.h"
 #include "service/internal/paths.h"
+#include "service/policy.h"
 
 namespace berkas::service {
 
@@ -210,15 +211,15 @@ struct Accounts::Impl {
     auto users = store->users();
     if (!users) return tl::unexpected(users.error());
     for (const auto& u : *users)
-      if (u.role == "administrator" && !u.disabled) return false;
+      if (!u.disabled && policy().administers(parse_role(u.role).value_or(policy().least_role()))) return false;
     return true;
   }
 
   Result<Viewer> viewer_of(const store::UserRecord& u) const {
     Viewer v;
     v.user = u.name;
-    v.role = parse_role(u.role).value_or(Role::trainer);
-    if (v.role != Role::trainer) {
+    v.role = parse_role(u.role).value_or(policy().least_role());
+    if (policy().uses_case_assignments(v.role) || policy().administers(v.role)) {
       auto as = store->assignments(u.name);
       if (!as) return tl::unexpected(as.error());
       for (const auto& a : *as) {
@@ -244,7 +245,7 @@ struct Accounts::Impl {
   }
 
   Status require_admin(const Viewer& actor) const {
-    if (actor.role != Role::administrator && actor.role != Role::system)
+    if (!policy().may_administer(actor))
       return fail(ErrorCode::forbidden, "hanya administrator / administrators only");
     return {};
   }
@@ -477,7 +478,7 @@ Status Accounts::create_user(const Viewer& actor, const std::string& name, Role 
   if (!is_valid_user_name(name))
     return fail(ErrorCode::invalid_input, "nama pengguna: 1–64 huruf kecil, angka, . _ - / user name: 1–64 of a-z 0-9 . _ -",
                 {}, 0, "user");
-  if (role == Role::system) return fail(ErrorCode::invalid_input, "peran tidak dikenal / unknown role", {}, 0, "role");
+  if (!policy().is_account_role(role)) return fail(ErrorCode::invalid_input, "peran tidak dikenal / unknown role", {}, 0, "role");
   if (auto p = password_problem(password); !p.empty()) return fail(ErrorCode::invalid_input, p, {}, 0, "password");
   if (d.store->user(name))
     return fail(ErrorCode::conflict, "pengguna '" + name + "' sudah ada / user already exists", {}, 0, "user");
@@ -509,7 +510,7 @@ Status Accounts::set_role(const Viewer& actor, const std::string& name, Role rol
   std::lock_guard lock(m_impl->mu);
   auto& d = *m_impl;
   if (auto s = d.require_admin(actor); !s) return s;
-  if (role == Role::system) return fail(ErrorCode::invalid_input, "peran tidak dikenal / unknown role", {}, 0, "role");
+  if (!policy().is_account_role(role)) return fail(ErrorCode::invalid_input, "peran tidak dikenal / unknown role", {}, 0, "role");
   auto u = d.existing(name);
   if (!u) return tl::unexpected(u.error());
   const std::string before = u->role;
@@ -552,7 +553,7 @@ Status Accounts::assign(const Viewer& actor, const std::string& name, const std:
   if (!u) return tl::unexpected(u.error());
   // Trainers see no case (their way in is released training material): an assignment would be
   // accepted and do nothing, which tells the administrator something false.
-  if (!uses_case_assignments(parse_role(u->role).value_or(Role::trainer)))
+  if (!policy().uses_case_assignments(parse_role(u->role).value_or(policy().least_role())))
     return fail(ErrorCode::invalid_input,
                 "pelatih tidak ditugaskan ke perkara / trainers are not assigned to cases", {}, 0, "case");
   if (auto s = d.store->put_assignment({name, case_id, cleared, ""}); !s) return s;
@@ -580,7 +581,7 @@ Result<std::vector<UserInfo>> Accounts::users(const Viewer& actor) const {
   if (!as) return tl::unexpected(as.error());
   std::vector<UserInfo> out;
   for (const auto& u : *users) {
-    UserInfo info{u.name, parse_role(u.role).value_or(Role::trainer), u.disabled, u.created_at, u.updated_at, {}};
+    UserInfo info{u.name, parse_role(u.role).value_or(policy().least_role()), u.disabled, u.created_at, u.updated_at, {}};
     for (const auto& a : *as)
       if (a.user == u.name) info.assignments.push_back(a);
     out.push_back(std::move(info));

@@ -19,6 +19,7 @@
 #include "service/internal/docs.h"
 #include "service/internal/paths.h"
 #include "service/redact.h"
+#include "service/policy.h"
 
 namespace fs = std::filesystem;
 
@@ -458,7 +459,7 @@ Result<IngestReport> Service::init(const Viewer& v, bool demo, const Progress& p
 
 Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::string>& paths, const Progress& progress,
                                      const std::function<void(const FileOutcome&)>& on_file) {
-  if (v.role == Role::trainer) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot ingest");
+  if (!policy().may_ingest(v)) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot ingest");
   if (m_impl->options.read_only) return fail(ErrorCode::forbidden, "read-only reader cannot ingest");
   // Expand folders.
   std::vector<std::string> files;
@@ -617,10 +618,6 @@ Result<SearchPage> Service::search(const Viewer& v, search::Query query) const {
   if (query.as_of.empty()) query.as_of = {};
   auto results = m_impl->index->search(query);
   if (!results) return tl::unexpected(results.error());
-  if (v.role == Role::trainer) {
-    // Trainers see the law and precedents only through search; case material reaches them
-    // through released, anonymised training documents.
-  }
   SearchPage page;
   page.results = std::move(*results);
   page.as_of = query.as_of;
@@ -1031,8 +1028,7 @@ Status Service::record(const Viewer& v, const std::string& action, const std::st
 }
 
 Result<std::vector<core::AuditEvent>> Service::audit_log(const Viewer& v, std::int64_t after, int limit) const {
-  if (v.role != Role::administrator && v.role != Role::system)
-    return fail(ErrorCode::forbidden, "hanya administrator / administrators only");
+  if (!policy().may_administer(v)) return fail(ErrorCode::forbidden, "hanya administrator / administrators only");
   return m_impl->store->audit_log(after, limit);
 }
 

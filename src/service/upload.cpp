@@ -1,4 +1,5 @@
 #include "service/upload.h"
+#include "service/policy.h"
 
 #include <filesystem>
 #include <map>
@@ -28,8 +29,6 @@ std::string missing_item(const std::string& path, const std::string& id) {
                      "bukti"}
       .describe();
 }
-
-bool sees_everything(const Viewer& v) { return v.role == Role::administrator || v.role == Role::system; }
 
 // Every person linked to a case, with the cases they are linked to (read as the system: the
 // uploader's own view would hide exactly the persons this check is about).
@@ -94,7 +93,7 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
     o.error = std::move(message);
     out.refused.push_back(std::move(o));
   };
-  if (sees_everything(v)) {
+  if (policy().sees_every_case(v)) {
     // Everything may go in; but an upload that reuses an item's id is still no correction
     // unless it says it is one.
     for (const auto& path : paths) {
@@ -135,7 +134,7 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
     return ids;
   };
   for (const auto& path : paths) {
-    if (v.role == Role::trainer) {
+    if (!policy().may_ingest(v)) {
       refuse(path, "", path + ": pelatih tidak dapat mengunggah / trainers cannot upload");
       continue;
     }

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "service/internal/paths.h"
 #include "service/upload.h"
+#include "service/policy.h"
 #include "store/store.h"
 
 namespace fs = std::filesystem;
@@ -220,7 +221,7 @@ core::Result<std::unique_ptr<store::Store>> read_store(const Options& options) {
 
 core::Result<FileOutcome> enter_protection(Service& svc, const Options& options, const Viewer& v,
                                            const ProtectionForm& f) {
-  if (v.role == Role::trainer) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot upload");
+  if (!policy().may_ingest(v)) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot upload");
   const std::pair<const std::string*, FieldRef> fields[] = {
       {&f.id, {"id", "id"}},
       {&f.person_id, {"orang", "person_id"}},
@@ -275,7 +276,7 @@ core::Result<FileOutcome> enter_protection(Service& svc, const Options& options,
 
 core::Result<FileOutcome> enter_restitution(Service& svc, const Options& options, const Viewer& v,
                                             const RestitutionForm& f) {
-  if (v.role == Role::trainer) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot upload");
+  if (!policy().may_ingest(v)) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot upload");
   const std::pair<const std::string*, FieldRef> fields[] = {
       {&f.id, {"id", "id"}},
       {&f.person_id, {"orang", "person_id"}},

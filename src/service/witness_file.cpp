@@ -14,6 +14,7 @@
 #include "bundle/bundle.h"
 #include "service/access.h"
 #include "service/redact.h"
+#include "service/policy.h"
 #include "store/store.h"
 
 namespace berkas::service {
@@ -74,7 +75,7 @@ void redact(core::RestitutionClaim& c, const Redactor& red) {
 core::Result<WitnessFileData> witness_file_data(Service& svc, const Options& options, const Viewer& v,
                                                 const std::string& person_id, const std::string& case_id) {
   // Trainers reach case material only through released, anonymised training documents.
-  if (v.role == Role::trainer || person_id.empty()) return tl::unexpected(person_not_found(person_id));
+  if (!policy().may_see_case_files(v) || person_id.empty()) return tl::unexpected(person_not_found(person_id));
   auto st = store::Store::open(internal::store_path(options.data_dir), store::OpenMode::read_only);
   if (!st) return tl::unexpected(st.error());
   auto person = (*st)->person(person_id);

@@ -296,10 +296,10 @@ Response App::render(Ctx& c, int status, const std::string& page, Data d) {
     d.set("viewer_role", text(m_templates.message(c.lang, std::string("role_") + to_string(c.viewer().role))));
     d.set("csrf", text(c.session->csrf_token));
     d.set("signed_in", Data(true));
-    if (c.is_admin()) d.set("is_admin", Data(true));
-    if (c.may_upload()) d.set("may_upload", Data(true));
+    if (c.may_administer()) d.set("is_admin", Data(true));
+    if (c.may_ingest()) d.set("may_upload", Data(true));
     // Trainers see no case: their way in is the guidelines (and items released for training).
-    if (!c.is_trainer()) d.set("may_see_cases", Data(true));
+    if (c.may_see_case_files()) d.set("may_see_cases", Data(true));
   }
   // The language switch keeps the page the user is on.
   std::string here = c.req.path;
@@ -381,7 +381,7 @@ Response App::route(Ctx& c) {
   if (first == "guidelines" && seg.size() == 2) return page_guideline(c, seg[1]);
   if (first == "guidelines" && seg.size() == 3 && seg[2] == "pdf") return guideline_download(c, seg[1], false);
   if (first == "admin") {
-    if (!c.is_admin()) return error_page(c, 403, "hanya administrator / administrators only");
+    if (!c.may_administer()) return error_page(c, 403, "hanya administrator / administrators only");
     if (get && seg.size() == 1) return page_admin(c, "", 200);
     if (get && seg.size() == 2 && seg[1] == "audit") return page_audit(c);
     if (post) return post_admin(c, seg);
@@ -990,12 +990,12 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
 }
 
 Response App::page_upload(Ctx& c) {
-  if (!c.may_upload()) return error_page(c, 403, "pelatih tidak dapat mengunggah / trainers cannot upload");
+  if (!c.may_ingest()) return error_page(c, 403, "pelatih tidak dapat mengunggah / trainers cannot upload");
   return render(c, 200, "upload", Data());
 }
 
 Response App::post_upload(Ctx& c) {
-  if (!c.may_upload()) return error_page(c, 403, "pelatih tidak dapat mengunggah / trainers cannot upload");
+  if (!c.may_ingest()) return error_page(c, 403, "pelatih tidak dapat mengunggah / trainers cannot upload");
   auto form = parse_multipart(c.req.header("content-type"), c.req.body, k_max_upload_files + 10);
   if (!form) return error_page(c, form.error());
   auto token = form->fields.find("csrf");
@@ -1407,7 +1407,7 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
   }
   if (first == "ingest" && seg.size() == 1) {
     if (m != "POST") return method_not_allowed();
-    if (!c.may_upload()) return problem(403, "pelatih tidak dapat mengunggah / trainers cannot upload");
+    if (!c.may_ingest()) return problem(403, "pelatih tidak dapat mengunggah / trainers cannot upload");
     auto form = parse_multipart(c.req.header("content-type"), c.req.body, k_max_upload_files + 10);
     if (!form) return problem(form.error());
     auto report = ingest_upload(c, *form);
@@ -1428,7 +1428,7 @@ Response App::route_api(Ctx& c, const std::vector<std::string>& seg_all) {
     return json_response(service::json::of(*events));
   }
   if (first == "users") {
-    if (!c.is_admin()) return problem(403, "hanya administrator / administrators only");
+    if (!c.may_administer()) return problem(403, "hanya administrator / administrators only");
     if (seg.size() == 1 && get) {
       auto users = m_accounts->users(v);
       if (!users) return problem(users.error());

@@ -116,7 +116,7 @@ Response App::post_bundle(Ctx& c, const std::string& case_id, bool api) {
     auto form = parse_form(c.req.body);
     if (!csrf_ok(c, form["csrf"])) return error_page(c, 403, m_templates.message(c.lang, "csrf_failed"));
   }
-  if (c.is_trainer()) return missing();
+  if (!c.may_see_case_files()) return missing();
   const auto& v = c.viewer();
   const fs::path dir = fs::path(m_options.data_dir) / "bundles";
   struct Made {
@@ -206,7 +206,7 @@ std::set<std::string> App::downloadable_bundles(const service::Viewer& v, const 
       if (!m) return {};
       hidden = hashes_of(m->forbidden);
     }
-    if (std::includes(guard->begin(), guard->end(), hidden->begin(), hidden->end())) out.insert(b.sha256);
+    if (service::policy().may_download_document(*guard, *hidden)) out.insert(b.sha256);
   }
   return out;
 }
@@ -215,7 +215,7 @@ std::set<std::string> App::downloadable_bundles(const service::Viewer& v, const 
 // its file.
 Response App::api_bundles(Ctx& c, const std::string& case_id) {
   const auto& v = c.viewer();
-  if (c.is_trainer()) return problem(404, case_missing_message(case_id));
+  if (!c.may_see_case_files()) return problem(404, case_missing_message(case_id));
   auto list = with_reader([&](service::Service& s) { return service::list_bundles(s, service_options(), v, case_id); });
   if (!list) return list.error().code == ErrorCode::not_found ? problem(404, case_missing_message(case_id))
                                                               : problem(list.error());
@@ -257,7 +257,7 @@ void App::case_bundles(Ctx& c, const std::string& case_id, Data& d) {
   }
   d.set("bundles", rows);
   if (!list->empty()) d.set("has_bundles", Data(true));
-  if (!c.is_trainer()) d.set("may_build", Data(true));
+  if (c.may_see_case_files()) d.set("may_build", Data(true));
 }
 
 // GET /cases/{id}/bundles/{sha256} and /api/v1/cases/{id}/bundles/{sha256}: the PDF kept under
@@ -270,7 +270,7 @@ Response App::download_bundle(Ctx& c, const std::string& case_id, const std::str
   };
   std::string sha = sha256_in;
   if (sha.size() == 68 && sha.substr(64) == ".pdf") sha = sha.substr(0, 64);
-  if (c.is_trainer() || !is_sha256(sha)) return missing();
+  if (!c.may_see_case_files() || !is_sha256(sha)) return missing();
   const auto& v = c.viewer();
   auto list = with_reader([&](service::Service& s) { return service::list_bundles(s, service_options(), v, case_id); });
   if (!list) return missing();

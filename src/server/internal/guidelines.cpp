@@ -20,10 +20,6 @@ using core::ErrorCode;
 
 namespace {
 
-bool may_see_answers(const service::Viewer& v) {
-  return v.role == service::Role::trainer || v.role == service::Role::administrator;
-}
-
 const char* k_answers_only =
     "kunci jawaban hanya untuk pelatih dan administrator / answer keys are for trainers and administrators only";
 
@@ -43,7 +39,7 @@ Response App::page_guidelines(Ctx& c) {
       row.set("date", text(g.date));
       row.set("url", text("/guidelines/" + url_encode(g.id)));
       row.set("pdf_url", text("/guidelines/" + url_encode(g.id) + "/pdf"));
-      if (may_see_answers(c.viewer())) {
+      if (service::policy().may_see_answer_keys(c.viewer())) {
         row.set("answers_url", text("/guidelines/" + url_encode(g.id) + "?answers=1"));
         row.set("answers_pdf_url", text("/guidelines/" + url_encode(g.id) + "/pdf?answers=1"));
       }
@@ -59,7 +55,7 @@ Response App::page_guidelines(Ctx& c) {
 // GET /guidelines/{id}[?answers=1]: the module inside the layout.
 Response App::page_guideline(Ctx& c, const std::string& id) {
   const bool answers = c.req.param("answers") == "1";
-  if (answers && !may_see_answers(c.viewer())) return error_page(c, 403, k_answers_only);
+  if (answers && !service::policy().may_see_answer_keys(c.viewer())) return error_page(c, 403, k_answers_only);
   // Audited (service::guideline_html records "guideline"), so on the writer.
   auto html = with_writer(
       [&](service::Service& s) { return service::guideline_html(s, service_options(), c.viewer(), id, answers); });
@@ -71,7 +67,7 @@ Response App::page_guideline(Ctx& c, const std::string& id) {
   d.set("article_html", text(*html));
   d.set("pdf_url", text("/guidelines/" + url_encode(id) + "/pdf" + (answers ? "?answers=1" : "")));
   if (answers) d.set("answers", Data(true));
-  if (may_see_answers(c.viewer())) {
+  if (service::policy().may_see_answer_keys(c.viewer())) {
     d.set("may_see_answers", Data(true));
     d.set("module_url", text("/guidelines/" + url_encode(id)));
     d.set("answers_url", text("/guidelines/" + url_encode(id) + "?answers=1"));
@@ -82,7 +78,7 @@ Response App::page_guideline(Ctx& c, const std::string& id) {
 // GET /guidelines/{id}/pdf[?answers=1] and /api/v1/guidelines/{id}/pdf[?answers=1]: a download.
 Response App::guideline_download(Ctx& c, const std::string& id, bool api) {
   const bool answers = c.req.param("answers") == "1";
-  if (answers && !may_see_answers(c.viewer())) return api ? problem(403, k_answers_only) : error_page(c, 403, k_answers_only);
+  if (answers && !service::policy().may_see_answer_keys(c.viewer())) return api ? problem(403, k_answers_only) : error_page(c, 403, k_answers_only);
   auto pdf = with_writer(
       [&](service::Service& s) { return service::guideline_pdf(s, service_options(), c.viewer(), id, answers); });
   if (!pdf) return api ? problem(pdf.error()) : error_page(c, pdf.error());
@@ -109,7 +105,7 @@ Response App::api_guidelines(Ctx& c, const std::vector<std::string>& seg) {
       o->set("audience", g.audience);
       o->set("date", g.date);
       o->set("pdf", "/api/v1/guidelines/" + url_encode(g.id) + "/pdf");
-      if (may_see_answers(c.viewer())) o->set("answers_pdf", "/api/v1/guidelines/" + url_encode(g.id) + "/pdf?answers=1");
+      if (service::policy().may_see_answer_keys(c.viewer())) o->set("answers_pdf", "/api/v1/guidelines/" + url_encode(g.id) + "/pdf?answers=1");
       a->add(o);
     }
   std::ostringstream out;

@@ -109,7 +109,7 @@ Response App::person_route(Ctx& c, const std::vector<std::string>& seg) {
 Response App::page_person(Ctx& c, const std::string& id, const PersonForms& forms, int status) {
   const auto& v = c.viewer();
   const std::string case_id = c.req.param("case");
-  if (c.is_trainer()) return error_page(c, 404, person_missing_message(id));
+  if (!c.may_see_case_files()) return error_page(c, 404, person_missing_message(id));
   auto data = with_reader(
       [&](service::Service& s) { return service::witness_file_data(s, service_options(), v, id, case_id); });
   if (!data) {
@@ -336,7 +336,7 @@ Response App::page_person(Ctx& c, const std::string& id, const PersonForms& form
 Response App::post_person(Ctx& c, const std::string& id, const std::string& what) {
   auto form = parse_form(c.req.body);
   if (!csrf_ok(c, form["csrf"])) return error_page(c, 403, m_templates.message(c.lang, "csrf_failed"));
-  if (c.is_trainer()) return error_page(c, 404, person_missing_message(id));
+  if (!c.may_see_case_files()) return error_page(c, 404, person_missing_message(id));
   const auto& v = c.viewer();
   std::string case_id = form["case"];
   if (case_id.empty()) case_id = c.req.param("case");
@@ -395,7 +395,7 @@ Response App::witness_file_pdf(Ctx& c, const std::string& id, bool api) {
     const std::string msg = person_missing_message(id);
     return api ? problem(404, msg) : error_page(c, 404, msg);
   };
-  if (c.is_trainer()) return missing();
+  if (!c.may_see_case_files()) return missing();
   const auto& v = c.viewer();
   const fs::path work = fs::path(m_options.data_dir) / "witness-files" / ("tmp-" + random_token().substr(0, 24));
   std::error_code ec;
@@ -446,7 +446,7 @@ Response App::api_person(Ctx& c, const std::vector<std::string>& seg) {
   }
   if (seg.size() == 2) {
     if (!get) return problem(405, "metode tidak diizinkan / method not allowed");
-    if (c.is_trainer()) return missing();
+    if (!c.may_see_case_files()) return missing();
     auto data = with_reader([&](service::Service& s) {
       return service::witness_file_data(s, service_options(), c.viewer(), id, c.req.param("case"));
     });
@@ -457,7 +457,7 @@ Response App::api_person(Ctx& c, const std::vector<std::string>& seg) {
     if (m != "POST") return problem(405, "metode tidak diizinkan / method not allowed");
     Poco::JSON::Object::Ptr body;
     if (auto bad = parse_json_object(c.req, body)) return *bad;
-    if (c.is_trainer()) return missing();
+    if (!c.may_see_case_files()) return missing();
     const auto& v = c.viewer();
     std::string case_id = json_text(body, "case");
     if (case_id.empty()) case_id = json_text(body, "case_id");

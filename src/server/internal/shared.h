@@ -12,6 +12,7 @@
 #include "server/internal/app.h"
 #include "server/internal/http.h"
 #include "service/accounts.h"
+#include "service/policy.h"
 
 namespace berkas::server::internal {
 
@@ -26,9 +27,10 @@ struct App::Ctx {
   std::string session_token;
 
   const service::Viewer& viewer() const { return session->viewer; }
-  bool is_admin() const { return session && session->viewer.role == service::Role::administrator; }
-  bool is_trainer() const { return session && session->viewer.role == service::Role::trainer; }
-  bool may_upload() const { return session && session->viewer.role != service::Role::trainer; }
+  // The access policy's answers for this request's viewer (false without a session).
+  bool may_administer() const { return session && service::policy().may_administer(session->viewer); }
+  bool may_see_case_files() const { return session && service::policy().may_see_case_files(session->viewer); }
+  bool may_ingest() const { return session && service::policy().may_ingest(session->viewer); }
 };
 
 // 32 random bytes as 64 lower-case hex digits (empty if the system has no randomness).
