@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <type_traits>
@@ -15,6 +16,7 @@
 
 #include "server/internal/http.h"
 #include "server/internal/render.h"
+#include "server/internal/threads.h"
 #include "server/server.h"
 #include "service/accounts.h"
 #include "service/service.h"
@@ -26,8 +28,8 @@ class App {
   App(Options options, std::unique_ptr<service::Service> writer, std::unique_ptr<service::Accounts> accounts,
       Templates templates);
 
-  // Answers one request. Thread-safe: reads go to a pool of read-only services (one per request
-  // in flight); writes go to the one writer under a mutex; the accounts serialise themselves.
+  // Answers one request. Thread-safe: reads go to the calling thread's own read-only service;
+  // writes go to the writer's thread; the accounts serialise themselves (threads.h).
   Response handle(const Request& req);
 
   // The largest body accepted for this request line (uploads get more than forms and JSON).
@@ -102,53 +104,44 @@ class App {
   // The service's options for the functions outside Service (bundles, witness files, guidelines).
   service::Options service_options() const;
 
-  // A read-only Service opened at `generation` (the count of writes it has seen).
-  struct Reader {
-    std::unique_ptr<service::Service> service;
-    std::uint64_t generation = 0;
-  };
-  core::Result<Reader> acquire_reader();
-  void release_reader(Reader r);
-
-  // Runs `f(Service&)` (returning a core::Result) on a reader of the pool. A reader older than
-  // the last write is reopened first, so every read sees every write acknowledged before it
-  // began. An unexpected failure (not "not found", "invalid", ...) is retried once on a fresh
-  // reader: a Xapian reader can be overtaken by the writer's commits.
+  // Runs `f(Service&)` (returning a core::Result) on the calling thread's own read-only Service
+  // (threads.h: no Xapian object leaves its thread). A reader older than the last write is
+  // reopened first, so every read sees every write acknowledged before it began. An unexpected
+  // failure (not "not found", "invalid", ...) is retried once on a fresh reader: a Xapian reader
+  // can be overtaken by the writer's commits.
   template <class F>
   auto with_reader(F&& f) -> std::invoke_result_t<F&, service::Service&> {
     using R = std::invoke_result_t<F&, service::Service&>;
     for (int attempt = 0;; ++attempt) {
-      auto reader = acquire_reader();
+      auto reader = m_readers.get(m_generation.load());
       if (!reader) return R(tl::unexpected(reader.error()));
-      R result = f(*reader->service);
-      if (result || attempt > 0 || !retryable(result.error().code)) {
-        release_reader(std::move(*reader));
-        return result;
-      }
-      // Drop the failed reader; the loop opens a new one.
+      R result = f(**reader);
+      if (result || attempt > 0 || !retryable(result.error().code)) return result;
+      m_readers.drop();  // the loop opens a new one
     }
   }
 
-  // Runs `f(Service&)` on the one writer, serialised; readers opened before it are retired.
+  // Runs `f(Service&)` on the one writer, on the writer's own thread, one write at a time; the
+  // calling thread waits for the result. Readers opened before it are reopened on their next use.
   template <class F>
   auto with_writer(F&& f) {
-    std::lock_guard lock(m_writer_mu);
-    auto result = f(*m_writer);
+    using R = std::invoke_result_t<F&, service::Service&>;
+    std::optional<R> result;
+    m_writer.run([&](service::Service& s) { result.emplace(f(s)); });
     m_generation.fetch_add(1);
-    return result;
+    return std::move(*result);
   }
 
   static bool retryable(core::ErrorCode code);
 
-  Options m_options;
-  std::mutex m_writer_mu;
-  std::unique_ptr<service::Service> m_writer;
-  std::atomic<std::uint64_t> m_generation{0};
-  std::mutex m_pool_mu;
-  std::vector<Reader> m_idle;  // readers not in use, any generation
-  std::unique_ptr<service::Accounts> m_accounts;
-  Templates m_templates;
-  std::string m_static_dir;
+  // Shared by the server's threads, and how (threads.h says the rule):
+  Options m_options;                           // read-only after construction
+  std::atomic<std::uint64_t> m_generation{0};  // writes done so far; readers compare against it
+  WriterThread m_writer;                       // the writer lives on its own thread
+  ThreadReaders m_readers;                     // each thread's own reader, thread-local
+  std::unique_ptr<service::Accounts> m_accounts;  // sessions, setup, sign-in: its own mutex
+  Templates m_templates;                       // read-only after construction
+  std::string m_static_dir;                    // read-only after construction
 };
 
 }  // namespace berkas::server::internal
