@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "bundle/bundle.h"
 #include "bundle/guideline.h"
@@ -9,6 +10,7 @@
 #include "service/anonymise.h"
 #include "service/internal/json_util.h"
 #include "service/internal/paths.h"
+#include "service/policy.h"
 
 namespace berkas::service {
 
@@ -142,7 +144,18 @@ core::Result<std::string> shipped_path(const Options& options, const std::string
 
 }  // namespace
 
+namespace {
+// The answer key is only for those the policy allows (trainers, administrators, the command line).
+std::optional<core::Error> answers_refused(const Viewer& v, bool answers) {
+  if (!answers || policy().may_see_answer_keys(v)) return std::nullopt;
+  return core::Error{core::ErrorCode::forbidden,
+                     "kunci jawaban hanya untuk pelatih dan administrator / answer keys are for trainers and administrators only",
+                     {}, 0, "answers"};
+}
+}  // namespace
+
 core::Result<GuidelineMade> make_guideline(Service& svc, const Options& options, const Viewer& v, const GuidelineRequest& r) {
+  if (auto refused = answers_refused(v, r.answers)) return tl::unexpected(*refused);
   auto l = load(svc, options, v, r.module_path);
   if (!l) return tl::unexpected(l.error());
   const auto e = edition_of(r.answers);
@@ -197,6 +210,7 @@ core::Result<std::vector<GuidelineInfo>> shipped_guidelines(const Options& optio
 
 core::Result<std::string> guideline_html(Service& svc, const Options& options, const Viewer& v, const std::string& id,
                                          bool answers) {
+  if (auto refused = answers_refused(v, answers)) return tl::unexpected(*refused);
   auto path = shipped_path(options, id);
   if (!path) return tl::unexpected(path.error());
   auto l = load(svc, options, v, *path);
@@ -209,6 +223,7 @@ core::Result<std::string> guideline_html(Service& svc, const Options& options, c
 
 core::Result<std::string> guideline_pdf(Service& svc, const Options& options, const Viewer& v, const std::string& id,
                                         bool answers) {
+  if (auto refused = answers_refused(v, answers)) return tl::unexpected(*refused);
   auto path = shipped_path(options, id);
   if (!path) return tl::unexpected(path.error());
   auto l = load(svc, options, v, *path);

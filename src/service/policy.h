@@ -37,7 +37,7 @@ class AccessPolicy {
   // Case material reaches `v` only anonymised as training material (trainers): every person by
   // role pseudonym, places generalised, identifying numbers masked, dates as month/year.
   bool must_anonymise(const Viewer& v) const;
-  // Guideline answer keys (trainers and administrators).
+  // Guideline answer keys (trainers, administrators, the command line).
   bool may_see_answer_keys(const Viewer& v) const;
   // A kept document whose guard lists the SHA-256s of the names hidden from its maker:
   // `v` may have it when every name hidden from `v` was hidden from the maker too.
