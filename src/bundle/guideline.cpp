@@ -535,22 +535,8 @@ core::Result<RenderedPdf> render_guideline(const GuidelineModule& m, const Guide
 
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n') out += c;
-    }
-  }
-  return out;
-}
+// Page text: control bytes dropped (a page cannot show them), then HTML-escaped.
+std::string esc(std::string_view s) { return core::escape_html(core::without_control_chars(s)); }
 
 // Paragraph text: line breaks kept.
 std::string esc_lines(std::string_view s) { return core::replace_all(esc(s), "\n", "<br/>"); }

@@ -20,6 +20,7 @@
 #include "bundle/internal/layout.h"
 #include "bundle/internal/winansi.h"
 #include "core/hash.h"
+#include "core/text.h"
 
 namespace berkas::bundle {
 namespace {
@@ -274,19 +275,10 @@ std::string place_form(const FormPage& fp) {
 
 // ------------------------------------------------------------------ metadata
 
+// XMP packet text: control bytes dropped (XML 1.0 cannot hold them), quotes as the packet has
+// always written them (" escaped, ' kept).
 std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n') out += c;
-    }
-  }
-  return out;
+  return core::escape_xml(core::without_control_chars(s), core::XmlQuotes::double_only);
 }
 
 std::string pdf_date(const core::Date& d) {

@@ -144,39 +144,23 @@ Node leaf(std::string tag, Segs text) {
 
 Node leaf(std::string tag, const std::string& text) { return leaf(std::move(tag), Segs{Seg{text, {}}}); }
 
-std::string escape(const std::string& s, bool attribute) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"':
-        if (attribute)
-          out += "&quot;";
-        else
-          out += c;
-        break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// The shipped law XML escapes " in attributes only and never ': keep its bytes.
+std::string escape_attr(const std::string& s) { return core::escape_xml(s, core::XmlQuotes::double_only); }
+std::string escape_text(const std::string& s) { return core::escape_xml(s, core::XmlQuotes::none); }
 
 void write_node(std::string& out, const Node& n, int depth) {
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
   for (const auto& c : n.comments) out += indent + "<!-- " + c + " -->\n";
   out += indent + "<" + n.tag;
-  for (const auto& [k, v] : n.attrs) out += " " + k + "=\"" + escape(v, true) + "\"";
+  for (const auto& [k, v] : n.attrs) out += " " + k + "=\"" + escape_attr(v) + "\"";
   if (n.leaf) {
     out += ">";
     for (const auto& s : n.text) {
       if (s.asli.empty()) {
-        out += escape(s.text, false);
+        out += escape_text(s.text);
       } else {
-        out += "<koreksi asli=\"" + escape(s.asli, true) + "\" menjadi=\"" + escape(s.text, true) +
-               "\" alasan=\"OCR\">" + escape(s.text, false) + "</koreksi>";
+        out += "<koreksi asli=\"" + escape_attr(s.asli) + "\" menjadi=\"" + escape_attr(s.text) +
+               "\" alasan=\"OCR\">" + escape_text(s.text) + "</koreksi>";
       }
     }
     out += "</" + n.tag + ">\n";

@@ -95,21 +95,6 @@ std::string pasal_of(const std::string& provision_id) {
   return end == std::string::npos ? provision_id : provision_id.substr(0, end);
 }
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::vector<FacetValue> sorted_facet(const std::map<std::string, Xapian::doccount>& counts) {
   std::vector<FacetValue> out;
   for (const auto& [v, n] : counts) out.push_back({v, static_cast<std::int64_t>(n)});
@@ -629,7 +614,7 @@ core::Result<Results> Index::Impl::search(const Query& query) {
         h.snippet = mset.snippet(f[f_body], k_snippet_bytes, stem,
                                  Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                  "<mark>", "</mark>", "…");
-        if (h.snippet.empty()) h.snippet = html_escape(f[f_body].substr(0, k_snippet_bytes));
+        if (h.snippet.empty()) h.snippet = core::escape_html(f[f_body].substr(0, k_snippet_bytes));
       }
       results.hits.push_back(std::move(h));
     }
