@@ -351,6 +351,150 @@ core::Result<GuidelineModule> load_guideline(const std::string& path, const std:
 
 // ------------------------------------------------------------------ layout
 
+namespace {
+
+void add_para(std::vector<Block>& B, std::string t, Align a = Align::justify, Style s = Style::regular, double size = 0,
+              double before = 0) {
+  Block b = Block::make_paragraph(std::move(t), a, s);
+  b.size = size;
+  b.space_before = before;
+  B.push_back(std::move(b));
+}
+
+// The cover page and the table of contents.
+void layout_cover(std::vector<Block>& B, const GuidelineModule& m, const GuidelineData& data, bool key,
+                  const std::string& authors) {
+  add_para(B, m.institution, Align::center, Style::regular, 11, 20);
+  add_para(B, m.title, Align::center, Style::bold, 22, 110);
+  if (!m.subtitle.empty()) add_para(B, m.subtitle, Align::center, Style::regular, 13, 6);
+  if (key) add_para(B, k_key_banner, Align::center, Style::bold, 13, 18);
+  add_para(B, "Sasaran / audience: " + m.audience, Align::center, Style::regular, 11, 50);
+  add_para(B, "Penyusun / authors: " + authors, Align::center, Style::regular, 11, 4);
+  add_para(B, "Versi / version " + m.version + " \u2014 " + long_date(m.date), Align::center, Style::regular, 11, 4);
+  if (!m.language.empty()) add_para(B, "Bahasa / language: " + m.language, Align::center, Style::regular, 11, 4);
+  if (any_fictional_case(m, data)) {
+    add_para(B, "", Align::center, Style::regular, 0, 30);
+    Block n = Block::make_note(k_fiction_note);
+    n.label = "FIKTIF / FICTIONAL";
+    B.push_back(std::move(n));
+  }
+  B.push_back(Block::make_page_break());
+  {
+    Block h = Block::make_heading(1, "Daftar Isi / Contents", "daftar-isi");
+    h.in_index = false;
+    B.push_back(std::move(h));
+    B.push_back(Block::make_toc());
+    B.push_back(Block::make_page_break());
+  }
+}
+
+// The answer key: every chapter's exercises with their keys.
+void layout_answer_key(std::vector<Block>& B, const GuidelineModule& m) {
+  add_para(B, "Dokumen ini hanya untuk pelatih: jangan dibagikan kepada peserta. / For trainers only: do not hand out "
+       "to participants.", Align::left, Style::italic);
+  for (std::size_t c = 0; c < m.chapters.size(); ++c) {
+    const Chapter& ch = m.chapters[c];
+    if (!has_exercises(ch)) continue;
+    B.push_back(Block::make_heading(1, chapter_title(c, ch), "bab-" + std::to_string(c + 1)));
+    for (std::size_t k = 0; k < ch.parts.size(); ++k) {
+      const Part& p = ch.parts[k];
+      if (p.kind != PartKind::exercise) continue;
+      B.push_back(Block::make_heading(2, exercise_title(p), "bab-" + std::to_string(c + 1) + "-" + std::to_string(k + 1)));
+      for (std::size_t q = 0; q < p.questions.size(); ++q)
+        B.push_back(Block::make_qa(static_cast<int>(q + 1), p.questions[q].question, p.questions[q].key));
+    }
+  }
+}
+
+// One part of a chapter; `anchor` is its heading's link target.
+void layout_part(std::vector<Block>& B, const Part& p, const GuidelineData& data, const std::string& anchor) {
+  switch (p.kind) {
+    case PartKind::objectives:
+      B.push_back(Block::make_heading(2, "Tujuan Pembelajaran / Learning objectives", anchor));
+      add_para(B, "Setelah mempelajari bab ini, peserta mampu: / After this chapter, participants can:", Align::left);
+      for (std::size_t i = 0; i < p.items.size(); ++i) add_para(B, std::to_string(i + 1) + ". " + p.items[i], Align::left);
+      break;
+    case PartKind::paragraph: add_para(B, p.text); break;
+    case PartKind::note: {
+      Block n = Block::make_note(p.text);
+      n.label = note_label(p.note_kind);
+      B.push_back(std::move(n));
+      break;
+    }
+    case PartKind::checklist: {
+      B.push_back(Block::make_heading(2, "Daftar Periksa / Checklist", anchor));
+      Block b;
+      b.kind = BlockKind::checklist;
+      b.items = p.items;
+      B.push_back(std::move(b));
+      break;
+    }
+    case PartKind::exercise:
+      B.push_back(Block::make_heading(2, exercise_title(p), anchor));
+      if (!p.text.empty()) add_para(B, p.text, Align::justify, Style::italic);
+      for (std::size_t q = 0; q < p.questions.size(); ++q)
+        add_para(B, std::to_string(q + 1) + ". " + p.questions[q].question, Align::left);
+      break;
+    case PartKind::law_excerpt: {
+      const LawExcerpt& x = data.excerpts.at(p.ref);
+      B.push_back(Block::make_anchor(2, "Kutipan: " + x.label, anchor));
+      Block b;
+      b.kind = BlockKind::excerpt;
+      b.label = x.label;
+      b.caption = excerpt_caption(x);
+      b.text = x.text;
+      B.push_back(std::move(b));
+      break;
+    }
+    case PartKind::case_study: {
+      const CaseStudy& cs = data.case_studies.at(p.ref);
+      B.push_back(Block::make_heading(2, case_title(p, cs), anchor));
+      Block kv;
+      kv.kind = BlockKind::key_value;
+      kv.pairs = {{"Jenis / kind", cs.kind_label}, {"Waktu / time", cs.period}, {"Tempat / place", cs.place}};
+      if (p.fictional || cs.fictional) kv.pairs.emplace_back("Keterangan / note", "FIKTIF / fictional, dianonimkan / anonymised");
+      B.push_back(std::move(kv));
+      if (!cs.summary.empty()) add_para(B, cs.summary);
+      for (const auto& qa : cs.qa) B.push_back(Block::make_qa(qa.number, qa.question, qa.answer));
+      for (const auto& s : cs.sections) {
+        if (!s.heading.empty()) add_para(B, s.heading, Align::left, Style::bold);
+        add_para(B, s.text);
+      }
+      break;
+    }
+    case PartKind::statistics: {
+      B.push_back(Block::make_heading(2, "Statistik: " + p.title, anchor));
+      if (p.table) {
+        Block t;
+        t.kind = BlockKind::table;
+        t.header = p.data.header;
+        for (const auto& r : p.data.rows) {
+          std::vector<Cell> row;
+          for (const auto& c2 : r) row.push_back(Cell{c2, {}});
+          t.rows.push_back(std::move(row));
+        }
+        B.push_back(std::move(t));
+      }
+      if (p.chart) {
+        Block ch2;
+        ch2.kind = BlockKind::chart;
+        ch2.text = p.title;
+        for (std::size_t r = 0; r < p.data.rows.size(); ++r) {
+          ch2.labels.push_back(p.data.rows[r][0]);
+          ch2.values.push_back(p.data.values[r]);
+        }
+        ch2.caption = statistics_caption(p);
+        B.push_back(std::move(ch2));
+      } else {
+        add_para(B, statistics_caption(p), Align::left, Style::italic);
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace
+
 core::Result<LayoutDocument> guideline_layout(const GuidelineModule& m, const GuidelineData& data, Edition e) {
   if (auto st = check_data(m, data); !st) return tl::unexpected(st.error());
   const bool key = e == Edition::answer_key;
@@ -371,58 +515,17 @@ core::Result<LayoutDocument> guideline_layout(const GuidelineModule& m, const Gu
   doc.qa_answer_label = key ? "Kunci" : "Jawaban";
   doc.forbidden_strings = data.forbidden_strings;
   auto& B = doc.blocks;
-  auto para = [&](std::string t, Align a = Align::justify, Style s = Style::regular, double size = 0, double before = 0) {
-    Block b = Block::make_paragraph(std::move(t), a, s);
-    b.size = size;
-    b.space_before = before;
-    B.push_back(std::move(b));
-  };
 
-  // Cover.
-  para(m.institution, Align::center, Style::regular, 11, 20);
-  para(m.title, Align::center, Style::bold, 22, 110);
-  if (!m.subtitle.empty()) para(m.subtitle, Align::center, Style::regular, 13, 6);
-  if (key) para(k_key_banner, Align::center, Style::bold, 13, 18);
-  para("Sasaran / audience: " + m.audience, Align::center, Style::regular, 11, 50);
-  para("Penyusun / authors: " + authors, Align::center, Style::regular, 11, 4);
-  para("Versi / version " + m.version + " \u2014 " + long_date(m.date), Align::center, Style::regular, 11, 4);
-  if (!m.language.empty()) para("Bahasa / language: " + m.language, Align::center, Style::regular, 11, 4);
-  if (any_fictional_case(m, data)) {
-    para("", Align::center, Style::regular, 0, 30);
-    Block n = Block::make_note(k_fiction_note);
-    n.label = "FIKTIF / FICTIONAL";
-    B.push_back(std::move(n));
-  }
-  B.push_back(Block::make_page_break());
-  {
-    Block h = Block::make_heading(1, "Daftar Isi / Contents", "daftar-isi");
-    h.in_index = false;
-    B.push_back(std::move(h));
-    B.push_back(Block::make_toc());
-    B.push_back(Block::make_page_break());
-  }
+  layout_cover(B, m, data, key, authors);
 
   if (key) {
-    para("Dokumen ini hanya untuk pelatih: jangan dibagikan kepada peserta. / For trainers only: do not hand out "
-         "to participants.", Align::left, Style::italic);
-    for (std::size_t c = 0; c < m.chapters.size(); ++c) {
-      const Chapter& ch = m.chapters[c];
-      if (!has_exercises(ch)) continue;
-      B.push_back(Block::make_heading(1, chapter_title(c, ch), "bab-" + std::to_string(c + 1)));
-      for (std::size_t k = 0; k < ch.parts.size(); ++k) {
-        const Part& p = ch.parts[k];
-        if (p.kind != PartKind::exercise) continue;
-        B.push_back(Block::make_heading(2, exercise_title(p), "bab-" + std::to_string(c + 1) + "-" + std::to_string(k + 1)));
-        for (std::size_t q = 0; q < p.questions.size(); ++q)
-          B.push_back(Block::make_qa(static_cast<int>(q + 1), p.questions[q].question, p.questions[q].key));
-      }
-    }
+    layout_answer_key(B, m);
     return doc;
   }
 
   if (!m.intro.empty()) {
     B.push_back(Block::make_heading(1, "Pengantar / Introduction", "pengantar"));
-    for (const auto& t : m.intro) para(t);
+    for (const auto& t : m.intro) add_para(B, t);
   }
   for (std::size_t c = 0; c < m.chapters.size(); ++c) {
     const Chapter& ch = m.chapters[c];
@@ -431,96 +534,14 @@ core::Result<LayoutDocument> guideline_layout(const GuidelineModule& m, const Gu
     for (std::size_t k = 0; k < ch.parts.size(); ++k) {
       const Part& p = ch.parts[k];
       const std::string anchor = "bab-" + std::to_string(c + 1) + "-" + std::to_string(k + 1);
-      switch (p.kind) {
-        case PartKind::objectives:
-          B.push_back(Block::make_heading(2, "Tujuan Pembelajaran / Learning objectives", anchor));
-          para("Setelah mempelajari bab ini, peserta mampu: / After this chapter, participants can:", Align::left);
-          for (std::size_t i = 0; i < p.items.size(); ++i) para(std::to_string(i + 1) + ". " + p.items[i], Align::left);
-          break;
-        case PartKind::paragraph: para(p.text); break;
-        case PartKind::note: {
-          Block n = Block::make_note(p.text);
-          n.label = note_label(p.note_kind);
-          B.push_back(std::move(n));
-          break;
-        }
-        case PartKind::checklist: {
-          B.push_back(Block::make_heading(2, "Daftar Periksa / Checklist", anchor));
-          Block b;
-          b.kind = BlockKind::checklist;
-          b.items = p.items;
-          B.push_back(std::move(b));
-          break;
-        }
-        case PartKind::exercise:
-          B.push_back(Block::make_heading(2, exercise_title(p), anchor));
-          if (!p.text.empty()) para(p.text, Align::justify, Style::italic);
-          for (std::size_t q = 0; q < p.questions.size(); ++q)
-            para(std::to_string(q + 1) + ". " + p.questions[q].question, Align::left);
-          break;
-        case PartKind::law_excerpt: {
-          const LawExcerpt& x = data.excerpts.at(p.ref);
-          B.push_back(Block::make_anchor(2, "Kutipan: " + x.label, anchor));
-          Block b;
-          b.kind = BlockKind::excerpt;
-          b.label = x.label;
-          b.caption = excerpt_caption(x);
-          b.text = x.text;
-          B.push_back(std::move(b));
-          break;
-        }
-        case PartKind::case_study: {
-          const CaseStudy& cs = data.case_studies.at(p.ref);
-          B.push_back(Block::make_heading(2, case_title(p, cs), anchor));
-          Block kv;
-          kv.kind = BlockKind::key_value;
-          kv.pairs = {{"Jenis / kind", cs.kind_label}, {"Waktu / time", cs.period}, {"Tempat / place", cs.place}};
-          if (p.fictional || cs.fictional) kv.pairs.emplace_back("Keterangan / note", "FIKTIF / fictional, dianonimkan / anonymised");
-          B.push_back(std::move(kv));
-          if (!cs.summary.empty()) para(cs.summary);
-          for (const auto& qa : cs.qa) B.push_back(Block::make_qa(qa.number, qa.question, qa.answer));
-          for (const auto& s : cs.sections) {
-            if (!s.heading.empty()) para(s.heading, Align::left, Style::bold);
-            para(s.text);
-          }
-          break;
-        }
-        case PartKind::statistics: {
-          B.push_back(Block::make_heading(2, "Statistik: " + p.title, anchor));
-          if (p.table) {
-            Block t;
-            t.kind = BlockKind::table;
-            t.header = p.data.header;
-            for (const auto& r : p.data.rows) {
-              std::vector<Cell> row;
-              for (const auto& c2 : r) row.push_back(Cell{c2, {}});
-              t.rows.push_back(std::move(row));
-            }
-            B.push_back(std::move(t));
-          }
-          if (p.chart) {
-            Block ch2;
-            ch2.kind = BlockKind::chart;
-            ch2.text = p.title;
-            for (std::size_t r = 0; r < p.data.rows.size(); ++r) {
-              ch2.labels.push_back(p.data.rows[r][0]);
-              ch2.values.push_back(p.data.values[r]);
-            }
-            ch2.caption = statistics_caption(p);
-            B.push_back(std::move(ch2));
-          } else {
-            para(statistics_caption(p), Align::left, Style::italic);
-          }
-          break;
-        }
-      }
+      layout_part(B, p, data, anchor);
     }
   }
   if (!m.references.empty()) {
     B.push_back(Block::make_page_break());
     B.push_back(Block::make_heading(1, "Referensi / References", "referensi"));
     for (std::size_t i = 0; i < m.references.size(); ++i)
-      para(std::to_string(i + 1) + ". " + m.references[i], Align::left);
+      add_para(B, std::to_string(i + 1) + ". " + m.references[i], Align::left);
   }
   return doc;
 }
@@ -535,22 +556,8 @@ core::Result<RenderedPdf> render_guideline(const GuidelineModule& m, const Guide
 
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n') out += c;
-    }
-  }
-  return out;
-}
+// Page text: control bytes dropped (a page cannot show them), then HTML-escaped.
+std::string esc(std::string_view s) { return core::escape_html(core::without_control_chars(s)); }
 
 // Paragraph text: line breaks kept.
 std::string esc_lines(std::string_view s) { return core::replace_all(esc(s), "\n", "<br/>"); }
@@ -625,6 +632,123 @@ const std::string& guideline_css() {
   return css;
 }
 
+namespace {
+
+// The page's table of contents and body, written side by side (the toc needs every heading).
+struct HtmlOut {
+  std::ostringstream toc, body;
+
+  void entry(int level, const std::string& id, const std::string& title) {
+    toc << "<li class=\"t" << level << "\"><a href=\"#" << esc(id) << "\">" << esc(title) << "</a></li>\n";
+  }
+};
+
+// The answer key: every chapter's exercises with their keys.
+void html_answer_key(HtmlOut& out, const GuidelineModule& m) {
+  out.body << "<p><em>Dokumen ini hanya untuk pelatih: jangan dibagikan kepada peserta. / For trainers only: do not hand out "
+              "to participants.</em></p>\n";
+  for (std::size_t c = 0; c < m.chapters.size(); ++c) {
+    const Chapter& ch = m.chapters[c];
+    if (!has_exercises(ch)) continue;
+    const std::string cid = "bab-" + std::to_string(c + 1);
+    out.entry(1, cid, chapter_title(c, ch));
+    out.body << "<section id=\"" << cid << "\">\n<h2>" << esc(chapter_title(c, ch)) << "</h2>\n";
+    for (std::size_t k = 0; k < ch.parts.size(); ++k) {
+      const Part& p = ch.parts[k];
+      if (p.kind != PartKind::exercise) continue;
+      const std::string id = cid + "-" + std::to_string(k + 1);
+      out.entry(2, id, exercise_title(p));
+      out.body << "<h3 id=\"" << id << "\">" << esc(exercise_title(p)) << "</h3>\n<ol class=\"kunci\">\n";
+      for (const auto& q : p.questions)
+        out.body << "<li><p class=\"tanya\">" << esc(q.question) << "</p><p>Kunci / key: " << esc(q.key) << "</p></li>\n";
+      out.body << "</ol>\n";
+    }
+    out.body << "</section>\n";
+  }
+}
+
+// One part of a chapter; `id` is its element id and toc link target.
+void html_part(HtmlOut& out, const Part& p, const GuidelineData& data, const std::string& id) {
+  switch (p.kind) {
+    case PartKind::objectives:
+      out.entry(2, id, "Tujuan Pembelajaran / Learning objectives");
+      out.body << "<h3 id=\"" << id << "\">Tujuan Pembelajaran / Learning objectives</h3>\n<p>Setelah mempelajari bab ini, "
+                  "peserta mampu: / After this chapter, participants can:</p>\n<ol>\n";
+      for (const auto& i : p.items) out.body << "<li>" << esc(i) << "</li>\n";
+      out.body << "</ol>\n";
+      break;
+    case PartKind::paragraph: out.body << "<p>" << esc(p.text) << "</p>\n"; break;
+    case PartKind::note:
+      out.body << "<aside class=\"catatan " << esc(p.note_kind) << "\"><p><span class=\"label\">" << esc(note_label(p.note_kind))
+               << "</span> " << esc(p.text) << "</p></aside>\n";
+      break;
+    case PartKind::checklist:
+      out.entry(2, id, "Daftar Periksa / Checklist");
+      out.body << "<h3 id=\"" << id << "\">Daftar Periksa / Checklist</h3>\n<ul class=\"periksa\">\n";
+      for (const auto& i : p.items) out.body << "<li>" << esc(i) << "</li>\n";
+      out.body << "</ul>\n";
+      break;
+    case PartKind::exercise:
+      out.entry(2, id, exercise_title(p));
+      out.body << "<h3 id=\"" << id << "\">" << esc(exercise_title(p)) << "</h3>\n";
+      if (!p.text.empty()) out.body << "<p><em>" << esc(p.text) << "</em></p>\n";
+      out.body << "<ol class=\"soal\">\n";
+      for (const auto& q : p.questions) out.body << "<li>" << esc(q.question) << "</li>\n";
+      out.body << "</ol>\n";
+      break;
+    case PartKind::law_excerpt: {
+      const LawExcerpt& x = data.excerpts.at(p.ref);
+      out.entry(2, id, "Kutipan: " + x.label);
+      out.body << "<blockquote class=\"kutipan\" id=\"" << id << "\"><p class=\"label\">" << esc(x.label)
+               << "</p><p class=\"status\">" << esc(excerpt_caption(x)) << "</p><p class=\"teks\">" << esc_lines(x.text)
+               << "</p></blockquote>\n";
+      break;
+    }
+    case PartKind::case_study: {
+      const CaseStudy& cs = data.case_studies.at(p.ref);
+      out.entry(2, id, case_title(p, cs));
+      out.body << "<h3 id=\"" << id << "\">" << esc(case_title(p, cs)) << "</h3>\n<dl class=\"studi-kasus\">"
+               << "<dt>Jenis / kind</dt><dd>" << esc(cs.kind_label) << "</dd><dt>Waktu / time</dt><dd>" << esc(cs.period)
+               << "</dd><dt>Tempat / place</dt><dd>" << esc(cs.place) << "</dd>";
+      if (p.fictional || cs.fictional)
+        out.body << "<dt>Keterangan / note</dt><dd>FIKTIF / fictional, dianonimkan / anonymised</dd>";
+      out.body << "</dl>\n";
+      if (!cs.summary.empty()) out.body << "<p>" << esc(cs.summary) << "</p>\n";
+      if (!cs.qa.empty()) {
+        out.body << "<ol class=\"bap\">\n";
+        for (const auto& qa : cs.qa)
+          out.body << "<li value=\"" << qa.number << "\"><p class=\"tanya\">Pertanyaan: " << esc(qa.question)
+                   << "</p><p>Jawaban: " << esc(qa.answer) << "</p></li>\n";
+        out.body << "</ol>\n";
+      }
+      for (const auto& s : cs.sections) {
+        if (!s.heading.empty()) out.body << "<h4>" << esc(s.heading) << "</h4>\n";
+        out.body << "<p>" << esc_lines(s.text) << "</p>\n";
+      }
+      break;
+    }
+    case PartKind::statistics:
+      out.entry(2, id, "Statistik: " + p.title);
+      out.body << "<figure id=\"" << id << "\" class=\"statistik\"><figcaption>Statistik: " << esc(p.title) << "</figcaption>\n";
+      if (p.table) {
+        out.body << "<table><thead><tr>";
+        for (const auto& h : p.data.header) out.body << "<th>" << esc(h) << "</th>";
+        out.body << "</tr></thead><tbody>\n";
+        for (const auto& r : p.data.rows) {
+          out.body << "<tr>";
+          for (const auto& c2 : r) out.body << "<td>" << esc(c2) << "</td>";
+          out.body << "</tr>\n";
+        }
+        out.body << "</tbody></table>\n";
+      }
+      if (p.chart) out.body << svg_chart(p) << "\n";
+      out.body << "<p class=\"sumber\">" << esc(statistics_caption(p)) << "</p></figure>\n";
+      break;
+  }
+}
+
+}  // namespace
+
 core::Result<std::string> guideline_html_article(const GuidelineModule& m, const GuidelineData& data, Edition e) {
   if (auto st = check_data(m, data); !st) return tl::unexpected(st.error());
   const bool key = e == Edition::answer_key;
@@ -643,134 +767,37 @@ core::Result<std::string> guideline_html_article(const GuidelineModule& m, const
   o << "</header>\n";
 
   // The toc first (it needs every heading), then the body.
-  std::ostringstream toc, body;
-  auto entry = [&](int level, const std::string& id, const std::string& title) {
-    toc << "<li class=\"t" << level << "\"><a href=\"#" << esc(id) << "\">" << esc(title) << "</a></li>\n";
-  };
+  HtmlOut page;
   if (key) {
-    body << "<p><em>Dokumen ini hanya untuk pelatih: jangan dibagikan kepada peserta. / For trainers only: do not hand out "
-            "to participants.</em></p>\n";
-    for (std::size_t c = 0; c < m.chapters.size(); ++c) {
-      const Chapter& ch = m.chapters[c];
-      if (!has_exercises(ch)) continue;
-      const std::string cid = "bab-" + std::to_string(c + 1);
-      entry(1, cid, chapter_title(c, ch));
-      body << "<section id=\"" << cid << "\">\n<h2>" << esc(chapter_title(c, ch)) << "</h2>\n";
-      for (std::size_t k = 0; k < ch.parts.size(); ++k) {
-        const Part& p = ch.parts[k];
-        if (p.kind != PartKind::exercise) continue;
-        const std::string id = cid + "-" + std::to_string(k + 1);
-        entry(2, id, exercise_title(p));
-        body << "<h3 id=\"" << id << "\">" << esc(exercise_title(p)) << "</h3>\n<ol class=\"kunci\">\n";
-        for (const auto& q : p.questions)
-          body << "<li><p class=\"tanya\">" << esc(q.question) << "</p><p>Kunci / key: " << esc(q.key) << "</p></li>\n";
-        body << "</ol>\n";
-      }
-      body << "</section>\n";
-    }
+    html_answer_key(page, m);
   } else {
     if (!m.intro.empty()) {
-      entry(1, "pengantar", "Pengantar / Introduction");
-      body << "<section id=\"pengantar\">\n<h2>Pengantar / Introduction</h2>\n";
-      for (const auto& t : m.intro) body << "<p>" << esc(t) << "</p>\n";
-      body << "</section>\n";
+      page.entry(1, "pengantar", "Pengantar / Introduction");
+      page.body << "<section id=\"pengantar\">\n<h2>Pengantar / Introduction</h2>\n";
+      for (const auto& t : m.intro) page.body << "<p>" << esc(t) << "</p>\n";
+      page.body << "</section>\n";
     }
     for (std::size_t c = 0; c < m.chapters.size(); ++c) {
       const Chapter& ch = m.chapters[c];
       const std::string cid = "bab-" + std::to_string(c + 1);
-      entry(1, cid, chapter_title(c, ch));
-      body << "<section id=\"" << cid << "\">\n<h2>" << esc(chapter_title(c, ch)) << "</h2>\n";
+      page.entry(1, cid, chapter_title(c, ch));
+      page.body << "<section id=\"" << cid << "\">\n<h2>" << esc(chapter_title(c, ch)) << "</h2>\n";
       for (std::size_t k = 0; k < ch.parts.size(); ++k) {
         const Part& p = ch.parts[k];
         const std::string id = cid + "-" + std::to_string(k + 1);
-        switch (p.kind) {
-          case PartKind::objectives:
-            entry(2, id, "Tujuan Pembelajaran / Learning objectives");
-            body << "<h3 id=\"" << id << "\">Tujuan Pembelajaran / Learning objectives</h3>\n<p>Setelah mempelajari bab ini, "
-                    "peserta mampu: / After this chapter, participants can:</p>\n<ol>\n";
-            for (const auto& i : p.items) body << "<li>" << esc(i) << "</li>\n";
-            body << "</ol>\n";
-            break;
-          case PartKind::paragraph: body << "<p>" << esc(p.text) << "</p>\n"; break;
-          case PartKind::note:
-            body << "<aside class=\"catatan " << esc(p.note_kind) << "\"><p><span class=\"label\">" << esc(note_label(p.note_kind))
-                 << "</span> " << esc(p.text) << "</p></aside>\n";
-            break;
-          case PartKind::checklist:
-            entry(2, id, "Daftar Periksa / Checklist");
-            body << "<h3 id=\"" << id << "\">Daftar Periksa / Checklist</h3>\n<ul class=\"periksa\">\n";
-            for (const auto& i : p.items) body << "<li>" << esc(i) << "</li>\n";
-            body << "</ul>\n";
-            break;
-          case PartKind::exercise:
-            entry(2, id, exercise_title(p));
-            body << "<h3 id=\"" << id << "\">" << esc(exercise_title(p)) << "</h3>\n";
-            if (!p.text.empty()) body << "<p><em>" << esc(p.text) << "</em></p>\n";
-            body << "<ol class=\"soal\">\n";
-            for (const auto& q : p.questions) body << "<li>" << esc(q.question) << "</li>\n";
-            body << "</ol>\n";
-            break;
-          case PartKind::law_excerpt: {
-            const LawExcerpt& x = data.excerpts.at(p.ref);
-            entry(2, id, "Kutipan: " + x.label);
-            body << "<blockquote class=\"kutipan\" id=\"" << id << "\"><p class=\"label\">" << esc(x.label)
-                 << "</p><p class=\"status\">" << esc(excerpt_caption(x)) << "</p><p class=\"teks\">" << esc_lines(x.text)
-                 << "</p></blockquote>\n";
-            break;
-          }
-          case PartKind::case_study: {
-            const CaseStudy& cs = data.case_studies.at(p.ref);
-            entry(2, id, case_title(p, cs));
-            body << "<h3 id=\"" << id << "\">" << esc(case_title(p, cs)) << "</h3>\n<dl class=\"studi-kasus\">"
-                 << "<dt>Jenis / kind</dt><dd>" << esc(cs.kind_label) << "</dd><dt>Waktu / time</dt><dd>" << esc(cs.period)
-                 << "</dd><dt>Tempat / place</dt><dd>" << esc(cs.place) << "</dd>";
-            if (p.fictional || cs.fictional)
-              body << "<dt>Keterangan / note</dt><dd>FIKTIF / fictional, dianonimkan / anonymised</dd>";
-            body << "</dl>\n";
-            if (!cs.summary.empty()) body << "<p>" << esc(cs.summary) << "</p>\n";
-            if (!cs.qa.empty()) {
-              body << "<ol class=\"bap\">\n";
-              for (const auto& qa : cs.qa)
-                body << "<li value=\"" << qa.number << "\"><p class=\"tanya\">Pertanyaan: " << esc(qa.question)
-                     << "</p><p>Jawaban: " << esc(qa.answer) << "</p></li>\n";
-              body << "</ol>\n";
-            }
-            for (const auto& s : cs.sections) {
-              if (!s.heading.empty()) body << "<h4>" << esc(s.heading) << "</h4>\n";
-              body << "<p>" << esc_lines(s.text) << "</p>\n";
-            }
-            break;
-          }
-          case PartKind::statistics:
-            entry(2, id, "Statistik: " + p.title);
-            body << "<figure id=\"" << id << "\" class=\"statistik\"><figcaption>Statistik: " << esc(p.title) << "</figcaption>\n";
-            if (p.table) {
-              body << "<table><thead><tr>";
-              for (const auto& h : p.data.header) body << "<th>" << esc(h) << "</th>";
-              body << "</tr></thead><tbody>\n";
-              for (const auto& r : p.data.rows) {
-                body << "<tr>";
-                for (const auto& c2 : r) body << "<td>" << esc(c2) << "</td>";
-                body << "</tr>\n";
-              }
-              body << "</tbody></table>\n";
-            }
-            if (p.chart) body << svg_chart(p) << "\n";
-            body << "<p class=\"sumber\">" << esc(statistics_caption(p)) << "</p></figure>\n";
-            break;
-        }
+        html_part(page, p, data, id);
       }
-      body << "</section>\n";
+      page.body << "</section>\n";
     }
     if (!m.references.empty()) {
-      entry(1, "referensi", "Referensi / References");
-      body << "<section id=\"referensi\">\n<h2>Referensi / References</h2>\n<ol>\n";
-      for (const auto& r : m.references) body << "<li>" << esc(r) << "</li>\n";
-      body << "</ol>\n</section>\n";
+      page.entry(1, "referensi", "Referensi / References");
+      page.body << "<section id=\"referensi\">\n<h2>Referensi / References</h2>\n<ol>\n";
+      for (const auto& r : m.references) page.body << "<li>" << esc(r) << "</li>\n";
+      page.body << "</ol>\n</section>\n";
     }
   }
-  o << "<nav class=\"daftar-isi\">\n<h2>Daftar Isi / Contents</h2>\n<ul>\n" << toc.str() << "</ul>\n</nav>\n";
-  o << body.str() << "</article>\n";
+  o << "<nav class=\"daftar-isi\">\n<h2>Daftar Isi / Contents</h2>\n<ul>\n" << page.toc.str() << "</ul>\n</nav>\n";
+  o << page.body.str() << "</article>\n";
   std::string out = o.str();
   const std::string folded = internal::fold_for_match(out);
   for (const auto& f : data.forbidden_strings) {

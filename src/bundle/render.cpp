@@ -20,6 +20,7 @@
 #include "bundle/internal/layout.h"
 #include "bundle/internal/winansi.h"
 #include "core/hash.h"
+#include "core/text.h"
 
 namespace berkas::bundle {
 namespace {
@@ -274,19 +275,10 @@ std::string place_form(const FormPage& fp) {
 
 // ------------------------------------------------------------------ metadata
 
+// XMP packet text: control bytes dropped (XML 1.0 cannot hold them), quotes as the packet has
+// always written them (" escaped, ' kept).
 std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n') out += c;
-    }
-  }
-  return out;
+  return core::escape_xml(core::without_control_chars(s), core::XmlQuotes::double_only);
 }
 
 std::string pdf_date(const core::Date& d) {
@@ -388,18 +380,9 @@ std::string content_hash(const LayoutDocument& doc) {
   return h.hex_digest();
 }
 
-core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
-  // The guard runs first, on everything handed in: a failure costs nothing and writes nothing.
-  std::vector<std::pair<std::string, std::string>> strings;
-  collect_strings(doc, strings);
-  if (auto st = check_forbidden(doc.forbidden_strings, strings); !st) return tl::unexpected(st.error());
-
-  PdfMemDocument pdf;
-  pdf.SetPdfVersion(ePdfVersion_1_7);
-  pdf.SetWriteMode(ePdfWriteMode_Compact);
-
-  std::array<PdfFont*, internal::font_count> fonts{};
-  internal::Metrics metrics;
+// Loads the fonts (subset, WinAnsi) into `pdf` and reads their glyph widths into `metrics`.
+core::Status load_fonts(PdfMemDocument& pdf, std::array<PdfFont*, internal::font_count>& fonts,
+                        internal::Metrics& metrics) {
   for (int f = 0; f < internal::font_count; ++f) {
     const std::string path = std::string(k_font_dir) + k_fonts[f].file;
     if (std::FILE* probe = std::fopen(path.c_str(), "rb"))
@@ -416,10 +399,13 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
       metrics.widths[f][c] = gid > 0 ? fm->GetGlyphWidth(static_cast<int>(gid)) / 1000.0 : 0.0;
     }
   }
+  return {};
+}
 
-  // Exhibits are parsed once: their page counts feed the layout, their pages the writer.
-  std::vector<int> pdf_pages(doc.blocks.size(), 0);
-  std::map<std::size_t, std::unique_ptr<PdfMemDocument>> exhibits;
+// Parses every exhibit PDF of `doc` once: `pdf_pages[i]` gets block i's page count and
+// `exhibits[i]` its document.
+core::Status load_exhibits(const LayoutDocument& doc, std::vector<int>& pdf_pages,
+                           std::map<std::size_t, std::unique_ptr<PdfMemDocument>>& exhibits) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind != BlockKind::pdf) continue;
@@ -435,6 +421,109 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
     if (pdf_pages[i] <= 0) return fail(ErrorCode::invalid_input, "exhibit PDF has no pages", {}, 0, b.anchor);
     exhibits.emplace(i, std::move(ex));
   }
+  return {};
+}
+
+// Links from the index to the first page of each anchor they name.
+void add_links(PdfMemDocument& pdf, const internal::LaidOut& laid, const std::map<std::string, AnchorPages>& known) {
+  for (std::size_t p = 0; p < laid.pages.size(); ++p)
+    for (const auto& l : laid.pages[p].links) {
+      auto it = known.find(l.anchor);
+      if (it == known.end()) continue;
+      PdfAnnotation* a = pdf.GetPage(static_cast<int>(p))->CreateAnnotation(ePdfAnnotation_Link, PdfRect(l.x, l.y, l.w, l.h));
+      a->SetBorderStyle(0, 0, 0);
+      a->GetObject()->GetDictionary().RemoveKey("M");  // PoDoFo stamps the clock here
+      a->SetDestination(PdfDestination(pdf.GetPage(it->second.first_page - 1)));
+    }
+}
+
+// The outline (bookmarks), mirroring the index: every listed heading, anchor and exhibit.
+void add_outline(PdfMemDocument& pdf, const LayoutDocument& doc, const internal::LaidOut& laid) {
+  std::set<std::string> listed;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if ((b.kind == BlockKind::heading || b.kind == BlockKind::anchor || b.kind == BlockKind::pdf) && b.in_index &&
+        !b.text.empty())
+      listed.insert(b.anchor.empty() ? "_b" + std::to_string(i) : b.anchor);
+  }
+  PdfOutlines* outlines = nullptr;
+  std::vector<std::pair<int, PdfOutlineItem*>> stack;  // open items by level
+  PdfOutlineItem* last_top = nullptr;
+  std::map<PdfOutlineItem*, PdfOutlineItem*> last_child;
+  for (const auto& a : laid.anchors) {
+    if (!listed.count(a.anchor)) continue;
+    if (!outlines) outlines = pdf.GetOutlines(true);
+    const PdfDestination dest(pdf.GetPage(a.first_page - 1));
+    while (!stack.empty() && stack.back().first >= a.level) stack.pop_back();
+    PdfOutlineItem* item = nullptr;
+    if (stack.empty()) {
+      if (!last_top) {
+        item = outlines->CreateRoot(utf8(a.title));
+        item->SetDestination(dest);
+      } else {
+        item = last_top->CreateNext(utf8(a.title), dest);
+      }
+      last_top = item;
+    } else {
+      PdfOutlineItem* parent = stack.back().second;
+      PdfOutlineItem*& prev = last_child[parent];
+      item = prev ? prev->CreateNext(utf8(a.title), dest) : parent->CreateChild(utf8(a.title), dest);
+      prev = item;
+    }
+    stack.emplace_back(a.level, item);
+  }
+  if (outlines) pdf.GetCatalog()->GetDictionary().AddKey("PageMode", PdfName("UseOutlines"));
+}
+
+// The Info dictionary and the XMP packet, from doc.info and the content hash (no clock).
+void write_metadata(PdfMemDocument& pdf, const LayoutDocument& doc, const std::string& chash) {
+  PdfInfo* info = pdf.GetInfo();
+  PdfDictionary& id = info->GetObject()->GetDictionary();
+  id.RemoveKey("CreationDate");
+  id.RemoveKey("ModDate");
+  info->SetTitle(utf8(doc.info.title));
+  if (!doc.info.subject.empty()) info->SetSubject(utf8(doc.info.subject));
+  if (!doc.info.author.empty()) info->SetAuthor(utf8(doc.info.author));
+  if (!doc.info.creator.empty()) info->SetCreator(utf8(doc.info.creator));
+  if (!doc.info.keywords.empty()) info->SetKeywords(utf8(doc.info.keywords));
+  info->SetProducer(PdfString("Berkas"));
+  if (!doc.info.identifier.empty()) info->SetCustomKey("BerkasIdentifier", utf8(doc.info.identifier));
+  info->SetCustomKey("BerkasContentSHA256", PdfString(chash));
+  if (!doc.info.manifest_sha256.empty()) {
+    info->SetCustomKey("BerkasManifestSHA256", PdfString(doc.info.manifest_sha256));
+    info->SetCustomKey("BerkasManifest", PdfString(doc.info.manifest));  // ASCII ids, tabs and line feeds kept
+  }
+  if (core::is_iso_date(doc.info.date)) {
+    id.AddKey("CreationDate", PdfString(pdf_date(doc.info.date)));
+    id.AddKey("ModDate", PdfString(pdf_date(doc.info.date)));
+  }
+  {
+    const std::string xmp = xmp_packet(doc.info, chash);
+    PdfObject* meta = pdf.GetObjects().CreateObject("Metadata");
+    meta->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("XML"));
+    meta->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());  // readable as is
+    pdf.GetCatalog()->GetDictionary().AddKey("Metadata", meta->Reference());
+  }
+}
+
+core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
+  // The guard runs first, on everything handed in: a failure costs nothing and writes nothing.
+  std::vector<std::pair<std::string, std::string>> strings;
+  collect_strings(doc, strings);
+  if (auto st = check_forbidden(doc.forbidden_strings, strings); !st) return tl::unexpected(st.error());
+
+  PdfMemDocument pdf;
+  pdf.SetPdfVersion(ePdfVersion_1_7);
+  pdf.SetWriteMode(ePdfWriteMode_Compact);
+
+  std::array<PdfFont*, internal::font_count> fonts{};
+  internal::Metrics metrics;
+  if (auto st = load_fonts(pdf, fonts, metrics); !st) return tl::unexpected(st.error());
+
+  // Exhibits are parsed once: their page counts feed the layout, their pages the writer.
+  std::vector<int> pdf_pages(doc.blocks.size(), 0);
+  std::map<std::size_t, std::unique_ptr<PdfMemDocument>> exhibits;
+  if (auto st = load_exhibits(doc, pdf_pages, exhibits); !st) return tl::unexpected(st.error());
 
   // Passes until every anchor keeps its pages: the index and the manifest print page numbers
   // that can move what follows them.
@@ -505,82 +594,13 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
   }
 
   // Links from the index, and the outline mirroring it.
-  for (std::size_t p = 0; p < laid.pages.size(); ++p)
-    for (const auto& l : laid.pages[p].links) {
-      auto it = known.find(l.anchor);
-      if (it == known.end()) continue;
-      PdfAnnotation* a = pdf.GetPage(static_cast<int>(p))->CreateAnnotation(ePdfAnnotation_Link, PdfRect(l.x, l.y, l.w, l.h));
-      a->SetBorderStyle(0, 0, 0);
-      a->GetObject()->GetDictionary().RemoveKey("M");  // PoDoFo stamps the clock here
-      a->SetDestination(PdfDestination(pdf.GetPage(it->second.first_page - 1)));
-    }
-  {
-    std::set<std::string> listed;
-    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-      const Block& b = doc.blocks[i];
-      if ((b.kind == BlockKind::heading || b.kind == BlockKind::anchor || b.kind == BlockKind::pdf) && b.in_index &&
-          !b.text.empty())
-        listed.insert(b.anchor.empty() ? "_b" + std::to_string(i) : b.anchor);
-    }
-    PdfOutlines* outlines = nullptr;
-    std::vector<std::pair<int, PdfOutlineItem*>> stack;  // open items by level
-    PdfOutlineItem* last_top = nullptr;
-    std::map<PdfOutlineItem*, PdfOutlineItem*> last_child;
-    for (const auto& a : laid.anchors) {
-      if (!listed.count(a.anchor)) continue;
-      if (!outlines) outlines = pdf.GetOutlines(true);
-      const PdfDestination dest(pdf.GetPage(a.first_page - 1));
-      while (!stack.empty() && stack.back().first >= a.level) stack.pop_back();
-      PdfOutlineItem* item = nullptr;
-      if (stack.empty()) {
-        if (!last_top) {
-          item = outlines->CreateRoot(utf8(a.title));
-          item->SetDestination(dest);
-        } else {
-          item = last_top->CreateNext(utf8(a.title), dest);
-        }
-        last_top = item;
-      } else {
-        PdfOutlineItem* parent = stack.back().second;
-        PdfOutlineItem*& prev = last_child[parent];
-        item = prev ? prev->CreateNext(utf8(a.title), dest) : parent->CreateChild(utf8(a.title), dest);
-        prev = item;
-      }
-      stack.emplace_back(a.level, item);
-    }
-    if (outlines) pdf.GetCatalog()->GetDictionary().AddKey("PageMode", PdfName("UseOutlines"));
-  }
+  add_links(pdf, laid, known);
+  add_outline(pdf, doc, laid);
 
   // Document information and XMP. PoDoFo derives the trailer /ID from the Info dictionary, which
   // carries the content hash and no clock: the same document gives the same /ID and bytes.
   const std::string chash = content_hash(doc);
-  PdfInfo* info = pdf.GetInfo();
-  PdfDictionary& id = info->GetObject()->GetDictionary();
-  id.RemoveKey("CreationDate");
-  id.RemoveKey("ModDate");
-  info->SetTitle(utf8(doc.info.title));
-  if (!doc.info.subject.empty()) info->SetSubject(utf8(doc.info.subject));
-  if (!doc.info.author.empty()) info->SetAuthor(utf8(doc.info.author));
-  if (!doc.info.creator.empty()) info->SetCreator(utf8(doc.info.creator));
-  if (!doc.info.keywords.empty()) info->SetKeywords(utf8(doc.info.keywords));
-  info->SetProducer(PdfString("Berkas"));
-  if (!doc.info.identifier.empty()) info->SetCustomKey("BerkasIdentifier", utf8(doc.info.identifier));
-  info->SetCustomKey("BerkasContentSHA256", PdfString(chash));
-  if (!doc.info.manifest_sha256.empty()) {
-    info->SetCustomKey("BerkasManifestSHA256", PdfString(doc.info.manifest_sha256));
-    info->SetCustomKey("BerkasManifest", PdfString(doc.info.manifest));  // ASCII ids, tabs and line feeds kept
-  }
-  if (core::is_iso_date(doc.info.date)) {
-    id.AddKey("CreationDate", PdfString(pdf_date(doc.info.date)));
-    id.AddKey("ModDate", PdfString(pdf_date(doc.info.date)));
-  }
-  {
-    const std::string xmp = xmp_packet(doc.info, chash);
-    PdfObject* meta = pdf.GetObjects().CreateObject("Metadata");
-    meta->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("XML"));
-    meta->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());  // readable as is
-    pdf.GetCatalog()->GetDictionary().AddKey("Metadata", meta->Reference());
-  }
+  write_metadata(pdf, doc, chash);
 
   PdfRefCountedBuffer buffer;
   PdfOutputDevice device(&buffer);

@@ -118,12 +118,7 @@ service::Progress progress_printer() {
 std::string snippet_for_terminal(const std::string& html, bool tty) {
   std::string s = core::replace_all(html, "<mark>", tty ? "\033[1m" : "[");
   s = core::replace_all(s, "</mark>", tty ? "\033[0m" : "]");
-  s = core::replace_all(s, "&lt;", "<");
-  s = core::replace_all(s, "&gt;", ">");
-  s = core::replace_all(s, "&quot;", "\"");
-  s = core::replace_all(s, "&#39;", "'");
-  s = core::replace_all(s, "&amp;", "&");
-  return core::squeeze_space(s);
+  return core::squeeze_space(core::unescape_html(s));
 }
 
 std::string status_text(core::ForceStatus s, const std::string& successor_label) {

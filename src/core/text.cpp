@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <charconv>
+#include <utility>
 
 namespace berkas::core {
 
@@ -117,6 +118,78 @@ int roman_to_int(std::string_view s) {
     total += v < next ? -v : v;
   }
   return total;
+}
+
+std::string escape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string unescape_html(std::string_view s) {
+  static constexpr std::pair<std::string_view, char> k_entities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    bool replaced = false;
+    if (s[i] == '&') {
+      for (const auto& [entity, c] : k_entities) {
+        if (s.compare(i, entity.size(), entity) == 0) {
+          out += c;
+          i += entity.size();
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += s[i++];
+  }
+  return out;
+}
+
+std::string escape_xml(std::string_view s, XmlQuotes quotes) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"':
+        if (quotes == XmlQuotes::none)
+          out += c;
+        else
+          out += "&quot;";
+        break;
+      case '\'':
+        if (quotes == XmlQuotes::both)
+          out += "&apos;";
+        else
+          out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string without_control_chars(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\n') out += c;
+  return out;
 }
 
 }  // namespace berkas::core

@@ -28,6 +28,29 @@ std::vector<std::string> split(std::string_view s, char sep);
 // Replaces every occurrence of `from` (non-empty) with `to`, case-sensitively.
 std::string replace_all(std::string s, std::string_view from, std::string_view to);
 
+// HTML text and attribute values: & < > " ' become &amp; &lt; &gt; &quot; &#39;; every other
+// byte (UTF-8 sequences, control characters) is kept. The one HTML escape of the program.
+std::string escape_html(std::string_view s);
+
+// The inverse of escape_html for exactly its five entities (left to right, one pass); any
+// other '&' sequence is kept as it is. Used to show HTML snippets as plain text.
+std::string unescape_html(std::string_view s);
+
+// Which quote characters escape_xml turns into entities; & < > always are.
+enum class XmlQuotes {
+  both,         // " → &quot; and ' → &apos;: safe in text and in either kind of attribute
+  double_only,  // " → &quot;, ' kept: text and attributes written in double quotes
+  none,         // both kept: element text only
+};
+
+// XML text (and, per `quotes`, attribute values): & < > become &amp; &lt; &gt;, quotes as
+// `quotes` says; every other byte is kept. The one XML escape of the program.
+std::string escape_xml(std::string_view s, XmlQuotes quotes = XmlQuotes::both);
+
+// `s` without the C0 control bytes (below 0x20) except '\n', which PDF text and HTML pages
+// cannot show; DEL and UTF-8 sequences are kept.
+std::string without_control_chars(std::string_view s);
+
 // Roman numeral "XIV" → 14; 0 if not a valid numeral.
 int roman_to_int(std::string_view s);
 

@@ -144,39 +144,23 @@ Node leaf(std::string tag, Segs text) {
 
 Node leaf(std::string tag, const std::string& text) { return leaf(std::move(tag), Segs{Seg{text, {}}}); }
 
-std::string escape(const std::string& s, bool attribute) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"':
-        if (attribute)
-          out += "&quot;";
-        else
-          out += c;
-        break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// The shipped law XML escapes " in attributes only and never ': keep its bytes.
+std::string escape_attr(const std::string& s) { return core::escape_xml(s, core::XmlQuotes::double_only); }
+std::string escape_text(const std::string& s) { return core::escape_xml(s, core::XmlQuotes::none); }
 
 void write_node(std::string& out, const Node& n, int depth) {
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
   for (const auto& c : n.comments) out += indent + "<!-- " + c + " -->\n";
   out += indent + "<" + n.tag;
-  for (const auto& [k, v] : n.attrs) out += " " + k + "=\"" + escape(v, true) + "\"";
+  for (const auto& [k, v] : n.attrs) out += " " + k + "=\"" + escape_attr(v) + "\"";
   if (n.leaf) {
     out += ">";
     for (const auto& s : n.text) {
       if (s.asli.empty()) {
-        out += escape(s.text, false);
+        out += escape_text(s.text);
       } else {
-        out += "<koreksi asli=\"" + escape(s.asli, true) + "\" menjadi=\"" + escape(s.text, true) +
-               "\" alasan=\"OCR\">" + escape(s.text, false) + "</koreksi>";
+        out += "<koreksi asli=\"" + escape_attr(s.asli) + "\" menjadi=\"" + escape_attr(s.text) +
+               "\" alasan=\"OCR\">" + escape_text(s.text) + "</koreksi>";
       }
     }
     out += "</" + n.tag + ">\n";
@@ -468,70 +452,21 @@ std::string sumber_text(const std::vector<std::string>& header) {
 
 // ================================================================ UU 21/2007
 
-core::Result<std::string> convert_uu21_text(std::string_view text, const std::string& file_name) {
-  const std::string& file = file_name;
-  auto src = read_source(text, file, {});
-  if (!src) return tl::unexpected(src.error());
-  const auto& body = src->body;
-  if (body.empty()) return fail(ErrorCode::invalid_input, "no law text", file);
+namespace {
 
+// The batang tubuh, body[from, to): BAB → (Bagian →) Pasal, added to `batang`; appends each
+// Pasal's id to `pasal_ids`.
+core::Status read_batang_tubuh(const std::vector<Line>& body, std::size_t from, std::size_t to, Node& batang,
+                               const std::string& law_id, const std::string& file, std::vector<std::string>& pasal_ids) {
   static const std::regex bab_re(R"(^BAB ([IVXLC]+)$)");
   static const std::regex bagian_re(R"(^Bagian (\S+)$)");
   static const std::regex pasal_re(R"(^Pasal (\d+[A-Z]?)$)");
-  static const std::regex nomor_re(R"(^NOMOR (\d+) TAHUN (\d{4})$)");
-  static const std::regex ayat_head_re(R"(^Ayat \((\d+)\)$)");
   std::smatch m;
-
-  // Split the body into its parts by the lines that open them.
-  std::size_t i = 0;
-  const auto find_from = [&](std::size_t from, auto pred) {
-    for (std::size_t k = from; k < body.size(); ++k)
-      if (pred(body[k].text)) return k;
-    return body.size();
-  };
-  const std::size_t bab1 = find_from(0, [](const std::string& s) { return std::regex_match(s, bab_re); });
-  const std::size_t closing = find_from(bab1, [](const std::string& s) {
-    return s.rfind("Agar setiap orang mengetahuinya", 0) == 0;
-  });
-  const std::size_t penj = find_from(closing, [](const std::string& s) { return s == "TAMBAHAN"; });
-  if (bab1 == body.size() || closing == body.size() || penj == body.size())
-    return fail(ErrorCode::invalid_input,
-                "cannot find the parts of the law (BAB I, the closing 'Agar setiap orang mengetahuinya', "
-                "the Penjelasan starting 'TAMBAHAN')",
-                file);
-
-  // Identity from the title page.
-  std::string nomor, tahun, subject;
-  for (std::size_t k = 0; k < bab1; ++k) {
-    const auto& s = body[k].text;
-    if (nomor.empty() && std::regex_match(s, m, nomor_re)) {
-      nomor = m[1].str();
-      tahun = m[2].str();
-    } else if (subject.empty() && s == "TENTANG" && k + 1 < bab1) {
-      subject = body[k + 1].text;
-    }
-  }
-  if (nomor.empty() || subject.empty())
-    return fail(ErrorCode::invalid_input, "title page lacks 'NOMOR n TAHUN yyyy' or 'TENTANG'", file);
-  const std::string law_id = "uu-" + nomor + "-" + tahun;
-  const std::string short_name = "UU " + nomor + "/" + tahun;
-  const std::string title = "Undang-Undang Nomor " + nomor + " Tahun " + tahun + " tentang " + title_case(subject);
-
-  Node root = element("undang-undang", {{"id", law_id}, {"nomor", nomor}, {"tahun", tahun}});
-  Node& meta = root.add(element("meta"));
-
-  Node& pembukaan = root.add(element("pembukaan"));
-  for (i = 0; i < bab1; ++i) pembukaan.add(leaf("p", body[i].segs));
-
-  // Batang tubuh: BAB → (Bagian →) Pasal.
-  Node& batang = root.add(element("batang-tubuh"));
   Node* bab = nullptr;
   Node* bagian = nullptr;
   Node* heading_of = nullptr;  // a BAB or Bagian whose heading lines are being read
   std::optional<PasalBuilder> pasal;
-  std::vector<std::string> pasal_ids;
-  std::map<std::string, std::vector<std::string>> ayat_ids;  // pasal id → its ayat ids
-  for (i = bab1; i < closing; ++i) {
+  for (std::size_t i = from; i < to; ++i) {
     const Line& line = body[i];
     if (std::regex_match(line.text, m, bab_re)) {
       const std::string roman = m[1].str();
@@ -578,47 +513,26 @@ core::Result<std::string> convert_uu21_text(std::string_view text, const std::st
     if (!pasal) return fail(ErrorCode::invalid_input, "text outside a Pasal", file, line.no);
     if (auto st = pasal->add(line); !st) return tl::unexpected(st.error());
   }
-  if (pasal_ids.empty()) return fail(ErrorCode::invalid_input, "no Pasal found", file);
-  for (const auto& id : pasal_ids) {
-    Node* p = find_by_id(batang, id);
-    for (const auto& k : p->kids)
-      if (k.tag == "ayat") ayat_ids[id].push_back(k.get("id"));
-  }
+  return {};
+}
 
-  // Penutup: the promulgation formula and signatures; the dates are read from here.
-  Node& penutup = root.add(element("penutup"));
-  std::string disahkan, diundangkan;
-  for (i = closing; i < penj; ++i) {
-    penutup.add(leaf("p", body[i].segs));
-    const bool sah = body[i].text == "Disahkan di Jakarta";
-    const bool undang = body[i].text == "Diundangkan di Jakarta";
-    if ((sah || undang) && i + 1 < penj && body[i + 1].text.rfind("pada tanggal ", 0) == 0) {
-      auto d = parse_indonesian_date(body[i + 1].text, file, body[i + 1].no);
-      if (!d) return tl::unexpected(d.error());
-      (sah ? disahkan : diundangkan) = *d;
-    }
-  }
-  if (disahkan.empty() || diundangkan.empty())
-    return fail(ErrorCode::invalid_input, "no 'Disahkan/Diundangkan di Jakarta pada tanggal ...' lines", file);
-
-  // When it took effect, from its own closing provision.
-  std::string in_force;
-  for (const auto& id : pasal_ids) {
-    if (text_of(*find_by_id(batang, id)).find("mulai berlaku pada tanggal diundangkan") != std::string::npos)
-      in_force = diundangkan;
-  }
-  if (in_force.empty())
-    return fail(ErrorCode::invalid_input, "no Pasal saying when the law takes effect", file);
-
-  // Penjelasan: preamble, I. UMUM, II. PASAL DEMI PASAL.
-  Node& penjelasan = root.add(element("penjelasan", {{"id", law_id + "/penjelasan"}}));
+// The Penjelasan, body[from, end): preamble, I. UMUM, II. PASAL DEMI PASAL, added to
+// `penjelasan`; every Pasal of `pasal_ids` must be explained, in order, and only ayat that
+// `ayat_ids` lists.
+core::Status read_penjelasan(const std::vector<Line>& body, std::size_t from, Node& penjelasan,
+                             const std::string& law_id, const std::string& file,
+                             const std::vector<std::string>& pasal_ids,
+                             std::map<std::string, std::vector<std::string>>& ayat_ids) {
+  static const std::regex pasal_re(R"(^Pasal (\d+[A-Z]?)$)");
+  static const std::regex ayat_head_re(R"(^Ayat \((\d+)\)$)");
+  std::smatch m;
   Node& p_buka = penjelasan.add(element("pembukaan"));
   Node* umum = nullptr;
   Node* pdp = nullptr;
   Node* pp = nullptr;   // current penjelasan-pasal
   Node* pa = nullptr;   // current penjelasan-ayat
   std::vector<std::string> explained;
-  for (i = penj; i < body.size(); ++i) {
+  for (std::size_t i = from; i < body.size(); ++i) {
     const Line& line = body[i];
     if (line.text == "I. UMUM" && !umum) {
       umum = &penjelasan.add(element("umum"));
@@ -660,6 +574,105 @@ core::Result<std::string> convert_uu21_text(std::string_view text, const std::st
                 "Penjelasan does not explain every Pasal in order (" + std::to_string(explained.size()) + " of " +
                     std::to_string(pasal_ids.size()) + ")",
                 file);
+  return {};
+}
+
+}  // namespace
+
+core::Result<std::string> convert_uu21_text(std::string_view text, const std::string& file_name) {
+  const std::string& file = file_name;
+  auto src = read_source(text, file, {});
+  if (!src) return tl::unexpected(src.error());
+  const auto& body = src->body;
+  if (body.empty()) return fail(ErrorCode::invalid_input, "no law text", file);
+
+  static const std::regex bab_re(R"(^BAB ([IVXLC]+)$)");
+  static const std::regex nomor_re(R"(^NOMOR (\d+) TAHUN (\d{4})$)");
+  std::smatch m;
+
+  // Split the body into its parts by the lines that open them.
+  std::size_t i = 0;
+  const auto find_from = [&](std::size_t from, auto pred) {
+    for (std::size_t k = from; k < body.size(); ++k)
+      if (pred(body[k].text)) return k;
+    return body.size();
+  };
+  const std::size_t bab1 = find_from(0, [](const std::string& s) { return std::regex_match(s, bab_re); });
+  const std::size_t closing = find_from(bab1, [](const std::string& s) {
+    return s.rfind("Agar setiap orang mengetahuinya", 0) == 0;
+  });
+  const std::size_t penj = find_from(closing, [](const std::string& s) { return s == "TAMBAHAN"; });
+  if (bab1 == body.size() || closing == body.size() || penj == body.size())
+    return fail(ErrorCode::invalid_input,
+                "cannot find the parts of the law (BAB I, the closing 'Agar setiap orang mengetahuinya', "
+                "the Penjelasan starting 'TAMBAHAN')",
+                file);
+
+  // Identity from the title page.
+  std::string nomor, tahun, subject;
+  for (std::size_t k = 0; k < bab1; ++k) {
+    const auto& s = body[k].text;
+    if (nomor.empty() && std::regex_match(s, m, nomor_re)) {
+      nomor = m[1].str();
+      tahun = m[2].str();
+    } else if (subject.empty() && s == "TENTANG" && k + 1 < bab1) {
+      subject = body[k + 1].text;
+    }
+  }
+  if (nomor.empty() || subject.empty())
+    return fail(ErrorCode::invalid_input, "title page lacks 'NOMOR n TAHUN yyyy' or 'TENTANG'", file);
+  const std::string law_id = "uu-" + nomor + "-" + tahun;
+  const std::string short_name = "UU " + nomor + "/" + tahun;
+  const std::string title = "Undang-Undang Nomor " + nomor + " Tahun " + tahun + " tentang " + title_case(subject);
+
+  Node root = element("undang-undang", {{"id", law_id}, {"nomor", nomor}, {"tahun", tahun}});
+  Node& meta = root.add(element("meta"));
+
+  Node& pembukaan = root.add(element("pembukaan"));
+  for (i = 0; i < bab1; ++i) pembukaan.add(leaf("p", body[i].segs));
+
+  // Batang tubuh: BAB → (Bagian →) Pasal.
+  Node& batang = root.add(element("batang-tubuh"));
+  std::vector<std::string> pasal_ids;
+  std::map<std::string, std::vector<std::string>> ayat_ids;  // pasal id → its ayat ids
+  if (auto st = read_batang_tubuh(body, bab1, closing, batang, law_id, file, pasal_ids); !st)
+    return tl::unexpected(st.error());
+  if (pasal_ids.empty()) return fail(ErrorCode::invalid_input, "no Pasal found", file);
+  for (const auto& id : pasal_ids) {
+    Node* p = find_by_id(batang, id);
+    for (const auto& k : p->kids)
+      if (k.tag == "ayat") ayat_ids[id].push_back(k.get("id"));
+  }
+
+  // Penutup: the promulgation formula and signatures; the dates are read from here.
+  Node& penutup = root.add(element("penutup"));
+  std::string disahkan, diundangkan;
+  for (i = closing; i < penj; ++i) {
+    penutup.add(leaf("p", body[i].segs));
+    const bool sah = body[i].text == "Disahkan di Jakarta";
+    const bool undang = body[i].text == "Diundangkan di Jakarta";
+    if ((sah || undang) && i + 1 < penj && body[i + 1].text.rfind("pada tanggal ", 0) == 0) {
+      auto d = parse_indonesian_date(body[i + 1].text, file, body[i + 1].no);
+      if (!d) return tl::unexpected(d.error());
+      (sah ? disahkan : diundangkan) = *d;
+    }
+  }
+  if (disahkan.empty() || diundangkan.empty())
+    return fail(ErrorCode::invalid_input, "no 'Disahkan/Diundangkan di Jakarta pada tanggal ...' lines", file);
+
+  // When it took effect, from its own closing provision.
+  std::string in_force;
+  for (const auto& id : pasal_ids) {
+    if (text_of(*find_by_id(batang, id)).find("mulai berlaku pada tanggal diundangkan") != std::string::npos)
+      in_force = diundangkan;
+  }
+  if (in_force.empty())
+    return fail(ErrorCode::invalid_input, "no Pasal saying when the law takes effect", file);
+
+  // Penjelasan: preamble, I. UMUM, II. PASAL DEMI PASAL.
+  Node& penjelasan = root.add(element("penjelasan", {{"id", law_id + "/penjelasan"}}));
+  if (auto st = read_penjelasan(body, penj, penjelasan, law_id, file, pasal_ids, ayat_ids); !st)
+    return tl::unexpected(st.error());
 
   // Period of force: Pasal 2 ends when the new KUHP takes effect.
   const std::string revoked_id = law_id + "/pasal-" + k_revoked_pasal;

@@ -95,21 +95,6 @@ std::string pasal_of(const std::string& provision_id) {
   return end == std::string::npos ? provision_id : provision_id.substr(0, end);
 }
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::vector<FacetValue> sorted_facet(const std::map<std::string, Xapian::doccount>& counts) {
   std::vector<FacetValue> out;
   for (const auto& [v, n] : counts) out.push_back({v, static_cast<std::int64_t>(n)});
@@ -497,6 +482,52 @@ core::Result<Results> Index::search(const Query& query) const {
   }
 }
 
+namespace {
+
+// A hit's fields from its document's stored fields (resized to f_count).
+Hit hit_of(const std::vector<std::string>& f, double weight, int rank) {
+  Hit h;
+  h.id = f[f_id];
+  h.kind = f[f_kind];
+  h.object_id = f[f_object];
+  h.title = f[f_title];
+  h.label = f[f_label];
+  h.case_id = f[f_case];
+  h.date = f[f_date];
+  h.valid_from = f[f_from];
+  h.valid_until = f[f_until];
+  h.weight = weight;
+  h.rank = rank;
+  return h;
+}
+
+// The second pass of a search: `ranked` (the first pass's best documents) re-ranked by adding
+// each one's weight under the `proximity` queries, then cut to the page [offset, offset + limit).
+std::vector<std::pair<Xapian::docid, double>> rerank_by_proximity(const Xapian::Database& db,
+                                                                  const std::vector<Xapian::Query>& proximity,
+                                                                  std::vector<std::pair<Xapian::docid, double>> ranked,
+                                                                  Xapian::doccount offset, Xapian::doccount limit) {
+  std::vector<Xapian::docid> ids;
+  for (const auto& r : ranked) ids.push_back(r.first);
+  DocidList only(ids);
+  Xapian::Enquire second(db);
+  second.set_weighting_scheme(Xapian::BM25Weight());
+  second.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                 Xapian::Query(Xapian::Query::OP_OR, proximity.begin(), proximity.end()),
+                                 Xapian::Query(&only)));
+  std::map<Xapian::docid, double> extra;
+  auto boosted = second.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
+  for (auto it = boosted.begin(); it != boosted.end(); ++it) extra[*it] = it.get_weight();
+  for (auto& r : ranked) r.second += extra.count(r.first) ? extra[r.first] : 0.0;
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  const auto from = std::min<std::size_t>(offset, ranked.size());
+  const auto to = std::min<std::size_t>(offset + limit, ranked.size());
+  return std::vector<std::pair<Xapian::docid, double>>(ranked.begin() + static_cast<std::ptrdiff_t>(from),
+                                                       ranked.begin() + static_cast<std::ptrdiff_t>(to));
+}
+
+}  // namespace
+
 core::Result<Results> Index::Impl::search(const Query& query) {
   Results results;
   try {
@@ -590,46 +621,17 @@ core::Result<Results> Index::Impl::search(const Query& query) {
     results.total = mset.get_matches_estimated();
     std::vector<std::pair<Xapian::docid, double>> ranked;
     for (auto it = mset.begin(); it != mset.end(); ++it) ranked.emplace_back(*it, it.get_weight());
-    if (rerank && !ranked.empty()) {
-      std::vector<Xapian::docid> ids;
-      for (const auto& r : ranked) ids.push_back(r.first);
-      DocidList only(ids);
-      Xapian::Enquire second(db);
-      second.set_weighting_scheme(Xapian::BM25Weight());
-      second.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-                                     Xapian::Query(Xapian::Query::OP_OR, proximity.begin(), proximity.end()),
-                                     Xapian::Query(&only)));
-      std::map<Xapian::docid, double> extra;
-      auto boosted = second.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
-      for (auto it = boosted.begin(); it != boosted.end(); ++it) extra[*it] = it.get_weight();
-      for (auto& r : ranked) r.second += extra.count(r.first) ? extra[r.first] : 0.0;
-      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-      const auto from = std::min<std::size_t>(offset, ranked.size());
-      const auto to = std::min<std::size_t>(offset + limit, ranked.size());
-      ranked = std::vector<std::pair<Xapian::docid, double>>(ranked.begin() + static_cast<std::ptrdiff_t>(from),
-                                                             ranked.begin() + static_cast<std::ptrdiff_t>(to));
-    }
+    if (rerank && !ranked.empty()) ranked = rerank_by_proximity(db, proximity, std::move(ranked), offset, limit);
     int rank = static_cast<int>(offset);
     for (const auto& [docid, weight] : ranked) {
       auto f = get_fields(db.get_document(docid).get_data());
       f.resize(f_count);
-      Hit h;
-      h.id = f[f_id];
-      h.kind = f[f_kind];
-      h.object_id = f[f_object];
-      h.title = f[f_title];
-      h.label = f[f_label];
-      h.case_id = f[f_case];
-      h.date = f[f_date];
-      h.valid_from = f[f_from];
-      h.valid_until = f[f_until];
-      h.weight = weight;
-      h.rank = ++rank;
+      Hit h = hit_of(f, weight, ++rank);
       if (query.snippets) {
         h.snippet = mset.snippet(f[f_body], k_snippet_bytes, stem,
                                  Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                  "<mark>", "</mark>", "…");
-        if (h.snippet.empty()) h.snippet = html_escape(f[f_body].substr(0, k_snippet_bytes));
+        if (h.snippet.empty()) h.snippet = core::escape_html(f[f_body].substr(0, k_snippet_bytes));
       }
       results.hits.push_back(std::move(h));
     }

@@ -50,21 +50,7 @@ class XmlLines {
 
   // Every character that could end a text or an attribute value is an entity, so any value
   // survives byte for byte (including "]]>" and quotes).
-  static std::string escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-      switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out += c;
-      }
-    }
-    return out;
-  }
+  static std::string escape(const std::string& s) { return core::escape_xml(s); }
 
  private:
   std::string m_text;

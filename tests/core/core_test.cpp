@@ -56,6 +56,34 @@ BOOST_AUTO_TEST_CASE(text_helpers) {
   BOOST_TEST(core::split("a,,b", ',').size() == 3u);
 }
 
+BOOST_AUTO_TEST_CASE(escape_html_covers_text_and_attributes) {
+  BOOST_TEST(core::escape_html("<a href=\"x\">Tom & 'Jerry'</a>") ==
+             "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+  BOOST_TEST(core::escape_html("") == "");
+  // UTF-8, control characters and an existing entity's text are kept byte for byte / escaped once.
+  BOOST_TEST(core::escape_html("Perdagangan — orang\t\n") == "Perdagangan — orang\t\n");
+  BOOST_TEST(core::escape_html("&amp;") == "&amp;amp;");
+}
+
+BOOST_AUTO_TEST_CASE(unescape_html_inverts_escape_html) {
+  const std::string s = "<mark> & \"q\" 'a' &lt; &#39; &amp;amp; — &nbsp; &";
+  BOOST_TEST(core::unescape_html(core::escape_html(s)) == s);
+  BOOST_TEST(core::unescape_html("&amp;lt; &nbsp; &lt&gt;") == "&lt; &nbsp; &lt>");
+}
+
+BOOST_AUTO_TEST_CASE(escape_xml_quotes_as_asked) {
+  const std::string s = "<p a=\"1\" b='2'>R&D</p>";
+  BOOST_TEST(core::escape_xml(s) == "&lt;p a=&quot;1&quot; b=&apos;2&apos;&gt;R&amp;D&lt;/p&gt;");
+  BOOST_TEST(core::escape_xml(s, core::XmlQuotes::both) == core::escape_xml(s));
+  BOOST_TEST(core::escape_xml(s, core::XmlQuotes::double_only) == "&lt;p a=&quot;1&quot; b='2'&gt;R&amp;D&lt;/p&gt;");
+  BOOST_TEST(core::escape_xml(s, core::XmlQuotes::none) == "&lt;p a=\"1\" b='2'&gt;R&amp;D&lt;/p&gt;");
+  BOOST_TEST(core::escape_xml("]]> \x01 é") == "]]&gt; \x01 é");
+}
+
+BOOST_AUTO_TEST_CASE(without_control_chars_keeps_newlines) {
+  BOOST_TEST(core::without_control_chars("a\tb\r\nc\x01\x7f é") == "ab\nc\x7f é");
+}
+
 BOOST_AUTO_TEST_CASE(evidence_kinds_round_trip) {
   for (auto k : {core::EvidenceKind::keterangan_saksi, core::EvidenceKind::keterangan_ahli, core::EvidenceKind::surat,
                  core::EvidenceKind::keterangan_terdakwa, core::EvidenceKind::elektronik}) {

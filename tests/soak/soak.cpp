@@ -182,31 +182,274 @@ struct Counts {
   }
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
+struct Options {
   std::string berkas, data;
   int seconds = 60, workers = 4, kill_every = 8;
   bool keep = false;
+};
+
+// The command line, or nullopt after printing why it is wrong.
+std::optional<Options> parse_options(int argc, char** argv) {
+  Options o;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--berkas") berkas = next();
-    else if (a == "--data") data = next();
-    else if (a == "--seconds") seconds = std::stoi(next());
-    else if (a == "--workers") workers = std::stoi(next());
-    else if (a == "--kill-every") kill_every = std::stoi(next());
-    else if (a == "--keep") keep = true;
+    if (a == "--berkas") o.berkas = next();
+    else if (a == "--data") o.data = next();
+    else if (a == "--seconds") o.seconds = std::stoi(next());
+    else if (a == "--workers") o.workers = std::stoi(next());
+    else if (a == "--kill-every") o.kill_every = std::stoi(next());
+    else if (a == "--keep") o.keep = true;
     else {
       std::cerr << "usage: berkas_soak --berkas PATH [--seconds N] [--workers N] [--kill-every S] [--data DIR] [--keep]\n";
-      return 2;
+      return std::nullopt;
     }
   }
-  if (berkas.empty() || seconds < 1 || workers < 1 || kill_every < 1) {
+  if (o.berkas.empty() || o.seconds < 1 || o.workers < 1 || o.kill_every < 1) {
     std::cerr << "berkas_soak: --berkas PATH is required\n";
-    return 2;
+    return std::nullopt;
   }
-  const fs::path root = data.empty() ? fs::temp_directory_path() / ("berkas-soak-" + std::to_string(getpid())) : fs::path(data);
+  return o;
+}
+
+std::optional<Who> sign_in(int port, const std::string& user) {
+  Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(port));
+  Poco::Net::HTTPRequest req("POST", "/api/v1/session", Poco::Net::HTTPMessage::HTTP_1_1);
+  const std::string body = R"({"user":")" + user + R"(","password":")" + k_password + "\"}";
+  req.setContentType("application/json");
+  req.setContentLength(static_cast<std::streamsize>(body.size()));
+  s.sendRequest(req) << body;
+  Poco::Net::HTTPResponse resp;
+  std::string text;
+  Poco::StreamCopier::copyToString(s.receiveResponse(resp), text);
+  if (resp.getStatus() != 200) return std::nullopt;
+  std::string cookie;
+  for (auto it = resp.find("Set-Cookie"); it != resp.end() && it->first == "Set-Cookie"; ++it)
+    if (it->second.rfind("berkas_session=", 0) == 0) cookie = it->second.substr(0, it->second.find(';'));
+  auto o = json(text);
+  if (!o || cookie.empty()) return std::nullopt;
+  return Who{cookie, o->getValue<std::string>("csrf_token")};
+}
+
+// The administrator (from the setup token), then a cleared prosecutor, a paralegal and a
+// trainer, each signed in. Empty after printing what failed.
+std::map<std::string, Who> create_users(int port, const std::string& token) {
+  std::map<std::string, Who> who;
+  {
+    auto a = call(port, "POST", "/api/v1/setup",
+                  R"({"token":")" + token + R"(","user":"admin","password":")" + k_password + "\"}", "application/json");
+    if (a.status != 201) {
+      std::cerr << "berkas_soak: setup answered " << a.status << ": " << a.body << "\n";
+      return {};
+    }
+  }
+  auto admin = sign_in(port, "admin");
+  if (!admin) {
+    std::cerr << "berkas_soak: the administrator cannot sign in\n";
+    return {};
+  }
+  who["admin"] = *admin;
+  const struct {
+    const char* name;
+    const char* role;
+    bool cleared;
+  } users[] = {{"jaksa", "prosecutor", true}, {"paralegal", "paralegal", false}, {"pelatih", "trainer", false}};
+  for (const auto& u : users) {
+    auto c = call(port, "POST", "/api/v1/users",
+                  std::string(R"({"user":")") + u.name + R"(","role":")" + u.role + R"(","password":")" + k_password + "\"}",
+                  "application/json", admin->cookie, admin->csrf);
+    if (c.status != 201) {
+      std::cerr << "berkas_soak: creating " << u.name << " answered " << c.status << ": " << c.body << "\n";
+      return {};
+    }
+    if (std::string(u.role) != "trainer")
+      for (const char* kase : {"perkara-demo-001", "perkara-bench"})
+        call(port, "PUT", std::string("/api/v1/users/") + u.name + "/assignments/" + kase,
+             std::string(R"({"cleared":)") + (u.cleared ? "true" : "false") + "}", "application/json", admin->cookie,
+             admin->csrf);
+    auto s = sign_in(port, u.name);
+    if (!s) {
+      std::cerr << "berkas_soak: " << u.name << " cannot sign in\n";
+      return {};
+    }
+    who[u.name] = *s;
+  }
+  return who;
+}
+
+// What the workers share: the users, the tallies, the server's current port, the next file
+// to upload, and the stop flag.
+struct Traffic {
+  const std::map<std::string, Who>& who;
+  Counts& counts;
+  std::atomic<bool>& stop;
+  std::atomic<int>& port;
+  std::atomic<std::size_t>& next_file;
+  std::string in;       // the generated statements (in/bap/bap-NNNNNN.xml)
+  std::size_t n_files;  // how many there are
+};
+
+// One upload of the next generated statement; acknowledged ids are recorded in the counts.
+void upload_next(Traffic& t, std::mt19937& rng, int p) {
+  const std::size_t k = t.next_file.fetch_add(1);
+  if (k >= t.n_files) return;
+  char name[32];
+  std::snprintf(name, sizeof name, "bap-%06zu.xml", k + 1);
+  const std::string file = read_file(t.in + "/bap/" + name);
+  const std::string boundary = "soakboundary7d1";
+  const std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" +
+                           name + "\"\r\nContent-Type: application/xml\r\n\r\n" + file + "\r\n--" + boundary +
+                           "--\r\n";
+  const Who& up = t.who.at(rng() % 2 ? "admin" : "jaksa");
+  auto a = call(p, "POST", "/api/v1/ingest", body, "multipart/form-data; boundary=" + boundary, up.cookie, up.csrf);
+  t.counts.add("upload", a.status);
+  if (a.status == 200)
+    if (auto o = json(a.body)) {
+      auto files = o->getArray("files");
+      for (std::size_t i = 0; files && i < files->size(); ++i) {
+        auto f = files->getObject(static_cast<unsigned>(i));
+        if (f && f->has("id") && (f->getValue<std::string>("status") == "created" ||
+                                  f->getValue<std::string>("status") == "new_version" ||
+                                  f->getValue<std::string>("status") == "unchanged")) {
+          std::lock_guard lock(t.counts.mu);
+          t.counts.acknowledged.insert(f->getValue<std::string>("id"));
+        }
+      }
+    }
+}
+
+// Worker n's mixed load until t.stop: searches, uploads, bundles, sign-ins and reads.
+void drive(Traffic& t, int n) {
+  static const std::vector<std::string> queries = {"perekrutan", "pasal 2", "jenis:bap negara:kamboja paspor", "rekrut",
+                                                   "eksploitasi", "jenis:putusan", "\"jeratan utang\"", "tanggal:2024..",
+                                                   "restitusi", "korban AND paspor"};
+  std::mt19937 rng(static_cast<unsigned>(n * 7919 + 1));
+  const char* names[] = {"admin", "jaksa", "paralegal", "pelatih"};
+  while (!t.stop) {
+    const int p = t.port.load();
+    const auto roll = rng() % 100;
+    const std::string& user = names[rng() % 4];
+    const Who& w = t.who.at(user);
+    if (roll < 60) {
+      std::string q = queries[rng() % queries.size()];
+      for (auto& c : q)
+        if (c == ' ') c = '+';
+      std::string encoded;
+      for (char c : q) {
+        if (c == '"') encoded += "%22";
+        else encoded += c;
+      }
+      auto a = call(p, "GET", "/api/v1/search?q=" + encoded + (rng() % 3 == 0 ? "&as_of=2024-06-01" : ""), {}, {},
+                    w.cookie);
+      t.counts.add("search", a.status);
+    } else if (roll < 80) {
+      upload_next(t, rng, p);
+    } else if (roll < 85) {
+      const Who& b = t.who.at(rng() % 2 ? "jaksa" : "paralegal");
+      auto a = call(p, "POST", "/api/v1/cases/perkara-demo-001/bundles", "", "application/json", b.cookie, b.csrf);
+      t.counts.add("bundle", a.status);
+    } else if (roll < 93) {
+      const bool good = rng() % 2;
+      auto a = call(p, "POST", "/api/v1/session",
+                    std::string(R"({"user":")") + (good ? "pelatih" : "acak" + std::to_string(rng() % 1000)) +
+                        R"(","password":")" + (good ? k_password : "salah-salah-salah") + "\"}",
+                    "application/json");
+      t.counts.add(good ? "sign-in" : "sign-in-wrong", a.status);
+    } else {
+      auto a = call(p, "GET", rng() % 2 ? "/api/v1/cases/perkara-demo-001" : "/api/v1/items/bap-saksi-a", {}, {},
+                    w.cookie);
+      t.counts.add("read", a.status);
+    }
+  }
+}
+
+struct Kills {
+  int kills = 0, crashes = 0;
+  double restart_seconds = 0;
+};
+
+// Until `seconds` have passed: waits a random while (restarting the server if it died on its
+// own), kills it with SIGKILL and starts it again, publishing its port.
+Kills kill_repeatedly(ServerProcess& server, const Options& o, const std::string& scratch, std::atomic<int>& port) {
+  Kills k;
+  std::mt19937 rng(12345);
+  const auto end = Clock::now() + std::chrono::seconds(o.seconds);
+  while (Clock::now() < end) {
+    const auto wait = std::chrono::milliseconds(500 + rng() % (static_cast<unsigned>(o.kill_every) * 1000));
+    const auto until = std::min(end, Clock::now() + wait);
+    while (Clock::now() < until) {
+      if (server.died()) {
+        ++k.crashes;
+        std::cerr << "berkas_soak: the server died on its own (see " << scratch << "/serve.err)\n";
+        std::string ignored;
+        if (!server.start(ignored)) break;
+        port = server.port();
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    if (Clock::now() >= end) break;
+    server.kill_hard();
+    ++k.kills;
+    std::string ignored;
+    const auto restart = Clock::now();
+    const bool started = server.start(ignored);
+    k.restart_seconds += std::chrono::duration<double>(Clock::now() - restart).count();
+    if (!started) {
+      std::cerr << "berkas_soak: the server did not start again after kill " << k.kills << "\n";
+      ++k.crashes;
+      break;
+    }
+    port = server.port();
+  }
+  return k;
+}
+
+// The checks after the load: the store verifies, every acknowledged upload is there, no
+// unexpected 5xx, no crash. Prints the report; true if every check passed.
+bool report(const Options& o, const std::string& store, const Counts& counts, const Kills& k) {
+  bool ok = true;
+  auto verify = run({o.berkas, "--data", store, "verify", "--json"});
+  auto v = json(verify.out);
+  const bool verified = verify.code == 0 && v && v->getValue<bool>("ok");
+  std::size_t missing = 0;
+  {
+    // One search for every acknowledged id would be slow; `show` each (they are few hundred).
+    for (const auto& id : counts.acknowledged)
+      if (run({o.berkas, "--data", store, "show", "--json", id}).code != 0) {
+        if (++missing <= 5) std::cerr << "berkas_soak: acknowledged upload missing: " << id << "\n";
+      }
+  }
+  long requests = 0, unanswered = 0;
+  for (const auto& [kind, n] : counts.by_kind) {
+    requests += n;
+    if (kind.size() > 2 && kind.substr(kind.size() - 2) == " 0") unanswered += n;
+  }
+  std::cout << "soak: " << o.seconds << " s, " << o.workers << " workers, " << requests << " requests (" << unanswered
+            << " unanswered during kills), " << k.kills << " kills, restart "
+            << (k.kills ? static_cast<int>(1000 * k.restart_seconds / k.kills) : 0) << " ms on average\n";
+  for (const auto& [kind, n] : counts.by_kind) std::cout << "  " << kind << ": " << n << "\n";
+  auto check = [&](bool pass, const std::string& what) {
+    std::cout << (pass ? "OK    " : "GAGAL ") << what << "\n";
+    ok = ok && pass;
+  };
+  check(k.crashes == 0, "the server never died on its own (" + std::to_string(k.crashes) + " times)");
+  check(counts.bad.empty(), "no 5xx answer but 503 (" + std::to_string(counts.bad.size()) + ")");
+  for (const auto& b : counts.bad) std::cout << "        " << b << "\n";
+  check(verified, "verify: hashes, audit chain and index whole" + (verified ? std::string() : ": " + verify.out));
+  check(missing == 0, "every acknowledged upload is stored (" + std::to_string(counts.acknowledged.size()) +
+                          " acknowledged, " + std::to_string(missing) + " missing)");
+  check(counts.acknowledged.size() > 0, "uploads were acknowledged at all");
+  return ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto opts = parse_options(argc, argv);
+  if (!opts) return 2;
+  const Options& o = *opts;
+  const std::string& berkas = o.berkas;
+  const fs::path root = o.data.empty() ? fs::temp_directory_path() / ("berkas-soak-" + std::to_string(getpid())) : fs::path(o.data);
   fs::create_directories(root);
   const std::string store = (root / "data").string(), scratch = (root / "scratch").string(), in = (root / "in").string();
   fs::create_directories(scratch);
@@ -227,210 +470,24 @@ int main(int argc, char** argv) {
     std::cerr << "berkas_soak: the server did not start with a setup token\n";
     return 1;
   }
-  // The administrator, then a cleared prosecutor, a paralegal and a trainer.
-  std::map<std::string, Who> who;
-  {
-    auto a = call(server.port(), "POST", "/api/v1/setup",
-                  R"({"token":")" + token + R"(","user":"admin","password":")" + k_password + "\"}", "application/json");
-    if (a.status != 201) {
-      std::cerr << "berkas_soak: setup answered " << a.status << ": " << a.body << "\n";
-      return 1;
-    }
-  }
-  auto signed_in = [&](const std::string& user) -> std::optional<Who> {
-    Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(server.port()));
-    Poco::Net::HTTPRequest req("POST", "/api/v1/session", Poco::Net::HTTPMessage::HTTP_1_1);
-    const std::string body = R"({"user":")" + user + R"(","password":")" + k_password + "\"}";
-    req.setContentType("application/json");
-    req.setContentLength(static_cast<std::streamsize>(body.size()));
-    s.sendRequest(req) << body;
-    Poco::Net::HTTPResponse resp;
-    std::string text;
-    Poco::StreamCopier::copyToString(s.receiveResponse(resp), text);
-    if (resp.getStatus() != 200) return std::nullopt;
-    std::string cookie;
-    for (auto it = resp.find("Set-Cookie"); it != resp.end() && it->first == "Set-Cookie"; ++it)
-      if (it->second.rfind("berkas_session=", 0) == 0) cookie = it->second.substr(0, it->second.find(';'));
-    auto o = json(text);
-    if (!o || cookie.empty()) return std::nullopt;
-    return Who{cookie, o->getValue<std::string>("csrf_token")};
-  };
-  auto admin = signed_in("admin");
-  if (!admin) {
-    std::cerr << "berkas_soak: the administrator cannot sign in\n";
-    return 1;
-  }
-  who["admin"] = *admin;
-  const struct {
-    const char* name;
-    const char* role;
-    bool cleared;
-  } users[] = {{"jaksa", "prosecutor", true}, {"paralegal", "paralegal", false}, {"pelatih", "trainer", false}};
-  for (const auto& u : users) {
-    auto c = call(server.port(), "POST", "/api/v1/users",
-                  std::string(R"({"user":")") + u.name + R"(","role":")" + u.role + R"(","password":")" + k_password + "\"}",
-                  "application/json", admin->cookie, admin->csrf);
-    if (c.status != 201) {
-      std::cerr << "berkas_soak: creating " << u.name << " answered " << c.status << ": " << c.body << "\n";
-      return 1;
-    }
-    if (std::string(u.role) != "trainer")
-      for (const char* kase : {"perkara-demo-001", "perkara-bench"})
-        call(server.port(), "PUT", std::string("/api/v1/users/") + u.name + "/assignments/" + kase,
-             std::string(R"({"cleared":)") + (u.cleared ? "true" : "false") + "}", "application/json", admin->cookie,
-             admin->csrf);
-    auto s = signed_in(u.name);
-    if (!s) {
-      std::cerr << "berkas_soak: " << u.name << " cannot sign in\n";
-      return 1;
-    }
-    who[u.name] = *s;
-  }
+  const std::map<std::string, Who> who = create_users(server.port(), token);
+  if (who.empty()) return 1;
 
   Counts counts;
   std::atomic<bool> stop{false};
   std::atomic<int> port{server.port()};
   std::atomic<std::size_t> next_file{0};
-  const std::vector<std::string> queries = {"perekrutan", "pasal 2", "jenis:bap negara:kamboja paspor", "rekrut",
-                                            "eksploitasi", "jenis:putusan", "\"jeratan utang\"", "tanggal:2024..",
-                                            "restitusi", "korban AND paspor"};
-  auto worker = [&](int n) {
-    std::mt19937 rng(static_cast<unsigned>(n * 7919 + 1));
-    const char* names[] = {"admin", "jaksa", "paralegal", "pelatih"};
-    while (!stop) {
-      const int p = port.load();
-      const auto roll = rng() % 100;
-      const std::string& user = names[rng() % 4];
-      const Who& w = who[user];
-      if (roll < 60) {
-        std::string q = queries[rng() % queries.size()];
-        for (auto& c : q)
-          if (c == ' ') c = '+';
-        std::string encoded;
-        for (char c : q) {
-          if (c == '"') encoded += "%22";
-          else encoded += c;
-        }
-        auto a = call(p, "GET", "/api/v1/search?q=" + encoded + (rng() % 3 == 0 ? "&as_of=2024-06-01" : ""), {}, {},
-                      w.cookie);
-        counts.add("search", a.status);
-      } else if (roll < 80) {
-        const std::size_t k = next_file.fetch_add(1);
-        if (k >= n_files) continue;
-        char name[32];
-        std::snprintf(name, sizeof name, "bap-%06zu.xml", k + 1);
-        const std::string file = read_file(in + "/bap/" + name);
-        const std::string boundary = "soakboundary7d1";
-        const std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" +
-                                 name + "\"\r\nContent-Type: application/xml\r\n\r\n" + file + "\r\n--" + boundary +
-                                 "--\r\n";
-        const Who& up = who[rng() % 2 ? "admin" : "jaksa"];
-        auto a = call(p, "POST", "/api/v1/ingest", body, "multipart/form-data; boundary=" + boundary, up.cookie, up.csrf);
-        counts.add("upload", a.status);
-        if (a.status == 200)
-          if (auto o = json(a.body)) {
-            auto files = o->getArray("files");
-            for (std::size_t i = 0; files && i < files->size(); ++i) {
-              auto f = files->getObject(static_cast<unsigned>(i));
-              if (f && f->has("id") && (f->getValue<std::string>("status") == "created" ||
-                                        f->getValue<std::string>("status") == "new_version" ||
-                                        f->getValue<std::string>("status") == "unchanged")) {
-                std::lock_guard lock(counts.mu);
-                counts.acknowledged.insert(f->getValue<std::string>("id"));
-              }
-            }
-          }
-      } else if (roll < 85) {
-        const Who& b = who[rng() % 2 ? "jaksa" : "paralegal"];
-        auto a = call(p, "POST", "/api/v1/cases/perkara-demo-001/bundles", "", "application/json", b.cookie, b.csrf);
-        counts.add("bundle", a.status);
-      } else if (roll < 93) {
-        const bool good = rng() % 2;
-        auto a = call(p, "POST", "/api/v1/session",
-                      std::string(R"({"user":")") + (good ? "pelatih" : "acak" + std::to_string(rng() % 1000)) +
-                          R"(","password":")" + (good ? k_password : "salah-salah-salah") + "\"}",
-                      "application/json");
-        counts.add(good ? "sign-in" : "sign-in-wrong", a.status);
-      } else {
-        auto a = call(p, "GET", rng() % 2 ? "/api/v1/cases/perkara-demo-001" : "/api/v1/items/bap-saksi-a", {}, {},
-                      w.cookie);
-        counts.add("read", a.status);
-      }
-    }
-  };
-
+  Traffic traffic{who, counts, stop, port, next_file, in, n_files};
   std::vector<std::thread> threads;
-  for (int i = 0; i < workers; ++i) threads.emplace_back(worker, i);
-  std::mt19937 rng(12345);
-  const auto end = Clock::now() + std::chrono::seconds(seconds);
-  int kills = 0, crashes = 0;
-  double restart_seconds = 0;
-  while (Clock::now() < end) {
-    const auto wait = std::chrono::milliseconds(500 + rng() % (static_cast<unsigned>(kill_every) * 1000));
-    const auto until = std::min(end, Clock::now() + wait);
-    while (Clock::now() < until) {
-      if (server.died()) {
-        ++crashes;
-        std::cerr << "berkas_soak: the server died on its own (see " << scratch << "/serve.err)\n";
-        std::string ignored;
-        if (!server.start(ignored)) break;
-        port = server.port();
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    if (Clock::now() >= end) break;
-    server.kill_hard();
-    ++kills;
-    std::string ignored;
-    const auto restart = Clock::now();
-    const bool started = server.start(ignored);
-    restart_seconds += std::chrono::duration<double>(Clock::now() - restart).count();
-    if (!started) {
-      std::cerr << "berkas_soak: the server did not start again after kill " << kills << "\n";
-      ++crashes;
-      break;
-    }
-    port = server.port();
-  }
+  for (int i = 0; i < o.workers; ++i) threads.emplace_back([&traffic, i] { drive(traffic, i); });
+  Kills kills = kill_repeatedly(server, o, scratch, port);
   stop = true;
   for (auto& t : threads) t.join();
-  if (server.died()) ++crashes;
+  if (server.died()) ++kills.crashes;
   server.stop();
 
-  // The checks.
-  bool ok = true;
-  auto verify = run({berkas, "--data", store, "verify", "--json"});
-  auto v = json(verify.out);
-  const bool verified = verify.code == 0 && v && v->getValue<bool>("ok");
-  std::size_t missing = 0;
-  {
-    // One search for every acknowledged id would be slow; `show` each (they are few hundred).
-    for (const auto& id : counts.acknowledged)
-      if (run({berkas, "--data", store, "show", "--json", id}).code != 0) {
-        if (++missing <= 5) std::cerr << "berkas_soak: acknowledged upload missing: " << id << "\n";
-      }
-  }
-  long requests = 0, unanswered = 0;
-  for (const auto& [k, n] : counts.by_kind) {
-    requests += n;
-    if (k.size() > 2 && k.substr(k.size() - 2) == " 0") unanswered += n;
-  }
-  std::cout << "soak: " << seconds << " s, " << workers << " workers, " << requests << " requests (" << unanswered
-            << " unanswered during kills), " << kills << " kills, restart "
-            << (kills ? static_cast<int>(1000 * restart_seconds / kills) : 0) << " ms on average\n";
-  for (const auto& [k, n] : counts.by_kind) std::cout << "  " << k << ": " << n << "\n";
-  auto check = [&](bool pass, const std::string& what) {
-    std::cout << (pass ? "OK    " : "GAGAL ") << what << "\n";
-    ok = ok && pass;
-  };
-  check(crashes == 0, "the server never died on its own (" + std::to_string(crashes) + " times)");
-  check(counts.bad.empty(), "no 5xx answer but 503 (" + std::to_string(counts.bad.size()) + ")");
-  for (const auto& b : counts.bad) std::cout << "        " << b << "\n";
-  check(verified, "verify: hashes, audit chain and index whole" + (verified ? std::string() : ": " + verify.out));
-  check(missing == 0, "every acknowledged upload is stored (" + std::to_string(counts.acknowledged.size()) +
-                          " acknowledged, " + std::to_string(missing) + " missing)");
-  check(counts.acknowledged.size() > 0, "uploads were acknowledged at all");
-  if (!keep) {
+  const bool ok = report(o, store, counts, kills);
+  if (!o.keep) {
     std::error_code ec;
     fs::remove_all(root, ec);
   } else {

@@ -165,20 +165,6 @@ core::Result<Multipart> parse_multipart(const std::string& content_type, const s
   }
 }
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string html_escape(const std::string& s) { return core::escape_html(s); }
 
 }  // namespace berkas::server::internal
