@@ -6,6 +6,14 @@ Fails, naming file and line, when
   - a function in src/ or tests/ (*.cpp, *.h) is over 150 lines         (kind: the function's name)
   - an output-escaping copy appears outside core: a line of src/ other
     than src/core/ containing the literal "&amp;"                       (kind: escape)
+  - the server names a lower layer: `store::`, `search::` or `bundle::` in
+    src/server/ (the service speaks its own types)                      (kind: layering)
+  - a user role is compared outside the access policy: `Role::` next to
+    `==`/`!=`, or `.role ==`/`.role !=` on a Viewer, in src/ other than
+    src/service/policy.cpp (person roles, core::PersonRole, are not
+    user roles and are not checked; a line that compares a role for
+    display only says so with the comment "structure: not an access
+    decision")                                                          (kind: role)
 
 A function is found by brace matching after string and character literals and comments are
 stripped: a brace block whose opening line is not a namespace, class, struct, enum or extern
@@ -33,6 +41,9 @@ SKIPPED_DIRS = {"node_modules", "third_party", "thirdparty", "vendor", "external
 SOURCE_SUFFIXES = (".cpp", ".h")
 NON_FUNCTION_BLOCK = re.compile(r"\b(namespace|class|struct|enum|extern|union)\b")
 RAW_STRING = re.compile(r'(?:u8|u|U|L)?R"')
+NOT_ACCESS = "structure: not an access decision"  # a comment that exempts one line (say why)
+LOWER_LAYER = re.compile(r"\b(store|search|bundle)::")
+ROLE_COMPARISON = re.compile(r"(?:[=!]=\s*(?:service::)?Role::\w+|(?:service::)?Role::\w+\s*[=!]=|\.role\s*[=!]=|[=!]=\s*\w+\.role\b)")
 NAME_BEFORE_PAREN = re.compile(r"([A-Za-z_~][A-Za-z_0-9]*(?:\s*::\s*~?[A-Za-z_][A-Za-z_0-9]*)*)\s*$")
 
 
@@ -160,6 +171,18 @@ def violations(root):
                 if '"&amp;"' in text_line:
                     out.append((rel, number, "escape",
                                 "an escaping copy (\"&amp;\"): call core::escape_html / core::escape_xml"))
+        if rel.startswith("src/server/"):
+            for number, code_line in enumerate(strip_code(text).split("\n"), 1):
+                if LOWER_LAYER.search(code_line):
+                    out.append((rel, number, "layering",
+                                "the server names store::, search:: or bundle::: use the service's types"))
+        if in_src and rel not in ("src/service/policy.cpp", "src/service/policy.h"):
+            raw_lines = text.split("\n")
+            for number, code_line in enumerate(strip_code(text).split("\n"), 1):
+                marked = number <= len(raw_lines) and NOT_ACCESS in raw_lines[number - 1]
+                if ROLE_COMPARISON.search(code_line) and "PersonRole" not in code_line and not marked:
+                    out.append((rel, number, "role",
+                                "a user role compared outside the access policy: ask service::policy()"))
     return out
 
 
@@ -236,6 +259,16 @@ def selftest():
             ("1001-line file fails", tree("file", {"src/a.cpp": "\n" * 1001}), 1, "file is 1001 lines"),
             ("escaping copy fails", tree("esc", {"src/x/a.cpp": 'auto s = "&amp;";\n'}), 1, "escape"),
             ("escaping in core passes", tree("core", {"src/core/a.cpp": 'auto s = "&amp;";\n'}), 0, None),
+            ("server naming the store fails", tree("lay", {"src/server/a.cpp": "store::Store* s;\n"}), 1, "the server names"),
+            ("server naming the service passes", tree("lay2", {"src/server/a.cpp": "service::Service* s;\n"}), 0, None),
+            ("role compared outside the policy fails",
+             tree("role", {"src/service/a.cpp": "bool f(const Viewer& v) { return v.role == Role::trainer; }\n"}), 1, "role"),
+            ("role compared in the policy passes",
+             tree("role2", {"src/service/policy.cpp": "bool f(const Viewer& v) { return v.role == Role::trainer; }\n"}), 0, None),
+            ("a comparison for display says so",
+             tree("role4", {"src/server/a.cpp": "if (r == u.role) sel = true;  // structure: not an access decision\n"}), 0, None),
+            ("person roles are not user roles",
+             tree("role3", {"src/service/a.cpp": "bool f(const Person& p) { return p.role == core::PersonRole::saksi; }\n"}), 0, None),
             ("pending entry is reported, not failed",
              tree("pend", {"src/a.cpp": body(151)}, "src/a.cpp f\n"), 0, "pending: src/a.cpp:1"),
             ("stale pending entry fails", tree("stale", {"src/a.cpp": body(10)}, "src/a.cpp f\n"), 1, "no longer violates"),

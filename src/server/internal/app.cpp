@@ -1023,7 +1023,7 @@ Response App::page_admin(Ctx& c, const std::string& message, int status) {
       Data rd;
       rd.set("value", text(to_string(r)));
       rd.set("label", text(m_templates.message(c.lang, std::string("role_") + to_string(r))));
-      if (r == u.role) rd.set("selected", Data(true));
+      if (r == u.role) rd.set("selected", Data(true));  // structure: not an access decision (the form's current value)
       roles.push_back(rd);
     }
     ud.set("role_options", roles);
