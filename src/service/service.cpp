@@ -20,6 +20,7 @@
 #include "service/internal/paths.h"
 #include "service/redact.h"
 #include "service/policy.h"
+#include "service/internal/service_impl.h"
 
 namespace fs = std::filesystem;
 
@@ -66,8 +67,6 @@ core::Date Service::today() {
 
 namespace {
 
-// The day the new KUHP (UU 1/2023) took effect; before it "KUHP" means the old code (WvS).
-constexpr const char* k_kuhp_2023_in_force = "2026-01-02";
 // How many stored files may wait before the indexer commits a batch.
 constexpr std::size_t k_index_batch = 2000;
 // Group commit of the store: at most this many files or milliseconds per transaction.
@@ -75,7 +74,6 @@ constexpr std::size_t k_group_files = 256;
 constexpr int k_group_ms = 200;
 
 std::string store_path(const Options& o) { return internal::store_path(o.data_dir); }
-std::string index_path(const Options& o) { return (fs::path(o.data_dir) / "index").string(); }
 
 FileOutcome::Status outcome_of(store::PutOutcome o) {
   switch (o) {
@@ -275,143 +273,6 @@ Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, cons
 }
 
 }  // namespace
-
-struct Service::Impl {
-  Options options;
-  std::unique_ptr<store::Store> store;
-  std::unique_ptr<search::Index> index;
-  search::Config index_config;
-  std::optional<Gazetteer> places;  // index/places.txt, read on first use (a Service is one thread's)
-
-  Result<const Gazetteer*> gazetteer() {
-    if (!places) {
-      auto gz = Gazetteer::load((fs::path(options.resource_dir) / "index" / "places.txt").string());
-      if (!gz) return tl::unexpected(gz.error());
-      places = std::move(*gz);
-    }
-    return &*places;
-  }
-
-  std::string schema_dir() const { return (fs::path(options.resource_dir) / "schemas").string(); }
-
-  Result<Redactor> redactor() const {
-    auto persons = store->persons();
-    if (!persons) return tl::unexpected(persons.error());
-    std::vector<core::Person> prot;
-    for (auto& p : *persons)
-      if (p.is_protected) prot.push_back(std::move(p));
-    return Redactor(prot);
-  }
-
-  // Redactor for what viewer `v` may see: protected persons the viewer is not cleared for.
-  Result<Redactor> redactor_for(const Viewer& v) const {
-    auto persons = store->persons();
-    if (!persons) return tl::unexpected(persons.error());
-    std::vector<core::Person> hidden;
-    for (auto& p : *persons)
-      if (p.is_protected && !may_see_identity(v, p)) hidden.push_back(std::move(p));
-    return Redactor(hidden);
-  }
-
-  // Puts one document. A document the index refuses is noted (verify reports it) and skipped:
-  // one stored object must never stop the store from opening or the index from catching up.
-  // Failures to commit, or to read the store, still fail the caller.
-  static Status put(search::Index& idx, const search::Doc& doc) {
-    auto s = idx.put(doc);
-    if (s) return s;
-    return idx.note_unindexed(doc.id, s.error().message);
-  }
-
-  Status index_object(search::Index& idx, const store::Store& st, const std::string& kind, const std::string& id,
-                      const Redactor& red) {
-    if (kind == "law") {
-      auto law = st.law(id);
-      if (!law) return tl::unexpected(law.error());
-      auto provs = st.provisions(id);
-      if (!provs) return tl::unexpected(provs.error());
-      if (auto s = idx.remove_prefix(internal::provision_doc_id(id + "/")); !s) return s;
-      for (const auto& p : *provs)
-        if (auto s = put(idx, internal::provision_doc(*law, p)); !s) return s;
-      return {};
-    }
-    if (kind == "case") {
-      auto c = st.get_case(id);
-      if (!c) return tl::unexpected(c.error());
-      return put(idx, internal::case_doc(*c, red));
-    }
-    if (kind == "item") {
-      auto item = st.item(id);
-      if (!item) return tl::unexpected(item.error());
-      auto cites = st.item_citations(id);
-      if (!cites) return tl::unexpected(cites.error());
-      auto c = st.get_case(item->case_id);
-      return put(idx, internal::item_doc(*item, *cites, c ? &*c : nullptr, red));
-    }
-    if (kind == "precedent") {
-      auto p = st.precedent(id);
-      if (!p) return tl::unexpected(p.error());
-      auto cites = st.precedent_citations(id);
-      if (!cites) return tl::unexpected(cites.error());
-      return put(idx, internal::precedent_doc(*p, *cites, red));
-    }
-    if (kind == "person") return {};  // persons are not indexed (names); see catch_up
-    return fail(ErrorCode::internal, "unknown change kind '" + kind + "'");
-  }
-
-  // Every case, item and precedent — used when a person changes (a name to hide) and by reindex.
-  Status index_case_material(search::Index& idx, const store::Store& st, const Redactor& red,
-                             const Progress& progress, std::size_t& done, std::size_t total) {
-    auto precs = st.precedents();
-    if (!precs) return tl::unexpected(precs.error());
-    for (const auto& p : *precs)
-      if (auto s = index_object(idx, st, "precedent", p.id, red); !s) return s;
-    auto cases = st.cases();
-    if (!cases) return tl::unexpected(cases.error());
-    for (const auto& c : *cases)
-      if (auto s = put(idx, internal::case_doc(c, red)); !s) return s;
-    auto items = st.items();
-    if (!items) return tl::unexpected(items.error());
-    std::map<std::string, core::Case> case_by_id;
-    for (auto& c : *cases) case_by_id.emplace(c.id, c);
-    for (const auto& item : *items) {
-      auto cites = st.item_citations(item.id);
-      if (!cites) return tl::unexpected(cites.error());
-      auto it = case_by_id.find(item.case_id);
-      if (auto s = put(idx, internal::item_doc(item, *cites, it == case_by_id.end() ? nullptr : &it->second, red)); !s)
-        return s;
-      ++done;
-      if (progress && done % 500 == 0) progress(done, total, "index");
-    }
-    return {};
-  }
-
-  // Indexes every change the index has not seen, then records the store's sequence number.
-  // Idempotent: re-indexing an object replaces its document.
-  Status catch_up(search::Index& idx, const store::Store& st) {
-    const auto from = idx.last_seq();
-    const auto to = st.last_seq();
-    if (to <= from) return {};
-    auto changes = st.changes_since(from);
-    if (!changes) return tl::unexpected(changes.error());
-    const bool persons_changed = std::any_of(changes->begin(), changes->end(),
-                                             [](const store::Change& c) { return c.kind == "person"; });
-    auto red = redactor();
-    if (!red) return tl::unexpected(red.error());
-    std::int64_t max_seq = from;
-    if (persons_changed) {
-      // A name may now be protected (or its pseudonym changed): re-redact all case material.
-      std::size_t done = 0;
-      if (auto s = index_case_material(idx, st, *red, {}, done, 0); !s) return s;
-    }
-    for (const auto& c : *changes) {
-      max_seq = std::max(max_seq, c.seq);
-      if (persons_changed && (c.kind == "case" || c.kind == "item" || c.kind == "precedent")) continue;
-      if (auto s = index_object(idx, st, c.kind, c.object_id, *red); !s) return s;
-    }
-    return idx.commit(std::max(max_seq, to));
-  }
-};
-
 Service::Service(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Service::~Service() = default;
 
@@ -435,7 +296,7 @@ Result<std::unique_ptr<Service>> Service::open(const Options& options, bool crea
                                                                       : store::OpenMode::must_exist);
   if (!st) return tl::unexpected(st.error());
   impl->store = std::move(*st);
-  auto idx = search::Index::open(index_path(options), impl->index_config, !options.read_only);
+  auto idx = search::Index::open(internal::index_path(options), impl->index_config, !options.read_only);
   if (!idx) return tl::unexpected(idx.error());
   impl->index = std::move(*idx);
   if (!options.read_only)
@@ -457,13 +318,11 @@ Result<IngestReport> Service::init(const Viewer& v, bool demo, const Progress& p
   return report;
 }
 
-Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::string>& paths, const Progress& progress,
-                                     const std::function<void(const FileOutcome&)>& on_file) {
-  if (!policy().may_ingest(v)) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot ingest");
-  if (m_impl->options.read_only) return fail(ErrorCode::forbidden, "read-only reader cannot ingest");
-  // Expand folders.
+namespace {
+
+// Files and folders to the files to ingest; a path that is neither is reported as failed.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, IngestReport& report) {
   std::vector<std::string> files;
-  IngestReport report;
   for (const auto& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
@@ -479,106 +338,130 @@ Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::str
       report.files.push_back({p, FileOutcome::Status::failed, "", "", 0, "", p + ": tidak ada berkas / no such file"});
     }
   }
-  if (on_file)
-    for (const auto& f : report.files) on_file(f);
+  return files;
+}
 
-  // The writer thread validates, hashes and stores; this thread indexes what was stored
-  // (catch_up), so the two cores work side by side.
+// What the storing thread publishes to the indexing thread (guarded by mu).
+struct IngestProgress {
   std::mutex mu;
   std::condition_variable cv;
-  std::size_t stored = 0;
+  std::size_t stored = 0;  // outcomes published (acknowledged: durable)
   bool writer_done = false;
   Result<void> writer_status;
   std::vector<FileOutcome> outcomes;
-  const std::string schema_dir = m_impl->schema_dir();
-  const std::string db_path = store_path(m_impl->options);
-  const std::string actor = v.user;
+};
 
-  std::thread writer([&] {
-    auto st = store::Store::open(db_path, store::OpenMode::must_exist);
-    if (!st) {
-      std::lock_guard lock(mu);
-      writer_status = tl::unexpected(st.error());
-      writer_done = true;
-      cv.notify_all();
+// The storing thread: validates, hashes and stores `files` on its own store connection, in group
+// commits; publishes each file's outcome once its transaction is durable.
+void store_files(const std::vector<std::string>& files, const std::string& db_path, const std::string& schema_dir,
+                 const std::string& actor, IngestProgress& shared) {
+  std::mutex& mu = shared.mu;
+  std::condition_variable& cv = shared.cv;
+  bool& writer_done = shared.writer_done;
+  Result<void>& writer_status = shared.writer_status;
+  std::vector<FileOutcome>& outcomes = shared.outcomes;
+  std::size_t& stored = shared.stored;
+  auto st = store::Store::open(db_path, store::OpenMode::must_exist);
+  if (!st) {
+    std::lock_guard lock(mu);
+    writer_status = tl::unexpected(st.error());
+    writer_done = true;
+    cv.notify_all();
+    return;
+  }
+  std::vector<std::pair<std::string, core::Error>> deferred;
+  // Group commit: files are stored under savepoints in one transaction committed every
+  // k_group_files files or k_group_ms; a file's outcome is published (acknowledged) only
+  // once its transaction is durable.
+  std::vector<FileOutcome> pending;
+  auto group_started = std::chrono::steady_clock::now();
+  // The protected names, re-read after each person file (which may add one).
+  Redactor protected_names({});
+  bool names_stale = true;
+  auto publish = [&](bool final_commit) {
+    if ((*st)->in_transaction()) {
+      if (auto s = (*st)->commit(); !s) {
+        (*st)->rollback();
+        for (auto& f : pending)
+          if (f.status != FileOutcome::Status::failed) {
+            f.status = FileOutcome::Status::failed;
+            f.error = s.error().describe();
+          }
+      }
+    }
+    std::lock_guard lock(mu);
+    for (auto& f : pending) outcomes.push_back(std::move(f));
+    stored = outcomes.size();
+    pending.clear();
+    if (final_commit) writer_done = true;
+    cv.notify_all();
+  };
+  auto handle = [&](const std::string& path, bool retry) {
+    FileOutcome out;
+    out.path = path;
+    auto parsed = ingest::parse_file(path, schema_dir);
+    if (parsed && !(*st)->in_transaction()) {
+      if (auto s = (*st)->begin(); !s) parsed = tl::unexpected(s.error());
+      group_started = std::chrono::steady_clock::now();
+    }
+    if (parsed && names_stale) {
+      if (auto persons = (*st)->persons()) {
+        std::vector<core::Person> prot;
+        for (auto& pe : *persons)
+          if (pe.is_protected) prot.push_back(std::move(pe));
+        protected_names = Redactor(prot);
+      }
+      names_stale = false;
+    }
+    // A person file may add a protected name: re-read the names before the next file.
+    if (parsed && parsed->person) names_stale = true;
+    Result<FileOutcome> stored_outcome = parsed ? store_parsed(**st, *parsed, actor, protected_names)
+                                                : Result<FileOutcome>(tl::unexpected(parsed.error()));
+    if (!stored_outcome && stored_outcome.error().code == ErrorCode::not_found && !retry) {
+      deferred.emplace_back(path, stored_outcome.error());
       return;
     }
-    std::vector<std::pair<std::string, core::Error>> deferred;
-    // Group commit: files are stored under savepoints in one transaction committed every
-    // k_group_files files or k_group_ms; a file's outcome is published (acknowledged) only
-    // once its transaction is durable.
-    std::vector<FileOutcome> pending;
-    auto group_started = std::chrono::steady_clock::now();
-    // The protected names, re-read after each person file (which may add one).
-    Redactor protected_names({});
-    bool names_stale = true;
-    auto publish = [&](bool final_commit) {
-      if ((*st)->in_transaction()) {
-        if (auto s = (*st)->commit(); !s) {
-          (*st)->rollback();
-          for (auto& f : pending)
-            if (f.status != FileOutcome::Status::failed) {
-              f.status = FileOutcome::Status::failed;
-              f.error = s.error().describe();
-            }
-        }
+    if (stored_outcome) {
+      out = *stored_outcome;
+    } else {
+      out.status = FileOutcome::Status::failed;
+      auto e = stored_outcome.error();
+      if (e.file.empty()) e.file = path;
+      out.error = e.describe();
+      if (parsed) {
+        out.kind = kind_name(parsed->kind);
+        out.sha256 = parsed->source_sha256;
       }
-      std::lock_guard lock(mu);
-      for (auto& f : pending) outcomes.push_back(std::move(f));
-      stored = outcomes.size();
-      pending.clear();
-      if (final_commit) writer_done = true;
-      cv.notify_all();
-    };
-    auto handle = [&](const std::string& path, bool retry) {
-      FileOutcome out;
-      out.path = path;
-      auto parsed = ingest::parse_file(path, schema_dir);
-      if (parsed && !(*st)->in_transaction()) {
-        if (auto s = (*st)->begin(); !s) parsed = tl::unexpected(s.error());
-        group_started = std::chrono::steady_clock::now();
-      }
-      if (parsed && names_stale) {
-        if (auto persons = (*st)->persons()) {
-          std::vector<core::Person> prot;
-          for (auto& pe : *persons)
-            if (pe.is_protected) prot.push_back(std::move(pe));
-          protected_names = Redactor(prot);
-        }
-        names_stale = false;
-      }
-      // A person file may add a protected name: re-read the names before the next file.
-      if (parsed && parsed->person) names_stale = true;
-      Result<FileOutcome> stored_outcome = parsed ? store_parsed(**st, *parsed, actor, protected_names)
-                                                  : Result<FileOutcome>(tl::unexpected(parsed.error()));
-      if (!stored_outcome && stored_outcome.error().code == ErrorCode::not_found && !retry) {
-        deferred.emplace_back(path, stored_outcome.error());
-        return;
-      }
-      if (stored_outcome) {
-        out = *stored_outcome;
-      } else {
-        out.status = FileOutcome::Status::failed;
-        auto e = stored_outcome.error();
-        if (e.file.empty()) e.file = path;
-        out.error = e.describe();
-        if (parsed) {
-          out.kind = kind_name(parsed->kind);
-          out.sha256 = parsed->source_sha256;
-        }
-      }
-      pending.push_back(std::move(out));
-      if (pending.size() >= k_group_files ||
-          std::chrono::steady_clock::now() - group_started >= std::chrono::milliseconds(k_group_ms))
-        publish(false);
-    };
-    for (const auto& f : files) handle(f, false);
-    // Files that referred to something not yet stored get one more try, in order.
-    publish(false);
-    auto again = std::move(deferred);
-    for (const auto& d : again) handle(d.first, true);
-    publish(true);
-  });
+    }
+    pending.push_back(std::move(out));
+    if (pending.size() >= k_group_files ||
+        std::chrono::steady_clock::now() - group_started >= std::chrono::milliseconds(k_group_ms))
+      publish(false);
+  };
+  for (const auto& f : files) handle(f, false);
+  // Files that referred to something not yet stored get one more try, in order.
+  publish(false);
+  auto again = std::move(deferred);
+  for (const auto& d : again) handle(d.first, true);
+  publish(true);
+}
+
+}  // namespace
+
+Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::string>& paths, const Progress& progress,
+                                     const std::function<void(const FileOutcome&)>& on_file) {
+  if (!policy().may_ingest(v)) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot ingest");
+  if (m_impl->options.read_only) return fail(ErrorCode::forbidden, "read-only reader cannot ingest");
+  IngestReport report;
+  const std::vector<std::string> files = expand_inputs(paths, report);
+  if (on_file)
+    for (const auto& f : report.files) on_file(f);
+
+  // The storing thread validates, hashes and stores (SQLite only); this thread indexes what was
+  // stored (catch_up: the Xapian writer stays on this thread), so the two cores work side by side.
+  IngestProgress shared;
+  std::thread writer(store_files, std::cref(files), store_path(m_impl->options), m_impl->schema_dir(), v.user,
+                     std::ref(shared));
 
   Status index_status;
   std::size_t indexed_upto = 0;
@@ -589,12 +472,12 @@ Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::str
     std::vector<FileOutcome> fresh;
     std::string last_path;
     {
-      std::unique_lock lock(mu);
-      cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return writer_done || stored > emitted; });
-      now = stored;
-      done = writer_done;
-      if (on_file) fresh.assign(outcomes.begin() + static_cast<std::ptrdiff_t>(emitted), outcomes.begin() + static_cast<std::ptrdiff_t>(now));
-      if (now > emitted) last_path = outcomes[now - 1].path;
+      std::unique_lock lock(shared.mu);
+      shared.cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return shared.writer_done || shared.stored > emitted; });
+      now = shared.stored;
+      done = shared.writer_done;
+      if (on_file) fresh.assign(shared.outcomes.begin() + static_cast<std::ptrdiff_t>(emitted), shared.outcomes.begin() + static_cast<std::ptrdiff_t>(now));
+      if (now > emitted) last_path = shared.outcomes[now - 1].path;
     }
     for (const auto& f : fresh) on_file(f);
     if (progress && now > emitted) progress(now, files.size(), last_path);
@@ -606,430 +489,11 @@ Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::str
     if (done) break;
   }
   writer.join();
-  if (!writer_status) return tl::unexpected(writer_status.error());
+  if (!shared.writer_status) return tl::unexpected(shared.writer_status.error());
   if (!index_status) return tl::unexpected(index_status.error());
   if (progress) progress(files.size(), files.size(), "");
-  report.files.insert(report.files.end(), outcomes.begin(), outcomes.end());
+  report.files.insert(report.files.end(), shared.outcomes.begin(), shared.outcomes.end());
   return report;
-}
-
-Result<SearchPage> Service::search(const Viewer& v, search::Query query) const {
-  query.visible_cases = visible_cases(v);
-  if (query.as_of.empty()) query.as_of = {};
-  auto results = m_impl->index->search(query);
-  if (!results) return tl::unexpected(results.error());
-  SearchPage page;
-  page.results = std::move(*results);
-  page.as_of = query.as_of;
-  return page;
-}
-
-namespace {
-
-struct VersionRef {
-  std::string id;
-  int version = 0;
-};
-
-VersionRef parse_version_ref(const std::string& ref) {
-  VersionRef r{ref, 0};
-  auto at = ref.rfind('@');
-  if (at != std::string::npos && at + 1 < ref.size()) {
-    const std::string num = ref.substr(at + 1);
-    // A number that does not fit a version leaves the whole ref as an id: not found (std::atoi
-    // wrapped "4294967297" to version 1).
-    if (auto n = core::parse_decimal(num, 0, std::numeric_limits<int>::max())) {
-      r.id = ref.substr(0, at);
-      r.version = static_cast<int>(*n);
-    }
-  }
-  return r;
-}
-
-}  // namespace
-
-// Replaces protected names in every text field of an item; true if anything was replaced.
-static PersonView person_view(const Viewer& v, const core::Person& p) {
-  return PersonView{p.id, display_name(v, p), core::to_string(p.role), p.is_protected, !may_see_identity(v, p)};
-}
-
-static bool redact_item(core::EvidenceItem& it, const Redactor& red) {
-  bool changed = false;
-  auto apply = [&](std::string& s) {
-    std::string r = red.apply(s);
-    if (r != s) {
-      s = std::move(r);
-      changed = true;
-    }
-  };
-  for (auto* s : {&it.title, &it.summary, &it.examiner, &it.place, &it.correction_note}) apply(*s);
-  for (auto& qa : it.qa) {
-    apply(qa.question);
-    apply(qa.answer);
-  }
-  for (auto& sec : it.sections) {
-    apply(sec.heading);
-    apply(sec.text);
-  }
-  for (auto& a : it.attachments) {
-    apply(a.name);
-    apply(a.description);
-  }
-  return changed;
-}
-
-// Reads a citation as of a date: a reference to a revoked provision names its successor,
-// and "KUHP" means the old code before the new one took effect.
-static CitationView read_citation(const store::Store& st, const core::Citation& c, const core::Date& as_of) {
-  CitationView v;
-  v.provision_id = c.provision_id;
-  v.raw = c.raw;
-  v.as_of = as_of;
-  std::string id = c.provision_id;
-  if (id.rfind("kuhp/", 0) == 0) {
-    if (as_of >= k_kuhp_2023_in_force) {
-      id = "uu-1-2023/" + id.substr(5);
-      v.provision_id = id;
-    } else {
-      v.label = internal::label_of_provision_id(id) + " (KUHP lama / Wetboek van Strafrecht)";
-      return v;
-    }
-  }
-  auto prov = st.provision(id);
-  if (!prov) prov = st.provision(internal::pasal_id_of(id));
-  v.label = internal::label_of_provision_id(id);
-  if (!prov) return v;
-  v.shipped = true;
-  if (!prov->label.empty() && prov->id == id) v.label = prov->label;
-  auto law = st.law(prov->law_id);
-  v.status = prov->status_on(as_of, law ? law->in_force_from : std::string());
-  v.successor_id = prov->successor_id;
-  if (!v.successor_id.empty()) {
-    auto succ = st.provision(v.successor_id);
-    v.successor_label = succ && !succ->label.empty() ? succ->label : internal::label_of_provision_id(v.successor_id);
-  }
-  v.note = prov->status_note;
-  return v;
-}
-
-Result<ItemView> Service::item(const Viewer& v, const std::string& ref) const {
-  const auto r = parse_version_ref(ref);
-  auto item = m_impl->store->item(r.id, r.version);
-  const auto hidden = [&] {
-    return fail(ErrorCode::not_found, "barang bukti '" + ref + "' tidak ditemukan / item not found");
-  };
-  if (!item || !may_see_item(v, *item)) return hidden();
-  auto red = m_impl->redactor_for(v);
-  if (!red) return tl::unexpected(red.error());
-  ItemView view;
-  view.item = *item;
-  auto& it = view.item;
-  // A trainer sees a released item exactly as a guideline's case study shows it: every person by
-  // a pseudonym, places generalised, identifying numbers masked, dates as month and year, no
-  // examiner, attachment or correction note.
-  std::optional<Anonymiser> anon;
-  if (must_anonymise(v)) {
-    auto places = m_impl->gazetteer();
-    if (!places) return tl::unexpected(places.error());
-    auto persons = persons_to_hide(*m_impl->store, *item);
-    if (!persons) return tl::unexpected(persons.error());
-    anon.emplace(std::move(*persons), **places);
-    it = anonymise_item(*item, *anon);
-    view.redacted = true;
-  } else {
-    view.redacted = redact_item(it, *red);
-  }
-  auto versions = m_impl->store->item_versions(r.id);
-  if (versions) view.versions = *versions;
-  for (auto& ver : view.versions) ver.correction_note = anon ? std::string() : red->apply(ver.correction_note);
-  auto c = m_impl->store->get_case(it.case_id);
-  core::Date as_of = it.date.empty() ? today() : it.date;
-  if (c) {
-    view.case_title = anon ? anon->text(c->title) : red->apply(c->title);
-    if (!c->offence_date.empty() && !anon) as_of = c->offence_date;  // a trainer's stays month/year
-  }
-  auto cites = m_impl->store->item_citations(r.id, it.version);
-  if (cites)
-    for (const auto& ci : *cites) view.citations.push_back(read_citation(*m_impl->store, ci, as_of));
-  if (!item->person_id.empty()) {
-    auto p = m_impl->store->person(item->person_id);
-    if (p) {
-      view.person = person_view(v, *p);
-      if (anon) {
-        view.person->display_name = anon->pseudonym_of(p->id);
-        view.person->pseudonymised = true;
-      }
-    }
-  }
-  return view;
-}
-
-Result<PrecedentView> Service::precedent(const Viewer& v, const std::string& id) const {
-  auto p = m_impl->store->precedent(id);
-  if (!p) return fail(ErrorCode::not_found, "putusan '" + id + "' tidak ditemukan / precedent not found");
-  auto red = m_impl->redactor_for(v);
-  if (!red) return tl::unexpected(red.error());
-  PrecedentView view;
-  view.precedent = *p;
-  for (auto* s : {&view.precedent.text, &view.precedent.verdict, &view.precedent.sentence_text, &view.precedent.defendant})
-    *s = red->apply(*s);
-  const core::Date as_of = p->date.empty() ? today() : p->date;
-  for (const auto& id2 : p->provisions_charged)
-    view.charged.push_back(read_citation(*m_impl->store, core::Citation{id2, "", 0}, as_of));
-  for (const auto& id2 : p->provisions_applied)
-    view.applied.push_back(read_citation(*m_impl->store, core::Citation{id2, "", 0}, as_of));
-  auto cites = m_impl->store->precedent_citations(id);
-  if (cites)
-    for (const auto& c : *cites) view.cited.push_back(read_citation(*m_impl->store, c, as_of));
-  return view;
-}
-
-Result<std::string> Service::kind_of(const Viewer& v, const std::string& id) const {
-  const auto r = parse_version_ref(id);
-  if (auto it = m_impl->store->item(r.id, r.version); it && may_see_item(v, *it)) return std::string("item");
-  if (m_impl->store->precedent(id)) return std::string("precedent");
-  if (m_impl->store->provision(id)) return std::string("provision");
-  if (auto c = m_impl->store->get_case(id); c && may_see_case(v, c->id)) return std::string("case");
-  return fail(ErrorCode::not_found, "'" + id + "' tidak ditemukan / not found");
-}
-
-Result<std::vector<core::Case>> Service::cases(const Viewer& v) const {
-  auto all = m_impl->store->cases();
-  if (!all) return all;
-  auto red = m_impl->redactor_for(v);
-  if (!red) return tl::unexpected(red.error());
-  std::vector<core::Case> out;
-  for (auto& c : *all) {
-    if (!may_see_case(v, c.id)) continue;
-    c.title = red->apply(c.title);
-    c.summary = red->apply(c.summary);
-    out.push_back(std::move(c));
-  }
-  return out;
-}
-
-Result<CaseView> Service::case_view(const Viewer& v, const std::string& id) const {
-  auto c = m_impl->store->get_case(id);
-  if (!c || !may_see_case(v, id)) return fail(ErrorCode::not_found, "perkara '" + id + "' tidak ditemukan / case not found");
-  auto red = m_impl->redactor_for(v);
-  if (!red) return tl::unexpected(red.error());
-  CaseView view;
-  view.case_file = *c;
-  view.case_file.title = red->apply(c->title);
-  view.case_file.summary = red->apply(c->summary);
-  auto persons = m_impl->store->persons(id);
-  if (persons)
-    for (const auto& p : *persons) {
-      view.persons.push_back(person_view(v, p));
-    }
-  auto items = m_impl->store->items(id);
-  if (items)
-    for (auto& it : *items) {
-      if (!may_see_item(v, it)) continue;
-      it.title = red->apply(it.title);
-      view.items.push_back(std::move(it));
-    }
-  const core::Date as_of = c->offence_date.empty() ? today() : c->offence_date;
-  for (const auto& pid : c->charged_provisions)
-    view.charged.push_back(read_citation(*m_impl->store, core::Citation{pid, "", 0}, as_of));
-  return view;
-}
-
-Result<CaseMaterial> Service::case_material(const Viewer& v, const std::string& case_id) const {
-  auto view = case_view(v, case_id);
-  if (!view) return tl::unexpected(view.error());
-  auto red = m_impl->redactor_for(v);
-  if (!red) return tl::unexpected(red.error());
-  auto& st = *m_impl->store;
-  CaseMaterial m;
-  m.view = std::move(*view);
-  auto items = st.items(case_id);
-  if (!items) return tl::unexpected(items.error());
-  for (auto& it : *items) {
-    if (!may_see_item(v, it)) continue;
-    redact_item(it, *red);
-    for (const auto& a : it.attachments)
-      if (!m.attachments.count(a.sha256))
-        if (auto bytes = st.attachment(a.sha256)) m.attachments.emplace(a.sha256, std::move(*bytes));
-    m.items.push_back(std::move(it));
-  }
-  std::set<std::string> charged_pasal;
-  for (const auto& pid : m.view.case_file.charged_provisions) {
-    if (auto p = st.provision(pid)) m.charged.push_back(*p);
-    charged_pasal.insert(internal::pasal_id_of(pid));
-  }
-  if (auto precs = st.precedents())
-    for (const auto& p : *precs) {
-      bool relevant = false;
-      for (const auto& a : p.provisions_applied) relevant |= charged_pasal.count(internal::pasal_id_of(a)) > 0;
-      for (const auto& a : p.provisions_charged) relevant |= charged_pasal.count(internal::pasal_id_of(a)) > 0;
-      if (!relevant) continue;
-      auto copy = p;
-      for (auto* s : {&copy.text, &copy.verdict, &copy.sentence_text, &copy.defendant}) *s = red->apply(*s);
-      m.precedents.push_back(std::move(copy));
-    }
-  if (auto persons = st.persons())
-    for (const auto& p : *persons)
-      if (p.is_protected && !may_see_identity(v, p)) m.forbidden.push_back(p.name);
-  return m;
-}
-
-Result<std::vector<core::Law>> Service::laws() const { return m_impl->store->laws(); }
-
-Result<LawOutline> Service::law_outline(const std::string& law_id, const core::Date& as_of) const {
-  auto law = m_impl->store->law(law_id);
-  if (!law) return tl::unexpected(law.error());
-  auto provs = m_impl->store->provisions(law_id);
-  if (!provs) return tl::unexpected(provs.error());
-  LawOutline out;
-  out.law = *law;
-  out.as_of = as_of.empty() ? today() : as_of;
-  for (const auto& p : *provs) {
-    if (p.level != core::Provision::Level::pasal) continue;
-    if (out.bab.empty() || out.bab.back().bab != p.bab) out.bab.push_back({p.bab, p.bab_heading, {}});
-    out.bab.back().pasal.push_back({p.id, p.label, p.pasal, p.status_on(out.as_of, law->in_force_from)});
-  }
-  return out;
-}
-
-Result<ProvisionView> Service::provision(const Viewer& v, const std::string& law_id, const std::string& pasal_or_id,
-                                         const core::Date& as_of) const {
-  std::string id = pasal_or_id;
-  if (id.find('/') == std::string::npos) {
-    std::string num = core::ascii_lower(core::squeeze_space(id));
-    if (num.rfind("pasal", 0) == 0) num = core::squeeze_space(num.substr(5));
-    id = law_id + "/pasal-" + num;
-  }
-  auto prov = m_impl->store->provision(id);
-  if (!prov) return fail(ErrorCode::not_found, "'" + pasal_or_id + "' tidak ditemukan dalam " +
-                                                   internal::short_name_of_law(law_id) + " / provision not found");
-  ProvisionView view;
-  view.provision = *prov;
-  auto law = m_impl->store->law(prov->law_id);
-  view.law_short_name = law ? law->short_name : internal::short_name_of_law(prov->law_id);
-  view.as_of = as_of.empty() ? today() : as_of;
-  view.status = prov->status_on(view.as_of, law ? law->in_force_from : std::string());
-  if (!prov->successor_id.empty()) {
-    auto succ = m_impl->store->provision(prov->successor_id);
-    view.successor_label = succ && !succ->label.empty() ? succ->label : internal::label_of_provision_id(prov->successor_id);
-  }
-  if (prov->level == core::Provision::Level::pasal) {
-    auto all = m_impl->store->provisions(prov->law_id);
-    if (all)
-      for (const auto& p : *all)
-        if (p.parent_id == prov->id) view.ayat.push_back(p);
-  }
-  auto citing = m_impl->store->items_citing(prov->id);
-  if (citing)
-    for (const auto& item_id : *citing) {
-      auto it = m_impl->store->item(item_id);
-      if (it && may_see_item(v, *it)) view.citing_items.push_back(item_id);
-    }
-  auto prec = m_impl->store->precedents_citing(prov->id);
-  if (prec) view.citing_precedents = *prec;
-  return view;
-}
-
-Status Service::reindex(const Viewer& v, const Progress& progress) {
-  const fs::path live = index_path(m_impl->options);
-  const fs::path fresh = live.string() + ".new";
-  const fs::path old = live.string() + ".old";
-  std::error_code ec;
-  fs::remove_all(fresh, ec);
-  {
-    auto idx = search::Index::open(fresh.string(), m_impl->index_config, true);
-    if (!idx) return tl::unexpected(idx.error());
-    auto& st = *m_impl->store;
-    const auto seq = st.last_seq();
-    auto laws = st.laws();
-    if (!laws) return tl::unexpected(laws.error());
-    auto red = m_impl->redactor();
-    if (!red) return tl::unexpected(red.error());
-    auto counts = st.counts();
-    const std::size_t total = counts ? static_cast<std::size_t>(counts->items) : 0;
-    for (const auto& law : *laws)
-      if (auto s = m_impl->index_object(**idx, st, "law", law.id, *red); !s) return s;
-    std::size_t done = 0;
-    if (auto s = m_impl->index_case_material(**idx, st, *red, progress, done, total); !s) return s;
-    if (auto s = (*idx)->commit(seq); !s) return s;
-    if (progress) progress(total, total, "index");
-  }
-  // Swap the fresh index in. The old one is removed only after the rename succeeded.
-  m_impl->index.reset();
-  fs::remove_all(old, ec);
-  fs::rename(live, old, ec);
-  fs::rename(fresh, live, ec);
-  if (ec) return fail(ErrorCode::io, "cannot swap the rebuilt index in: " + ec.message(), live.string());
-  fs::remove_all(old, ec);
-  auto idx = search::Index::open(live.string(), m_impl->index_config, true);
-  if (!idx) return tl::unexpected(idx.error());
-  m_impl->index = std::move(*idx);
-  // Anything stored while we rebuilt is caught up now.
-  if (auto s = m_impl->catch_up(*m_impl->index, *m_impl->store); !s) return s;
-  auto ev = m_impl->store->audit(v.user, "reindex", "index", "docs=" + std::to_string(m_impl->index->doc_count()));
-  if (!ev) return tl::unexpected(ev.error());
-  return {};
-}
-
-Result<VerifyReport> Service::verify(const Viewer& v) const {
-  VerifyReport report;
-  auto problems = m_impl->store->verify();
-  if (!problems) return tl::unexpected(problems.error());
-  report.problems = *problems;
-  auto& st = *m_impl->store;
-  report.store_seq = st.last_seq();
-  report.index_seq = m_impl->index->last_seq();
-  report.index_docs = m_impl->index->doc_count();
-  if (report.index_seq != report.store_seq)
-    report.problems.push_back({"index", "index is at sequence " + std::to_string(report.index_seq) +
-                                            ", store at " + std::to_string(report.store_seq)});
-  // The documents the index must hold, derived from the store.
-  std::set<std::string> expected;
-  if (auto laws = st.laws())
-    for (const auto& law : *laws)
-      if (auto provs = st.provisions(law.id))
-        for (const auto& p : *provs) expected.insert(internal::provision_doc_id(p.id));
-  if (auto cases = st.cases())
-    for (const auto& c : *cases) expected.insert(internal::case_doc_id(c.id));
-  if (auto items = st.items())
-    for (const auto& it : *items) expected.insert(internal::item_doc_id(it.id));
-  if (auto precs = st.precedents())
-    for (const auto& p : *precs) expected.insert(internal::precedent_doc_id(p.id));
-  report.expected_docs = static_cast<std::int64_t>(expected.size());
-  auto ids = m_impl->index->ids();
-  if (!ids) return tl::unexpected(ids.error());
-  auto notes = m_impl->index->unindexed();
-  if (!notes) return tl::unexpected(notes.error());
-  const auto& unindexed = *notes;
-  std::set<std::string> actual(ids->begin(), ids->end());
-  std::set<std::string> keys;
-  std::size_t missing = 0, extra = 0;
-  for (const auto& e : expected) {
-    keys.insert(search::index_key(e));
-    if (actual.count(search::index_key(e))) continue;
-    if (++missing > 20) continue;
-    const auto note = unindexed.find(e);
-    report.problems.push_back({e, note == unindexed.end() ? "missing from the index"
-                                                          : "not indexed / tidak terindeks: " + note->second});
-  }
-  for (const auto& a : actual)
-    if (!keys.count(a) && ++extra <= 20) report.problems.push_back({a, "in the index but not in the store"});
-  m_impl->store->audit(v.user, "verify", "store", report.problems.empty() ? "ok" : std::to_string(report.problems.size()) + " problems");
-  return report;
-}
-
-Result<store::Counts> Service::counts() const { return m_impl->store->counts(); }
-
-Status Service::record(const Viewer& v, const std::string& action, const std::string& object,
-                       const std::string& detail) {
-  auto ev = m_impl->store->audit(v.user, action, object, detail);
-  if (!ev) return tl::unexpected(ev.error());
-  return {};
-}
-
-Result<std::vector<core::AuditEvent>> Service::audit_log(const Viewer& v, std::int64_t after, int limit) const {
-  if (!policy().may_administer(v)) return fail(ErrorCode::forbidden, "hanya administrator / administrators only");
-  return m_impl->store->audit_log(after, limit);
 }
 
 }  // namespace berkas::service

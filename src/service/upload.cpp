@@ -80,6 +80,141 @@ std::optional<std::string> supersede_refusal(const Viewer& v, const std::string&
   return std::nullopt;
 }
 
+namespace {
+
+// One uploader's screening of one upload: the persons of every case read once, when needed.
+// Each check returns the refusal (for people: file, what is wrong, the field), or nothing.
+class Screener {
+ public:
+  using Refusal = core::Result<std::optional<std::string>>;
+
+  Screener(const Service& s, const Viewer& v, const UploadOptions& options) : m_s(s), m_v(v), m_options(options) {}
+
+  Refusal check(const std::string& path, const ingest::Parsed& p, std::string& kind) {
+    switch (p.kind) {
+      case ingest::Parsed::Kind::law:
+        kind = "law";
+        return path + ": hanya administrator yang dapat memuat undang-undang / only administrators may load the law";
+      case ingest::Parsed::Kind::precedent:
+        kind = "precedent";
+        return std::nullopt;
+      case ingest::Parsed::Kind::case_file:
+        kind = "case";
+        if (p.case_file->id.empty() || !policy().may_ingest_into(m_v, p.case_file->id))
+          return missing_case(path, p.case_file->id);
+        return std::nullopt;
+      case ingest::Parsed::Kind::person:
+        kind = "person";
+        return check_person(path, *p.person);
+      case ingest::Parsed::Kind::item:
+        kind = "item";
+        return check_item(path, *p.item, p.source_sha256);
+      case ingest::Parsed::Kind::protection:
+      case ingest::Parsed::Kind::restitution:
+        kind = p.protection ? "protection" : "restitution";
+        return check_witness_record(path, p);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  core::Result<const std::map<std::string, KnownPerson>*> persons() {
+    if (!m_persons) {
+      auto p = known_persons(m_s);
+      if (!p) return tl::unexpected(p.error());
+      m_persons = std::move(*p);
+    }
+    return &*m_persons;
+  }
+
+  // A person the uploader may name: linked to a case they may see.
+  core::Result<bool> person_visible(const std::string& id) {
+    auto known = persons();
+    if (!known) return tl::unexpected(known.error());
+    auto it = (*known)->find(id);
+    bool visible = false;
+    if (it != (*known)->end())
+      for (const auto& c : it->second.case_ids) visible = visible || may_see_case(m_v, c);
+    return visible;
+  }
+
+  // A missing person's refusal when `id` is not visible; nothing when it is.
+  Refusal require_person(const std::string& path, const std::string& id) {
+    auto visible = person_visible(id);
+    if (!visible) return tl::unexpected(visible.error());
+    if (!*visible) return missing_person(path, id);
+    return std::nullopt;
+  }
+
+  Refusal check_person(const std::string& path, const core::Person& person) {
+    if (person.case_ids.empty())
+      return path + ": orang harus terkait perkara Anda / a person must be linked to one of your cases (perkara)";
+    for (const auto& c : person.case_ids)
+      if (!policy().may_ingest_into(m_v, c)) return missing_case(path, c);
+    if (!person.companion_id.empty()) {
+      auto r = require_person(path, person.companion_id);
+      if (!r || *r) return r;
+    }
+    auto known = persons();
+    if (!known) return tl::unexpected(known.error());
+    if (auto it = (*known)->find(person.id); it != (*known)->end()) {
+      // An existing person: every case they are in must be the uploader's, and a protected
+      // person may be changed only by someone cleared to see who they are.
+      core::Person existing;
+      existing.id = person.id;
+      existing.is_protected = it->second.is_protected;
+      existing.case_ids.assign(it->second.case_ids.begin(), it->second.case_ids.end());
+      bool all_visible = true;
+      for (const auto& c : existing.case_ids) all_visible = all_visible && may_see_case(m_v, c);
+      if (!all_visible || !may_see_identity(m_v, existing))
+        return path + ": orang '" + person.id + "' tidak dapat diubah / person cannot be changed (orang)";
+    }
+    return std::nullopt;
+  }
+
+  Refusal check_item(const std::string& path, const core::EvidenceItem& item, const std::string& sha256) {
+    if (item.case_id.empty() || !policy().may_ingest_into(m_v, item.case_id)) return missing_case(path, item.case_id);
+    // A new version of an item the uploader cannot see would change another case's evidence.
+    auto current = m_s.item(m_system, item.id);
+    if (!m_s.item(m_v, item.id)) {
+      if (current) return path + ": id '" + item.id + "' tidak dapat dipakai / the id cannot be used (id)";
+    } else if (auto why = supersede_refusal(m_v, path, item, sha256, current, m_options)) {
+      return why;
+    }
+    std::vector<std::string> named;
+    if (!item.person_id.empty()) named.push_back(item.person_id);
+    named.insert(named.end(), item.about_person_ids.begin(), item.about_person_ids.end());
+    for (const auto& id : named) {
+      auto r = require_person(path, id);
+      if (!r || *r) return r;
+    }
+    return std::nullopt;
+  }
+
+  // Witness-file records: only for the uploader's own case and a person they can see; supporting
+  // items must be visible to them too.
+  Refusal check_witness_record(const std::string& path, const ingest::Parsed& p) {
+    const std::string& case_id = p.protection ? p.protection->case_id : p.restitution->case_id;
+    const std::string& person_id = p.protection ? p.protection->person_id : p.restitution->person_id;
+    if (case_id.empty() || !policy().may_ingest_into(m_v, case_id)) return missing_case(path, case_id);
+    auto r = require_person(path, person_id);
+    if (!r || *r) return r;
+    if (p.restitution)
+      for (const auto& e : p.restitution->entries)
+        for (const auto& id : e.evidence_ids)
+          if (!m_s.item(m_v, id)) return missing_item(path, id);
+    return std::nullopt;
+  }
+
+  const Service& m_s;
+  const Viewer& m_v;
+  const UploadOptions& m_options;
+  const Viewer m_system = Viewer::command_line("upload-check");
+  std::optional<std::map<std::string, KnownPerson>> m_persons;  // read once, when needed
+};
+
+}  // namespace
+
 core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, const std::vector<std::string>& paths,
                                          const std::string& resource_dir, const UploadOptions& options) {
   UploadScreen out;
@@ -108,31 +243,7 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
     }
     return out;
   }
-  std::optional<std::map<std::string, KnownPerson>> persons;  // read once, when needed
-  auto person_info = [&]() -> core::Result<const std::map<std::string, KnownPerson>*> {
-    if (!persons) {
-      auto p = known_persons(s);
-      if (!p) return tl::unexpected(p.error());
-      persons = std::move(*p);
-    }
-    return &*persons;
-  };
-  // A person the uploader may name: linked to a case they may see.
-  auto person_visible = [&](const std::string& id) -> core::Result<bool> {
-    auto known = person_info();
-    if (!known) return tl::unexpected(known.error());
-    auto it = (*known)->find(id);
-    bool visible = false;
-    if (it != (*known)->end())
-      for (const auto& c : it->second.case_ids) visible = visible || may_see_case(v, c);
-    return visible;
-  };
-  auto persons_named = [](const core::EvidenceItem& item) {
-    std::vector<std::string> ids;
-    if (!item.person_id.empty()) ids.push_back(item.person_id);
-    ids.insert(ids.end(), item.about_person_ids.begin(), item.about_person_ids.end());
-    return ids;
-  };
+  Screener screener(s, v, options);
   for (const auto& path : paths) {
     if (!policy().may_ingest(v)) {
       refuse(path, "", path + ": pelatih tidak dapat mengunggah / trainers cannot upload");
@@ -143,109 +254,11 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
       out.allowed.push_back(path);
       continue;
     }
-    const auto& p = *parsed;
-    std::optional<std::string> refusal;
     std::string kind;
-    switch (p.kind) {
-      case ingest::Parsed::Kind::law:
-        kind = "law";
-        refusal = path + ": hanya administrator yang dapat memuat undang-undang / only administrators may load the law";
-        break;
-      case ingest::Parsed::Kind::precedent:
-        kind = "precedent";
-        break;
-      case ingest::Parsed::Kind::case_file:
-        kind = "case";
-        if (!may_see_case(v, p.case_file->id) || p.case_file->id.empty()) refusal = missing_case(path, p.case_file->id);
-        break;
-      case ingest::Parsed::Kind::person: {
-        kind = "person";
-        const auto& person = *p.person;
-        if (person.case_ids.empty()) {
-          refusal = path + ": orang harus terkait perkara Anda / a person must be linked to one of your cases (perkara)";
-          break;
-        }
-        for (const auto& c : person.case_ids)
-          if (!refusal && !may_see_case(v, c)) refusal = missing_case(path, c);
-        if (refusal) break;
-        if (!person.companion_id.empty()) {
-          auto visible = person_visible(person.companion_id);
-          if (!visible) return tl::unexpected(visible.error());
-          if (!*visible) {
-            refusal = missing_person(path, person.companion_id);
-            break;
-          }
-        }
-        auto known = person_info();
-        if (!known) return tl::unexpected(known.error());
-        if (auto it = (*known)->find(person.id); it != (*known)->end()) {
-          // An existing person: every case they are in must be the uploader's, and a protected
-          // person may be changed only by someone cleared to see who they are.
-          core::Person existing;
-          existing.id = person.id;
-          existing.is_protected = it->second.is_protected;
-          existing.case_ids.assign(it->second.case_ids.begin(), it->second.case_ids.end());
-          bool all_visible = true;
-          for (const auto& c : existing.case_ids) all_visible = all_visible && may_see_case(v, c);
-          if (!all_visible || !may_see_identity(v, existing))
-            refusal = path + ": orang '" + person.id + "' tidak dapat diubah / person cannot be changed (orang)";
-        }
-        break;
-      }
-      case ingest::Parsed::Kind::item: {
-        kind = "item";
-        const auto& item = *p.item;
-        if (!may_see_case(v, item.case_id) || item.case_id.empty()) {
-          refusal = missing_case(path, item.case_id);
-          break;
-        }
-        // A new version of an item the uploader cannot see would change another case's evidence.
-        auto current = s.item(system, item.id);
-        if (!s.item(v, item.id)) {
-          if (current) {
-            refusal = path + ": id '" + item.id + "' tidak dapat dipakai / the id cannot be used (id)";
-            break;
-          }
-        } else if (auto why = supersede_refusal(v, path, item, p.source_sha256, current, options)) {
-          refusal = std::move(why);
-          break;
-        }
-        for (const auto& id : persons_named(item)) {
-          auto visible = person_visible(id);
-          if (!visible) return tl::unexpected(visible.error());
-          if (!*visible) {
-            refusal = missing_person(path, id);
-            break;
-          }
-        }
-        break;
-      }
-      case ingest::Parsed::Kind::protection:
-      case ingest::Parsed::Kind::restitution: {
-        // Witness-file records: only for the uploader's own case and a person they can see;
-        // supporting items must be visible to them too.
-        kind = p.protection ? "protection" : "restitution";
-        const std::string& case_id = p.protection ? p.protection->case_id : p.restitution->case_id;
-        const std::string& person_id = p.protection ? p.protection->person_id : p.restitution->person_id;
-        if (case_id.empty() || !may_see_case(v, case_id)) {
-          refusal = missing_case(path, case_id);
-          break;
-        }
-        auto visible = person_visible(person_id);
-        if (!visible) return tl::unexpected(visible.error());
-        if (!*visible) {
-          refusal = missing_person(path, person_id);
-          break;
-        }
-        if (p.restitution)
-          for (const auto& e : p.restitution->entries)
-            for (const auto& id : e.evidence_ids)
-              if (!refusal && !s.item(v, id)) refusal = missing_item(path, id);
-        break;
-      }
-    }
-    if (refusal)
-      refuse(path, kind, *refusal);
+    auto refusal = screener.check(path, *parsed, kind);
+    if (!refusal) return tl::unexpected(refusal.error());
+    if (*refusal)
+      refuse(path, kind, **refusal);
     else
       out.allowed.push_back(path);
   }
