@@ -240,8 +240,29 @@ std::string json_str(const T& ptr) {
   return internal::json_text(ptr);
 }
 
-Object::Ptr json_of(const store::BundleRecord& b) {
-  auto o = json_obj();
+BundleInfo info_of(const store::BundleRecord& b) {
+  BundleInfo i;
+  i.id = b.id;
+  i.case_id = b.case_id;
+  i.template_name = b.template_name;
+  i.created_at = b.created_at;
+  i.recorded_at = b.recorded_at;
+  i.sha256 = b.sha256;
+  i.manifest_sha256 = b.manifest_sha256;
+  i.content_sha256 = b.content_sha256;
+  i.page_count = b.page_count;
+  i.file_name = b.file_name;
+  i.stamp_prefix = b.stamp_prefix;
+  i.user = b.user;
+  i.redacted = b.redacted;
+  for (const auto& e : b.entries)
+    i.entries.push_back({e.object_id, e.kind, e.version, e.sha256, e.first_page, e.last_page, e.withheld});
+  return i;
+}
+
+// `options`: Poco's object options — key order kept (the CLI's shape) or alphabetical (0, the API's).
+Object::Ptr json_of(const BundleInfo& b, int options) {
+  Object::Ptr o = new Object(options);
   o->set("id", static_cast<Poco::Int64>(b.id));
   o->set("case", b.case_id);
   o->set("template", b.template_name);
@@ -257,7 +278,7 @@ Object::Ptr json_of(const store::BundleRecord& b) {
   o->set("redacted", b.redacted);
   Array::Ptr entries = new Array;
   for (const auto& e : b.entries) {
-    auto x = json_obj();
+    Object::Ptr x = new Object(options);
     x->set("id", e.object_id);
     x->set("kind", e.kind);
     x->set("version", e.version);
@@ -268,8 +289,11 @@ Object::Ptr json_of(const store::BundleRecord& b) {
     entries->add(x);
   }
   o->set("entries", entries);
+  if (!b.download.empty()) o->set("download", b.download);
   return o;
 }
+
+Object::Ptr json_of(const store::BundleRecord& b) { return json_of(info_of(b), Poco::JSON_PRESERVE_KEY_ORDER); }
 
 }  // namespace
 
@@ -277,6 +301,22 @@ std::string bundles_json(const std::vector<store::BundleRecord>& bundles) {
   Array::Ptr a = new Array;
   for (const auto& b : bundles) a->add(json_of(b));
   return json_str(a);
+}
+
+std::string bundle_list_json(const std::vector<BundleInfo>& bundles) {
+  Array::Ptr a = new Array;
+  for (const auto& b : bundles) a->add(json_of(b, 0));
+  return json_str(a);
+}
+
+core::Result<std::vector<BundleInfo>> bundle_infos(Service& svc, const Options& options, const Viewer& v,
+                                                   const std::string& case_id) {
+  auto list = list_bundles(svc, options, v, case_id);
+  if (!list) return tl::unexpected(list.error());
+  std::vector<BundleInfo> out;
+  out.reserve(list->size());
+  for (const auto& b : *list) out.push_back(info_of(b));
+  return out;
 }
 
 std::string bundle_made_json(const BundleMade& m) {

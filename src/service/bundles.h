@@ -47,6 +47,39 @@ core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const
 core::Result<std::vector<store::BundleRecord>> list_bundles(Service& svc, const Options& options, const Viewer& v,
                                                             const std::string& case_id = {});
 
+// A recorded bundle as a front end shows it (the store's record in the service's words).
+struct BundleEntryInfo {
+  std::string object_id;   // item id, "item#lampiran-n" for an exhibit, or a precedent id
+  std::string kind;        // evidence code, "lampiran" or "putusan"
+  int version = 1;
+  std::string sha256;
+  int first_page = 0, last_page = 0;
+  bool withheld = false;   // an exhibit replaced by a placeholder page
+};
+
+struct BundleInfo {
+  std::int64_t id = 0;
+  std::string case_id;
+  std::string template_name;
+  std::string created_at;      // the bundle's date (YYYY-MM-DD)
+  std::string recorded_at;     // when it was recorded (ISO 8601 UTC)
+  std::string sha256;          // of the PDF file
+  std::string manifest_sha256;
+  std::string content_sha256;
+  int page_count = 0;
+  std::string file_name;       // the name given to the file (no directory)
+  std::string stamp_prefix;
+  std::string user;            // who made it
+  bool redacted = true;        // protected persons shown by pseudonym only
+  std::vector<BundleEntryInfo> entries;  // manifest order
+  std::string download;        // where this viewer may fetch the file; set by the front end that
+                               // keeps the files, empty = not offered
+};
+
+// list_bundles as BundleInfo values (same rules, same errors, same order).
+core::Result<std::vector<BundleInfo>> bundle_infos(Service& svc, const Options& options, const Viewer& v,
+                                                   const std::string& case_id = {});
+
 // The result of checking a bundle file.
 struct BundleCheck {
   std::string file_sha256;
@@ -72,6 +105,9 @@ core::Result<BundleCheck> verify_bundle(Service& svc, const Options& options, co
 // JSON views (the same shape as service/json.h): a list of bundles with their entries, a made
 // bundle, a check.
 std::string bundles_json(const std::vector<store::BundleRecord>& bundles);
+// The API's list of bundles: the members of bundles_json, each object's keys in alphabetical order
+// (the API's shape since it first listed bundles), with "download" where it is set.
+std::string bundle_list_json(const std::vector<BundleInfo>& bundles);
 std::string bundle_made_json(const BundleMade& made);
 std::string bundle_check_json(const BundleCheck& check);
 

@@ -1,6 +1,7 @@
 #include "service/json.h"
 
 #include "service/internal/json_util.h"
+#include "service/search_view.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -112,11 +113,12 @@ std::string of(const IngestReport& r) {
   return str(o);
 }
 
-std::string of(const SearchPage& p) {
-  const auto& r = p.results;
+std::string of(const SearchPage& p) { return of(search_result_of(p)); }
+
+std::string of(const SearchResult& r) {
   auto o = obj();
   o->set("total", static_cast<Poco::Int64>(r.total));
-  if (!p.as_of.empty()) o->set("as_of", p.as_of);
+  if (!r.as_of.empty()) o->set("as_of", r.as_of);
   if (!r.suggestion.empty()) o->set("suggestion", r.suggestion);
   Array::Ptr hits = new Array;
   for (const auto& h : r.hits) {

@@ -5,12 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "service/search_view.h"
 #include "service/service.h"
 
 namespace berkas::service::json {
 
 std::string of(const IngestReport& r);
 std::string of(const SearchPage& p);
+std::string of(const SearchResult& r);
 std::string of(const ItemView& v);
 std::string of(const PrecedentView& v);
 std::string of(const std::vector<core::Case>& cases);

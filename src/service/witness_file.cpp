@@ -19,6 +19,10 @@
 
 namespace berkas::service {
 
+ChecklistStatus checklist_status(const bundle::CheckItem& entry) {
+  return entry.status == bundle::CheckStatus::belum ? ChecklistStatus::missing : ChecklistStatus::met;
+}
+
 using core::ErrorCode;
 using core::fail;
 

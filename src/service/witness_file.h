@@ -31,6 +31,11 @@ struct WitnessFileRequest {
 // names the viewer may not see (`forbidden_strings`). See bundle/witness_file.h for the fields.
 using WitnessFileData = bundle::WitnessData;
 
+// Where one entry of the checklist "before the witness is heard" stands, in the service's words.
+enum class ChecklistStatus { met, missing };
+// The status of `entry`, one of WitnessFileData::checklist. Pure.
+ChecklistStatus checklist_status(const bundle::CheckItem& entry);
+
 // Gathers the witness data of `person_id` (in `case_id`, or every visible case of the person) as
 // `v` may see it. Items come through Service::item (access and redaction are the service's).
 // Errors: not_found "orang '<id>' tidak ditemukan / person not found" — the same text when the

@@ -1,6 +1,8 @@
-// server/internal/app: the routes — pages and the JSON API — over the service and the accounts.
-// Works on the server's own Request/Response values; the event loop (event_loop.h) reads them off
-// the socket and writes them back.
+// server/internal/app: the request handlers — pages and the JSON API — over the service and the
+// accounts, chosen by the router's tables (router.cpp) by method and path. Works on the server's
+// own Request/Response values; the event loop (event_loop.h) reads them off the socket and writes
+// them back. The handlers live in one file per feature (handlers/, documents.cpp, persons.cpp,
+// guidelines.cpp); each thread's reader and the writer's thread in threads.h.
 #pragma once
 
 #include <atomic>
@@ -19,6 +21,7 @@
 #include "server/internal/threads.h"
 #include "server/server.h"
 #include "service/accounts.h"
+#include "service/bundles.h"
 #include "service/service.h"
 
 namespace berkas::server::internal {
@@ -42,28 +45,61 @@ class App {
 
  private:
   struct Ctx;
-  Response route(Ctx& c);
-  Response route_api(Ctx& c, const std::vector<std::string>& seg);
+  struct Route;
+  // Where a feature's answer goes: an HTML page, or JSON under /api/v1.
+  enum class Format { page, json };
 
-  // pages
+  // The router (router.cpp): /api/v1/... goes to the API table, /static/ to the files, the rest
+  // to the page table. Each table row names a path pattern and a handler per method.
+  Response route(Ctx& c);
+  Response route_pages(Ctx& c);
+  Response route_api(Ctx& c);
+  // Who may reach a route: anyone, or only a signed-in viewer.
+  enum class Reach { anyone, signed_in };
+  std::optional<Response> dispatch(Ctx& c, const std::vector<Route>& routes, Reach reach, Format f);
+  static const std::vector<Route>& page_routes();
+  static const std::vector<Route>& api_routes();
+
+  // sign in, setup, sign out (handlers/session.cpp)
   Response page_login(Ctx& c, const std::string& message, int status);
   Response post_login(Ctx& c);
   Response page_setup(Ctx& c, const std::string& message, int status);
   Response post_setup(Ctx& c);
   Response post_logout(Ctx& c);
-  Response page_search(Ctx& c);
-  Response page_item(Ctx& c, const std::string& ref);
-  Response page_precedent(Ctx& c, const std::string& id);
-  Response page_cases(Ctx& c);
-  Response page_case(Ctx& c, const std::string& id);
-  Response page_law(Ctx& c, const std::string& law_id);
-  Response page_provision(Ctx& c, const std::string& law_id, const std::string& pasal);
+  Response api_sign_in(Ctx& c);
+  Response api_setup(Ctx& c);
+  Response api_session(Ctx& c);
+  Response api_sign_out(Ctx& c);
+
+  // One handler per feature for page and API alike: one service call, one view value, rendered
+  // as the page or as JSON (handlers/search.cpp, items.cpp, cases.cpp, law.cpp).
+  Response search(Ctx& c, Format f);
+  Response item(Ctx& c, const std::string& ref, Format f);
+  Response precedent(Ctx& c, const std::string& id, Format f);
+  Response cases(Ctx& c, Format f);
+  Response case_view(Ctx& c, const std::string& id, Format f);
+  Response law_outline(Ctx& c, const std::string& law_id, Format f);
+  Response provision(Ctx& c, const std::string& law_id, const std::string& pasal, Format f);
+  Response api_laws(Ctx& c);
+  std::optional<Response> bad_date(Ctx& c, Format f);
+  Response api_laws_other(Ctx& c);
+
+  // upload (handlers/upload.cpp)
   Response page_upload(Ctx& c);
-  Response post_upload(Ctx& c);
+  Response upload(Ctx& c, Format f);
+
+  // administration (handlers/admin.cpp)
   Response page_admin(Ctx& c, const std::string& message, int status);
   Response post_admin(Ctx& c, const std::vector<std::string>& seg);
-  Response page_audit(Ctx& c);
+  Response audit(Ctx& c, Format f);
+  Response api_users(Ctx& c);
+  Response api_create_user(Ctx& c);
+  Response api_update_user(Ctx& c, const std::string& name);
+  Response api_assignment(Ctx& c, const std::string& name, const std::string& case_id);
+
+  // static files (handlers/static.cpp)
   Response static_file(const std::vector<std::string>& seg) const;
+  Response guidelines_stylesheet() const;
 
   // court bundles (documents.cpp): built on the case page, listed there, downloaded audited
   Response post_bundle(Ctx& c, const std::string& case_id, bool api);
@@ -72,7 +108,7 @@ class App {
   // The case page's bundle section: "bundles" (rows) and "may_build".
   void case_bundles(Ctx& c, const std::string& case_id, Data& d);
   std::set<std::string> downloadable_bundles(const service::Viewer& v, const std::string& case_id,
-                                             const std::vector<store::BundleRecord>& list);
+                                             const std::vector<service::BundleInfo>& list);
 
   // persons and witness files (persons.cpp)
   struct PersonForms;
@@ -88,10 +124,13 @@ class App {
   Response guideline_download(Ctx& c, const std::string& id, bool api);
   Response api_guidelines(Ctx& c, const std::vector<std::string>& seg);
 
-  // helpers
+  // helpers (app.cpp)
   Response render(Ctx& c, int status, const std::string& page, Data d);
   Response error_page(Ctx& c, int status, const std::string& message);
   Response error_page(Ctx& c, const core::Error& e);
+  // An error in the request's format: the error page, or problem details.
+  Response failure(Ctx& c, Format f, int status, const std::string& message);
+  Response failure(Ctx& c, Format f, const core::Error& e);
   Response redirect(Ctx& c, const std::string& location);
   Response sign_in_redirect(Ctx& c);
   bool csrf_ok(const Ctx& c, const std::string& presented) const;

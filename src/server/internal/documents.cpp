@@ -190,7 +190,7 @@ Response App::post_bundle(Ctx& c, const std::string& case_id, bool api) {
 
 // Of `list`, the bundles whose file is kept here and which `v` may have (see the top of the file).
 std::set<std::string> App::downloadable_bundles(const service::Viewer& v, const std::string& case_id,
-                                                const std::vector<store::BundleRecord>& list) {
+                                                const std::vector<service::BundleInfo>& list) {
   std::set<std::string> out;
   const fs::path dir = fs::path(m_options.data_dir) / "bundles";
   // The names this viewer may not see: read only when some file is kept here (it costs a read
@@ -211,30 +211,23 @@ std::set<std::string> App::downloadable_bundles(const service::Viewer& v, const 
   return out;
 }
 
-// GET /api/v1/cases/{id}/bundles: bundles_json, each with "download" when this viewer may have
+// GET /api/v1/cases/{id}/bundles: bundle_list_json, each with "download" when this viewer may have
 // its file.
 Response App::api_bundles(Ctx& c, const std::string& case_id) {
   const auto& v = c.viewer();
   if (!c.may_see_case_files()) return problem(404, case_missing_message(case_id));
-  auto list = with_reader([&](service::Service& s) { return service::list_bundles(s, service_options(), v, case_id); });
+  auto list = with_reader([&](service::Service& s) { return service::bundle_infos(s, service_options(), v, case_id); });
   if (!list) return list.error().code == ErrorCode::not_found ? problem(404, case_missing_message(case_id))
                                                               : problem(list.error());
   const auto downloadable = downloadable_bundles(v, case_id, *list);
-  Poco::JSON::Parser parser;
-  auto a = parser.parse(service::bundles_json(*list)).extract<Poco::JSON::Array::Ptr>();
-  for (std::size_t i = 0; i < a->size(); ++i) {
-    auto b = a->getObject(static_cast<unsigned>(i));
-    const std::string sha = b ? b->optValue<std::string>("sha256", "") : std::string();
-    if (downloadable.count(sha)) b->set("download", "/api/v1/cases/" + url_encode(case_id) + "/bundles/" + sha);
-  }
-  std::ostringstream out;
-  Poco::JSON::Stringifier::stringify(a, out, 2);
-  return json_response(out.str());
+  for (auto& b : *list)
+    if (downloadable.count(b.sha256)) b.download = "/api/v1/cases/" + url_encode(case_id) + "/bundles/" + b.sha256;
+  return json_response(service::bundle_list_json(*list));
 }
 
 void App::case_bundles(Ctx& c, const std::string& case_id, Data& d) {
   const auto& v = c.viewer();
-  auto list = with_reader([&](service::Service& s) { return service::list_bundles(s, service_options(), v, case_id); });
+  auto list = with_reader([&](service::Service& s) { return service::bundle_infos(s, service_options(), v, case_id); });
   if (!list) return;
   const auto downloadable = downloadable_bundles(v, case_id, *list);
   List rows;
@@ -272,9 +265,9 @@ Response App::download_bundle(Ctx& c, const std::string& case_id, const std::str
   if (sha.size() == 68 && sha.substr(64) == ".pdf") sha = sha.substr(0, 64);
   if (!c.may_see_case_files() || !is_sha256(sha)) return missing();
   const auto& v = c.viewer();
-  auto list = with_reader([&](service::Service& s) { return service::list_bundles(s, service_options(), v, case_id); });
+  auto list = with_reader([&](service::Service& s) { return service::bundle_infos(s, service_options(), v, case_id); });
   if (!list) return missing();
-  auto rec = std::find_if(list->begin(), list->end(), [&](const store::BundleRecord& b) { return b.sha256 == sha; });
+  auto rec = std::find_if(list->begin(), list->end(), [&](const service::BundleInfo& b) { return b.sha256 == sha; });
   if (rec == list->end()) return missing();
   const fs::path dir = fs::path(m_options.data_dir) / "bundles";
   if (!downloadable_bundles(v, case_id, {*rec}).count(sha)) {

@@ -84,6 +84,116 @@ std::string json_text(const Poco::JSON::Object::Ptr& o, const std::string& name)
   return {};
 }
 
+// The person page's restitution claims: per claim its heads (huruf) with their entries, each
+// supporting item a link where the viewer may see it.
+List claims_list(const service::WitnessFileData& w, const Templates& t, const std::string& lang) {
+  const bool en = lang == "en";
+  List claims;
+  for (const auto& cv : w.claims) {
+    const auto& k = cv.claim;
+    Data cd;
+    cd.set("id", text(k.id));
+    cd.set("version", text(std::to_string(k.version)));
+    cd.set("case_id", text(k.case_id));
+    cd.set("status", text(t.message(lang, std::string("claim_") + core::code_of(k.status))));
+    cd.set("date", text(k.date));
+    cd.set("assessed_by", text(k.assessed_by));
+    cd.set("claimant_note", text(k.claimant_note));
+    cd.set("decision_reference", text(k.decision_reference));
+    if (k.granted_rupiah) cd.set("granted", text(core::format_rupiah(*k.granted_rupiah)));
+    cd.set("total", text(core::format_rupiah(k.total())));
+    List heads;
+    for (auto h : k_heads) {
+      List entries;
+      for (const auto& e : k.entries) {
+        if (e.head != h) continue;
+        Data ed;
+        ed.set("description", text(e.description));
+        ed.set("amount", text(core::format_rupiah(e.amount_rupiah)));
+        List ev;
+        for (const auto& eid : e.evidence_ids) {
+          Data x;
+          x.set("id", text(eid));
+          if (w.visible_evidence_ids.count(eid)) x.set("url", text("/items/" + url_encode(eid)));
+          ev.push_back(x);
+        }
+        ed.set("evidence", ev);
+        entries.push_back(ed);
+      }
+      if (entries.empty()) continue;
+      Data hd;
+      hd.set("huruf", text(core::huruf_of(h)));
+      hd.set("label", text(core::label_of(h)));
+      hd.set("label_en", text(t.message("en", std::string("head_") + core::code_of(h))));
+      if (en) hd.set("english", Data(true));
+      hd.set("subtotal", text(core::format_rupiah(k.total_of(h))));
+      hd.set("entries", entries);
+      heads.push_back(hd);
+    }
+    cd.set("heads", heads);
+    cd.set("history", text(std::to_string(cv.history.size())));
+    claims.push_back(cd);
+  }
+  return claims;
+}
+
+// The person page's restitution form.
+void restitution_form_data(const service::WitnessFileData& w, const std::string& form_case,
+                           const service::RestitutionForm& typed, bool posted, const Templates& t,
+                           const std::string& lang, Data& d) {
+  const bool en = lang == "en";
+  const auto& p = w.person;
+  // The restitution form: what was typed (after a refusal), else — for a viewer from whom nothing
+  // is hidden — the latest claim of the case to update, else empty lines.
+  service::RestitutionForm rf = typed;
+  if (!posted && w.forbidden_strings.empty() && !p.pseudonymised)
+    for (const auto& cv : w.claims) {
+      if (!form_case.empty() && cv.claim.case_id != form_case) continue;
+      const auto& k = cv.claim;
+      rf.id = k.id;
+      rf.status = core::code_of(k.status);
+      rf.date = k.date;
+      rf.assessed_by = k.assessed_by;
+      rf.claimant_note = k.claimant_note;
+      rf.granted = k.granted_rupiah ? std::to_string(*k.granted_rupiah) : std::string();
+      rf.decision_reference = k.decision_reference;
+      for (const auto& e : k.entries) {
+        std::string ids;
+        for (const auto& x : e.evidence_ids) ids += (ids.empty() ? "" : " ") + x;
+        rf.lines.push_back({core::code_of(e.head), e.description, std::to_string(e.amount_rupiah), ids});
+      }
+      break;
+    }
+  d.set("r_id", text(rf.id));
+  d.set("r_date", text(rf.date));
+  d.set("r_assessed_by", text(rf.assessed_by));
+  d.set("r_claimant_note", text(rf.claimant_note));
+  d.set("r_granted", text(rf.granted));
+  d.set("r_decision_reference", text(rf.decision_reference));
+  d.set("claim_statuses", options_of(k_claim_statuses, rf.status, [&](core::ClaimStatus s) {
+          return t.message(lang, std::string("claim_") + core::code_of(s));
+        }));
+  // "Adding a line" needs no script: the form always offers two empty lines more than it holds
+  // (at least five), and a refused or saved claim comes back with two more again.
+  List lines;
+  const int n_lines = std::min(k_max_lines, std::max<int>(k_min_lines, static_cast<int>(rf.lines.size()) + 2));
+  for (int i = 0; i < n_lines; ++i) {
+    service::RestitutionLineForm lf;
+    if (i < static_cast<int>(rf.lines.size())) lf = rf.lines[static_cast<std::size_t>(i)];
+    Data ld;
+    ld.set("n", text(std::to_string(i + 1)));
+    ld.set("description", text(lf.description));
+    ld.set("amount", text(lf.amount));
+    ld.set("evidence_ids", text(lf.evidence_ids));
+    ld.set("heads", options_of(k_heads, lf.head, [&](core::RestitutionHead h) {
+             return std::string(core::huruf_of(h)) + ". " +
+                    (en ? t.message("en", std::string("head_") + core::code_of(h)) : core::label_of(h));
+           }));
+    lines.push_back(ld);
+  }
+  d.set("lines", lines);
+}
+
 }  // namespace
 
 // What the person page's forms show again after a refused submission.
@@ -201,53 +311,7 @@ Response App::page_person(Ctx& c, const std::string& id, const PersonForms& form
   d.set("measures", measures);
   if (w.protections.empty()) d.set("no_measures", Data(true));
 
-  List claims;
-  for (const auto& cv : w.claims) {
-    const auto& k = cv.claim;
-    Data cd;
-    cd.set("id", text(k.id));
-    cd.set("version", text(std::to_string(k.version)));
-    cd.set("case_id", text(k.case_id));
-    cd.set("status", text(m_templates.message(c.lang, std::string("claim_") + core::code_of(k.status))));
-    cd.set("date", text(k.date));
-    cd.set("assessed_by", text(k.assessed_by));
-    cd.set("claimant_note", text(k.claimant_note));
-    cd.set("decision_reference", text(k.decision_reference));
-    if (k.granted_rupiah) cd.set("granted", text(core::format_rupiah(*k.granted_rupiah)));
-    cd.set("total", text(core::format_rupiah(k.total())));
-    List heads;
-    for (auto h : k_heads) {
-      List entries;
-      for (const auto& e : k.entries) {
-        if (e.head != h) continue;
-        Data ed;
-        ed.set("description", text(e.description));
-        ed.set("amount", text(core::format_rupiah(e.amount_rupiah)));
-        List ev;
-        for (const auto& eid : e.evidence_ids) {
-          Data x;
-          x.set("id", text(eid));
-          if (w.visible_evidence_ids.count(eid)) x.set("url", text("/items/" + url_encode(eid)));
-          ev.push_back(x);
-        }
-        ed.set("evidence", ev);
-        entries.push_back(ed);
-      }
-      if (entries.empty()) continue;
-      Data hd;
-      hd.set("huruf", text(core::huruf_of(h)));
-      hd.set("label", text(core::label_of(h)));
-      hd.set("label_en", text(m_templates.message("en", std::string("head_") + core::code_of(h))));
-      if (en) hd.set("english", Data(true));
-      hd.set("subtotal", text(core::format_rupiah(k.total_of(h))));
-      hd.set("entries", entries);
-      heads.push_back(hd);
-    }
-    cd.set("heads", heads);
-    cd.set("history", text(std::to_string(cv.history.size())));
-    claims.push_back(cd);
-  }
-  d.set("claims", claims);
+  d.set("claims", claims_list(w, m_templates, c.lang));
   if (w.claims.empty()) d.set("no_claims", Data(true));
 
   List checks;
@@ -256,7 +320,7 @@ Response App::page_person(Ctx& c, const std::string& id, const PersonForms& form
     x.set("text", text(ch.text));
     x.set("detail", text(ch.detail));
     x.set("basis", text(ch.legal_basis));
-    x.set(ch.status == bundle::CheckStatus::belum ? "missing" : "met", Data(true));
+    x.set(service::checklist_status(ch) == service::ChecklistStatus::missing ? "missing" : "met", Data(true));
     checks.push_back(x);
   }
   d.set("checklist", checks);
@@ -279,55 +343,7 @@ Response App::page_person(Ctx& c, const std::string& id, const PersonForms& form
         }));
   if (!forms.protection_error.empty()) d.set("protection_error", text(forms.protection_error));
 
-  // The restitution form: what was typed (after a refusal), else — for a viewer from whom nothing
-  // is hidden — the latest claim of the case to update, else empty lines.
-  service::RestitutionForm rf = forms.restitution;
-  if (!forms.restitution_posted && w.forbidden_strings.empty() && !p.pseudonymised)
-    for (const auto& cv : w.claims) {
-      if (!form_case.empty() && cv.claim.case_id != form_case) continue;
-      const auto& k = cv.claim;
-      rf.id = k.id;
-      rf.status = core::code_of(k.status);
-      rf.date = k.date;
-      rf.assessed_by = k.assessed_by;
-      rf.claimant_note = k.claimant_note;
-      rf.granted = k.granted_rupiah ? std::to_string(*k.granted_rupiah) : std::string();
-      rf.decision_reference = k.decision_reference;
-      for (const auto& e : k.entries) {
-        std::string ids;
-        for (const auto& x : e.evidence_ids) ids += (ids.empty() ? "" : " ") + x;
-        rf.lines.push_back({core::code_of(e.head), e.description, std::to_string(e.amount_rupiah), ids});
-      }
-      break;
-    }
-  d.set("r_id", text(rf.id));
-  d.set("r_date", text(rf.date));
-  d.set("r_assessed_by", text(rf.assessed_by));
-  d.set("r_claimant_note", text(rf.claimant_note));
-  d.set("r_granted", text(rf.granted));
-  d.set("r_decision_reference", text(rf.decision_reference));
-  d.set("claim_statuses", options_of(k_claim_statuses, rf.status, [&](core::ClaimStatus s) {
-          return m_templates.message(c.lang, std::string("claim_") + core::code_of(s));
-        }));
-  // "Adding a line" needs no script: the form always offers two empty lines more than it holds
-  // (at least five), and a refused or saved claim comes back with two more again.
-  List lines;
-  const int n_lines = std::min(k_max_lines, std::max<int>(k_min_lines, static_cast<int>(rf.lines.size()) + 2));
-  for (int i = 0; i < n_lines; ++i) {
-    service::RestitutionLineForm lf;
-    if (i < static_cast<int>(rf.lines.size())) lf = rf.lines[static_cast<std::size_t>(i)];
-    Data ld;
-    ld.set("n", text(std::to_string(i + 1)));
-    ld.set("description", text(lf.description));
-    ld.set("amount", text(lf.amount));
-    ld.set("evidence_ids", text(lf.evidence_ids));
-    ld.set("heads", options_of(k_heads, lf.head, [&](core::RestitutionHead h) {
-             return std::string(core::huruf_of(h)) + ". " +
-                    (en ? m_templates.message("en", std::string("head_") + core::code_of(h)) : core::label_of(h));
-           }));
-    lines.push_back(ld);
-  }
-  d.set("lines", lines);
+  restitution_form_data(w, form_case, forms.restitution, forms.restitution_posted, m_templates, c.lang, d);
   if (!forms.restitution_error.empty()) d.set("restitution_error", text(forms.restitution_error));
   return render(c, status, "person", d);
 }

@@ -1,5 +1,5 @@
-// server/internal/shared: what the route files share — the request context and the small
-// response helpers (problem details, JSON, download names). Defined in app.cpp.
+// server/internal/shared: what the handler files share — the request context, the route table's
+// row, and the small response helpers (problem details, JSON, download names; responses.cpp).
 #pragma once
 
 #include <Poco/JSON/Object.h>
@@ -20,7 +20,9 @@ namespace berkas::server::internal {
 struct App::Ctx {
   explicit Ctx(const Request& r) : req(r) {}
   const Request& req;
-  std::vector<std::string> seg;
+  std::vector<std::string> seg;   // the whole path
+  std::vector<std::string> path;  // the part the route table matched (under /api/v1 for the API)
+  std::vector<std::string> args;  // the segments the route's "*" stood for, in order
   std::string lang = "id";
   bool lang_changed = false;
   std::optional<service::Session> session;
@@ -32,6 +34,31 @@ struct App::Ctx {
   bool may_see_case_files() const { return session && service::policy().may_see_case_files(session->viewer); }
   bool may_ingest() const { return session && service::policy().may_ingest(session->viewer); }
 };
+
+// A row of a route table (router.cpp): a path pattern, who may reach it, and a handler per method.
+// Pattern: segments joined by '/', "*" matches one segment, a final "**" any rest (also none),
+// "" the empty path. Method "GET" also answers HEAD; "*" answers every method.
+struct App::Route {
+  using Handler = Response (*)(App& app, Ctx& c);
+  struct Method {
+    const char* name;
+    Handler handler;
+  };
+  using Reach = App::Reach;
+  enum class Guard { none, administrator };
+  // A matching path whose method has no handler: 405, or try the rows below.
+  enum class Otherwise { method_not_allowed, next_row };
+
+  const char* pattern;
+  Reach reach = Reach::signed_in;
+  Guard guard = Guard::none;
+  std::vector<Method> methods;
+  Otherwise otherwise = Otherwise::method_not_allowed;
+};
+
+constexpr const char* k_session_cookie = "berkas_session";
+constexpr const char* k_pre_cookie = "berkas_pre";  // CSRF token of the sign-in and setup forms
+constexpr const char* k_lang_cookie = "berkas_lang";
 
 // 32 random bytes as 64 lower-case hex digits (empty if the system has no randomness).
 std::string random_token();

@@ -1,0 +1,190 @@
+// Evidence items and precedents: the page and the API show the one view the service gives
+// (service::ItemView, service::PrecedentView) — as page data here, as JSON by service/json.
+// Attachments are downloaded audited, from the page and the API alike.
+#include "server/internal/shared.h"
+
+#include "core/text.h"
+#include "server/internal/views.h"
+#include "service/json.h"
+#include "service/redact.h"
+
+namespace berkas::server::internal {
+
+namespace {
+
+Data item_data(const service::ItemView& v, const Templates& t, const std::string& lang) {
+  const auto& it = v.item;
+  Data d;
+  d.set("id", text(it.id));
+  d.set("version", text(std::to_string(it.version)));
+  d.set("title", text(it.title));
+  d.set("kind", text(core::label_of(it.kind)));
+  d.set("case_id", text(it.case_id));
+  d.set("case_title", text(v.case_title));
+  d.set("date", text(it.date));
+  d.set("place", text(it.place));
+  d.set("examiner", text(it.examiner));
+  d.set("summary", text(it.summary));
+  d.set("sha256", text(it.source_sha256));
+  if (it.fictional) d.set("fictional", Data(true));
+  if (!it.correction_note.empty()) d.set("correction", text(it.correction_note));
+  if (v.redacted) d.set("redacted", Data(true));
+  if (v.person) {
+    d.set("has_person", Data(true));
+    d.set("person", text(v.person->display_name));
+    d.set("person_role", text(v.person->role));
+    if (v.person->pseudonymised) d.set("pseudonymised", Data(true));
+  }
+  List qa;
+  for (const auto& p : it.qa) {
+    Data q;
+    q.set("number", text(std::to_string(p.number)));
+    q.set("question", text(p.question));
+    q.set("answer", text(p.answer));
+    qa.push_back(q);
+  }
+  d.set("qa", qa);
+  if (!it.qa.empty()) d.set("has_qa", Data(true));
+  List sections;
+  for (const auto& s : it.sections) {
+    Data sd;
+    sd.set("heading", text(s.heading));
+    sd.set("text", text(s.text));
+    sections.push_back(sd);
+  }
+  d.set("sections", sections);
+  List atts;
+  int att_number = 0;
+  for (const auto& a : it.attachments) {
+    Data ad;
+    ad.set("url", text("/items/" + url_encode(it.id + "@" + std::to_string(it.version)) + "/attachments/" +
+                       std::to_string(++att_number)));
+    ad.set("name", text(a.name));
+    ad.set("media_type", text(a.media_type));
+    ad.set("size", text(std::to_string(a.size)));
+    ad.set("sha256", text(a.sha256));
+    ad.set("description", text(a.description));
+    atts.push_back(ad);
+  }
+  d.set("attachments", atts);
+  if (!it.attachments.empty()) d.set("has_attachments", Data(true));
+  List versions;
+  for (const auto& ver : v.versions) {
+    Data vd;
+    vd.set("version", text(std::to_string(ver.version)));
+    vd.set("url", text("/items/" + url_encode(it.id + "@" + std::to_string(ver.version))));
+    vd.set("ingested_at", text(ver.ingested_at));
+    vd.set("sha256", text(ver.source_sha256));
+    if (ver.superseded) vd.set("superseded", Data(true));
+    if (ver.version == it.version) vd.set("current", Data(true));
+    vd.set("note", text(ver.correction_note));
+    versions.push_back(vd);
+  }
+  d.set("versions", versions);
+  d.set("citations", citation_list(v.citations, t, lang));
+  return d;
+}
+
+Data precedent_data(const service::PrecedentView& v, const Templates& t, const std::string& lang) {
+  const auto& p = v.precedent;
+  Data d;
+  d.set("number", text(p.number));
+  d.set("court", text(p.court));
+  d.set("date", text(p.date));
+  d.set("defendant", text(p.defendant));
+  d.set("verdict", text(p.verdict));
+  d.set("sentence", text(p.sentence_text));
+  d.set("prison_months", text(std::to_string(p.prison_months)));
+  d.set("fine", text(std::to_string(p.fine_rupiah)));
+  d.set("restitution", text(std::to_string(p.restitution_rupiah)));
+  d.set("text", text(p.text));
+  d.set("sha256", text(p.source_sha256));
+  if (p.fictional) d.set("fictional", Data(true));
+  d.set("charged", citation_list(v.charged, t, lang));
+  d.set("applied", citation_list(v.applied, t, lang));
+  d.set("cited", citation_list(v.cited, t, lang));
+  return d;
+}
+
+}  // namespace
+
+// GET /items/{ref} and /api/v1/items/{ref} ("id" or "id@version").
+Response App::item(Ctx& c, const std::string& ref, Format f) {
+  auto v = with_reader([&](service::Service& s) { return s.item(c.viewer(), ref); });
+  if (!v) return failure(c, f, v.error());
+  if (f == Format::json) return json_response(service::json::of(*v));
+  return render(c, 200, "item", item_data(*v, m_templates, c.lang));
+}
+
+// GET /precedents/{id} and /api/v1/precedents/{id}.
+Response App::precedent(Ctx& c, const std::string& id, Format f) {
+  auto v = with_reader([&](service::Service& s) { return s.precedent(c.viewer(), id); });
+  if (!v) return failure(c, f, v.error());
+  if (f == Format::json) return json_response(service::json::of(*v));
+  return render(c, 200, "precedent", precedent_data(*v, m_templates, c.lang));
+}
+
+namespace {
+
+// The Content-Type a download is sent with: the stored type only where it is a known, inert one;
+// HTML and anything unknown go out as bytes (always as an attachment, never rendered).
+std::string download_type(const std::string& media_type) {
+  static const char* k_inert[] = {"application/pdf", "application/json", "text/plain", "text/csv",
+                                  "image/png",       "image/jpeg",       "audio/mpeg", "video/mp4"};
+  const std::string t = core::ascii_lower(media_type.substr(0, media_type.find(';')));
+  for (const char* k : k_inert)
+    if (t == k) return t.rfind("text/", 0) == 0 || t == "application/json" ? t + "; charset=utf-8" : t;
+  return "application/octet-stream";
+}
+
+}  // namespace
+
+// GET /items/{ref}/attachments/{n} (n from 1, as listed on the item page). Served only to a
+// viewer who may see the item; refused — with the very answer a missing attachment gets — when
+// the bytes name a protected person the viewer is not cleared for (a file cannot be redacted
+// safely). Every download and every such refusal is audited.
+Response App::download_attachment(Ctx& c, const std::string& ref, const std::string& n_text, bool api) {
+  auto missing = [&] {
+    const std::string msg = "lampiran tidak ditemukan / attachment not found";
+    return api ? problem(404, msg) : error_page(c, 404, msg);
+  };
+  if (n_text.empty() || n_text.size() > 4 || n_text.find_first_not_of("0123456789") != std::string::npos)
+    return missing();
+  const auto n = static_cast<std::size_t>(core::parse_decimal(n_text, 0, 9999).value_or(0));
+  const auto& v = c.viewer();
+  auto view = with_reader([&](service::Service& s) { return s.item(v, ref); });
+  if (!view || n < 1 || n > view->item.attachments.size()) return missing();
+  const auto& item = view->item;
+  const auto& meta = item.attachments[n - 1];
+  // The bytes come with the case's material, read through the same access rules, together
+  // with the protected names this viewer may not see.
+  auto material = with_reader([&](service::Service& s) { return s.case_material(v, item.case_id); });
+  if (!material) return missing();
+  auto bytes = material->attachments.find(meta.sha256);
+  if (bytes == material->attachments.end()) return missing();
+  const std::string object = item.id + "@" + std::to_string(item.version) + "/attachments/" + std::to_string(n);
+  std::vector<core::Person> hidden;
+  for (const auto& name : material->forbidden) {
+    core::Person p;
+    p.name = name;
+    p.is_protected = true;
+    hidden.push_back(std::move(p));
+  }
+  if (service::Redactor(hidden).leaks(bytes->second)) {
+    (void)m_accounts->record(v, "attachment.withheld", object, "sha256=" + meta.sha256 + " reason=protected-name");
+    return missing();
+  }
+  // No audit entry, no download.
+  if (auto s = m_accounts->record(v, "attachment.download", object,
+                                  "sha256=" + meta.sha256 + " bytes=" + std::to_string(bytes->second.size()));
+      !s)
+    return api ? problem(s.error()) : error_page(c, s.error());
+  Response r;
+  r.status = 200;
+  r.content_type = download_type(meta.media_type);
+  r.body = bytes->second;
+  r.set_header("Content-Disposition", "attachment; filename=\"" + download_name(meta.name) + "\"");
+  return r;  // nosniff, no-store and the CSP come with every response (server.cpp)
+}
+
+}  // namespace berkas::server::internal

@@ -1,0 +1,150 @@
+// Upload: files posted from the upload page (/upload, multipart form with csrf) or the API
+// (POST /api/v1/ingest), ingested through the uploader's case assignments; the one report is shown
+// as the page (per file: stored, unchanged or refused, and why) or as JSON. 422 when a file failed.
+#include "server/internal/shared.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "core/text.h"
+#include "server/internal/views.h"
+#include "service/json.h"
+#include "service/upload.h"
+
+namespace fs = std::filesystem;
+
+namespace berkas::server::internal {
+
+using core::ErrorCode;
+
+namespace {
+
+constexpr std::size_t k_max_upload_files = 100;
+
+// The file name the client gave, reduced to a display name: never used as a path.
+std::string display_name(const std::string& client_name) {
+  std::string name = client_name;
+  auto slash = name.find_last_of("/\\");
+  if (slash != std::string::npos) name = name.substr(slash + 1);
+  if (!core::is_valid_utf8(name)) name = "berkas";
+  if (name.size() > 120) name = name.substr(0, 120);
+  return name.empty() ? std::string("berkas") : name;
+}
+
+Data report_data(const service::IngestReport& report) {
+  Data d;
+  List files;
+  for (const auto& f : report.files) {
+    Data fd;
+    fd.set("name", text(f.path));
+    fd.set("status", text(service::to_string(f.status)));
+    if (f.status == service::FileOutcome::Status::failed) fd.set("failed", Data(true));
+    fd.set("kind", text(f.kind));
+    fd.set("object_id", text(f.object_id));
+    if (f.kind == "item" && !f.object_id.empty()) fd.set("url", text("/items/" + url_encode(f.object_id)));
+    if (f.version) fd.set("version", text(std::to_string(f.version)));
+    fd.set("error", text(f.error));
+    files.push_back(fd);
+  }
+  d.set("files", files);
+  d.set("uploaded", Data(true));
+  return d;
+}
+
+}  // namespace
+
+// Writes each uploaded file under a fresh private folder with a generated name (the client's
+// name is for display only), ingests them, and maps the outcomes back to the display names.
+core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& form) {
+  if (form.files.empty()) return core::fail(ErrorCode::invalid_input, "tidak ada berkas / no file uploaded");
+  if (form.files.size() > k_max_upload_files)
+    return core::fail(ErrorCode::invalid_input, "terlalu banyak berkas / too many files");
+  const fs::path dir = fs::path(m_options.data_dir) / "uploads" / ("u-" + random_token().substr(0, 24));
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return core::fail(ErrorCode::io, "cannot create the upload folder: " + ec.message());
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+  struct Cleanup {
+    fs::path p;
+    ~Cleanup() {
+      std::error_code e;
+      fs::remove_all(p, e);
+    }
+  } cleanup{dir};
+  std::vector<std::string> paths;
+  std::vector<std::pair<std::string, std::string>> names;  // generated path → display name
+  service::IngestReport refused;
+  int n = 0;
+  for (const auto& f : form.files) {
+    const std::string shown = display_name(f.file_name);
+    const std::string ext = lower_ext(shown);
+    if (ext != ".xml" && ext != ".txt") {
+      service::FileOutcome o;
+      o.path = shown;
+      o.error = shown + ": hanya .xml atau .txt / only .xml or .txt files";
+      refused.files.push_back(o);
+      continue;
+    }
+    char num[16];
+    std::snprintf(num, sizeof num, "%03d", ++n);
+    const fs::path p = dir / (std::string("unggahan-") + num + ext);
+    {
+      std::ofstream out(p, std::ios::binary);
+      out << f.bytes;
+      if (!out) return core::fail(ErrorCode::io, "cannot write the upload");
+    }
+    paths.push_back(p.string());
+    names.emplace_back(p.string(), shown);
+  }
+  service::IngestReport report;
+  if (!paths.empty()) {
+    // Each file's case is checked against the uploader's assignments before anything is stored.
+    // A file reusing an existing item's id is a correction only when the form says so
+    // ("correction" = ya / true / on / 1, a checkbox on the page, a field in the API).
+    service::UploadOptions options;
+    if (auto it = form.fields.find("correction"); it != form.fields.end()) {
+      const std::string v = core::ascii_lower(core::squeeze_space(it->second));
+      options.correction = v == "ya" || v == "true" || v == "on" || v == "1";
+    }
+    auto r = with_writer([&](service::Service& s) {
+      return service::ingest_upload(s, c.viewer(), paths, m_options.resource_dir, options);
+    });
+    if (!r) return r;
+    report = std::move(*r);
+  }
+  for (auto& f : report.files)
+    for (const auto& [path, shown] : names) {
+      if (f.path == path) f.path = shown;
+      f.error = core::replace_all(f.error, path, shown);
+    }
+  report.files.insert(report.files.begin(), refused.files.begin(), refused.files.end());
+  (void)m_accounts->record(c.viewer(), "upload", "files:" + std::to_string(form.files.size()),
+                           "failed=" + std::to_string(report.failed()));
+  return report;
+}
+
+Response App::page_upload(Ctx& c) {
+  if (!c.may_ingest()) return error_page(c, 403, "pelatih tidak dapat mengunggah / trainers cannot upload");
+  return render(c, 200, "upload", Data());
+}
+
+// POST /upload and POST /api/v1/ingest.
+Response App::upload(Ctx& c, Format f) {
+  if (!c.may_ingest()) return failure(c, f, 403, "pelatih tidak dapat mengunggah / trainers cannot upload");
+  auto form = parse_multipart(c.req.header("content-type"), c.req.body, k_max_upload_files + 10);
+  if (!form) return failure(c, f, form.error());
+  if (f == Format::page) {
+    // The API's token comes in its header (checked by the router); the form's in a field.
+    auto token = form->fields.find("csrf");
+    if (token == form->fields.end() || !csrf_ok(c, token->second))
+      return error_page(c, 403, m_templates.message(c.lang, "csrf_failed"));
+  }
+  auto report = ingest_upload(c, *form);
+  if (!report) return failure(c, f, report.error());
+  const int status = report->failed() ? 422 : 200;
+  if (f == Format::json) return json_response(service::json::of(*report), status);
+  return render(c, status, "upload", report_data(*report));
+}
+
+}  // namespace berkas::server::internal
