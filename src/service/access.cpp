@@ -66,4 +66,9 @@ std::string display_name(const Viewer& v, const core::Person& person) {
   return person.pseudonym.empty() ? "[dilindungi]" : person.pseudonym;
 }
 
+bool may_disclose_identities(const Viewer& v, const std::string& case_id) {
+  if (v.role == Role::trainer || case_id.empty() || !may_see_case(v, case_id)) return false;
+  return v.cleared_all || v.cleared_cases.count(case_id) > 0;
+}
+
 }  // namespace berkas::service

@@ -61,4 +61,9 @@ bool may_see_identity(const Viewer& v, const core::Person& person);
 // when the person has none).
 std::string display_name(const Viewer& v, const core::Person& person);
 
+// May `v` make a copy of `case_id`'s material showing protected identities (core::Disclosure::
+// identities)? Only a viewer who sees the case and is cleared for its identities (or cleared for
+// all: the command line's audited --reveal). Never trainers.
+bool may_disclose_identities(const Viewer& v, const std::string& case_id);
+
 }  // namespace berkas::service
