@@ -104,7 +104,7 @@ struct DocumentInfo {
   std::string identifier;  // e.g. the case register number (Info /BerkasIdentifier, XMP dc:identifier)
   std::string manifest;         // canonical manifest lines (Info /BerkasManifest), read by verify-bundle
   std::string manifest_sha256;  // its SHA-256 (Info /BerkasManifestSHA256)
-  std::string disclosure;       // what it shows of protected persons: core::code_of(Disclosure) (Info /BerkasDisclosure)
+  std::string disclosure;       // core::code_of(Disclosure) applied (Info /BerkasDisclosure)
   core::Date date;         // creation date; from the data, never the clock (empty = none)
 };
 

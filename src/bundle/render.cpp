@@ -334,7 +334,8 @@ void collect_strings(const LayoutDocument& doc, std::vector<std::pair<std::strin
     if (!s.empty()) out.emplace_back(std::move(where), internal::fold_for_match(s));
   };
   const auto& i = doc.info;
-  for (const auto* s : {&i.title, &i.subject, &i.author, &i.creator, &i.keywords, &i.identifier, &i.manifest, &i.disclosure})
+  for (const auto* s :
+       {&i.title, &i.subject, &i.author, &i.creator, &i.keywords, &i.identifier, &i.manifest, &i.disclosure})
     add("document info", *s);
   add("running header", doc.furniture.header);
   add("running footer", doc.furniture.footer);

@@ -36,7 +36,7 @@ struct BundleMade {
   core::Disclosure disclosure = core::Disclosure::pseudonyms;  // what was applied
   bool redacted = true;           // disclosure == pseudonyms: protected persons shown by pseudonym only
   bool already_recorded = false;  // the same bytes had been made before
-  std::vector<std::string> hidden_name_sha256;  // SHA-256 of each protected name the bundle hides (sorted; never a name)
+  std::vector<std::string> hidden_name_sha256;  // SHA-256 of each protected name it hides (sorted, never a name)
   std::vector<std::string> withheld;  // manifest ids of exhibits withheld (they show a protected name)
   std::vector<std::string> omitted;   // items the template did not select
 };

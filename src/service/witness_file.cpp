@@ -220,7 +220,8 @@ core::Result<WitnessFileMade> make_witness_file(Service& svc, const Options& opt
   // The labels say what was applied, not what the maker could have seen.
   out.disclosure = r.disclosure;
   out.redacted = r.disclosure == core::Disclosure::pseudonyms;
-  out.path = r.out_path.empty() ? "berkas-saksi-" + data->person.id + (out.redacted ? "" : "-terbuka") + ".pdf" : r.out_path;
+  out.path = r.out_path.empty() ? "berkas-saksi-" + data->person.id + (out.redacted ? "" : "-terbuka") + ".pdf"
+                                 : r.out_path;
   out.sha256 = built->sha256;
   out.page_count = built->page_count;
   for (const auto& c : data->checklist) {

@@ -21,7 +21,7 @@ struct WitnessFileRequest {
   std::string person_id;
   std::string case_id;                          // empty = every case of the person the viewer may see
   std::string template_name = "witness-file";   // <resource_dir>/templates/<name>.xml, or a path to an .xml file
-  std::string out_path;                         // empty = "berkas-saksi-<person id>.pdf" ("-terbuka.pdf" for identities) in the current folder
+  std::string out_path;                         // empty = "berkas-saksi-<person id>[-terbuka].pdf" in the current folder
   // What the file shows of protected persons: pseudonyms (the default, whoever makes it) or
   // identities (only a maker cleared for every case the file covers; audited as such).
   core::Disclosure disclosure = core::Disclosure::pseudonyms;

@@ -163,7 +163,8 @@ Response App::page_person(Ctx& c, const std::string& id, const PersonForms& form
   // file would cover (the service decides; make_witness_file asks again).
   bool may_disclose = !w.cases.empty();
   for (const auto& k : w.cases)
-    if (form_case.empty() || k.id == form_case) may_disclose = may_disclose && service::may_disclose_identities(v, k.id);
+    if (form_case.empty() || k.id == form_case)
+      may_disclose = may_disclose && service::may_disclose_identities(v, k.id);
   if (may_disclose) d.set("may_disclose", Data(true));
   d.set("action_protection", text("/persons/" + url_encode(p.id) + "/protections" + query));
   d.set("action_restitution", text("/persons/" + url_encode(p.id) + "/restitution" + query));
