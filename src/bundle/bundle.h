@@ -104,6 +104,7 @@ struct DocumentInfo {
   std::string identifier;  // e.g. the case register number (Info /BerkasIdentifier, XMP dc:identifier)
   std::string manifest;         // canonical manifest lines (Info /BerkasManifest), read by verify-bundle
   std::string manifest_sha256;  // its SHA-256 (Info /BerkasManifestSHA256)
+  std::string disclosure;       // core::code_of(Disclosure) applied (Info /BerkasDisclosure)
   core::Date date;         // creation date; from the data, never the clock (empty = none)
 };
 
@@ -154,6 +155,7 @@ struct PersonView {
   std::string display_name;
   core::PersonRole role = core::PersonRole::saksi;
   bool is_protected = false;
+  bool pseudonymised = true;  // display_name is the pseudonym (false: the real name of a cleared copy)
 };
 
 struct CaseData {
@@ -172,7 +174,14 @@ struct BundleOptions {
   std::string stamp_prefix;   // empty = the template's, else the register number's slug
   std::string creator;        // who made it (user name), for the document info
   core::Date date;            // the bundle's date (from the data, not the clock)
+  // What the caller applied to the data (the module cannot tell): printed on the cover (or the
+  // first page), added to the subject and kept as Info /BerkasDisclosure.
+  core::Disclosure disclosure = core::Disclosure::pseudonyms;
 };
+
+// The first page's note on what a document shows of protected persons (court bundles, witness
+// files): "NAMA SAMARAN: ..." or "IDENTITAS ASLI: ...", Indonesian then English.
+std::string disclosure_note(core::Disclosure d);
 
 struct ManifestEntry {
   std::string id;

@@ -84,6 +84,9 @@ class Composer {
     d.info.creator = "Berkas";
     d.info.author = clean_value(m_opt.creator);
     d.info.identifier = clean_value(c.register_number);
+    // What the document shows, said where a reader of the file's properties looks.
+    d.info.disclosure = core::code_of(m_opt.disclosure);
+    d.info.subject += std::string(d.info.subject.empty() ? "" : " — ") + core::label_of(m_opt.disclosure);
     d.info.date = m_opt.date;
     d.furniture.stamp_prefix = m_t.has_stamp ? clean_value(prefix) : std::string();
     d.furniture.stamp_digits = m_t.stamp_digits;
@@ -140,6 +143,7 @@ class Composer {
     }
 
     bool first = true;
+    bool first_section = true;
     for (const auto& s : m_t.sections) {
       auto title = fill(s.title, m_values);
       if (!title) return tl::unexpected(title.error());
@@ -150,6 +154,9 @@ class Composer {
       sp.id = anchor;
       sp.title = *title;
       core::Status st;
+      // The note on what the document shows goes on the first page: on the cover, else first.
+      if (first_section && s.type != SectionType::cover) push(Block::make_note(disclosure_note(m_opt.disclosure)));
+      first_section = false;
       if (s.type == SectionType::cover) {
         Block a = Block::make_anchor(1, *title, anchor);
         a.in_index = s.in_index;
@@ -235,6 +242,7 @@ class Composer {
         push(Block::make_paragraph(*t, Align::center));
       }
     }
+    push(Block::make_note(disclosure_note(m_opt.disclosure)));
     return {};
   }
 
@@ -304,9 +312,12 @@ class Composer {
     kv.pairs.emplace_back("Nomor dokumen", it.id + " (versi " + std::to_string(it.version) + ")");
     if (!it.source_sha256.empty()) kv.pairs.emplace_back("SHA-256 sumber", it.source_sha256);
     push(std::move(kv));
-    if (person && person->is_protected)
+    if (person && person->is_protected && person->pseudonymised)
       push(Block::make_note("Identitas orang ini dilindungi (UU No. 21 Tahun 2007 Pasal 44; UU No. 31 Tahun 2014); "
                             "namanya ditampilkan dengan nama samaran."));
+    else if (person && person->is_protected)
+      push(Block::make_note("PERHATIAN: identitas orang ini dilindungi (UU No. 21 Tahun 2007 Pasal 44) dan ditampilkan "
+                            "dalam salinan beridentitas ini; jangan diedarkan. / Protected identity shown: do not circulate."));
     if (!it.correction_note.empty())
       push(Block::make_note("Versi " + std::to_string(it.version) + " menggantikan versi sebelumnya: " + it.correction_note));
     if (it.fictional) push(Block::make_note("FIKTIF: dokumen contoh, bukan alat bukti nyata."));
@@ -451,6 +462,15 @@ core::Status check_template(const std::string& template_path, const std::string&
   auto t = internal::load_template(template_path, schema_for(template_path, schema_path));
   if (!t) return tl::unexpected(t.error());
   return {};
+}
+
+std::string disclosure_note(core::Disclosure d) {
+  if (d == core::Disclosure::identities)
+    return "IDENTITAS ASLI: salinan ini menampilkan identitas saksi dan korban yang dilindungi (UU No. 21 Tahun 2007 "
+           "Pasal 44); pembuatannya dicatat di log audit dan salinan ini tidak boleh diedarkan. / Real identities: this "
+           "copy shows protected identities; its making is audited; do not circulate.";
+  return "NAMA SAMARAN: identitas saksi dan korban yang dilindungi (UU No. 21 Tahun 2007 Pasal 44) ditampilkan dengan "
+         "nama samaran. / Pseudonyms: protected witnesses and victims are shown by pseudonym.";
 }
 
 core::Result<LayoutDocument> make_layout(const CaseData& data, const BundleOptions& options) {

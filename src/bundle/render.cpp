@@ -326,7 +326,8 @@ void collect_strings(const LayoutDocument& doc, std::vector<std::pair<std::strin
     if (!s.empty()) out.emplace_back(std::move(where), internal::fold_for_match(s));
   };
   const auto& i = doc.info;
-  for (const auto* s : {&i.title, &i.subject, &i.author, &i.creator, &i.keywords, &i.identifier, &i.manifest})
+  for (const auto* s :
+       {&i.title, &i.subject, &i.author, &i.creator, &i.keywords, &i.identifier, &i.manifest, &i.disclosure})
     add("document info", *s);
   add("running header", doc.furniture.header);
   add("running footer", doc.furniture.footer);
@@ -493,6 +494,7 @@ void write_metadata(PdfMemDocument& pdf, const LayoutDocument& doc, const std::s
     info->SetCustomKey("BerkasManifestSHA256", PdfString(doc.info.manifest_sha256));
     info->SetCustomKey("BerkasManifest", PdfString(doc.info.manifest));  // ASCII ids, tabs and line feeds kept
   }
+  if (!doc.info.disclosure.empty()) info->SetCustomKey("BerkasDisclosure", PdfString(doc.info.disclosure));
   if (core::is_iso_date(doc.info.date)) {
     id.AddKey("CreationDate", PdfString(pdf_date(doc.info.date)));
     id.AddKey("ModDate", PdfString(pdf_date(doc.info.date)));

@@ -123,6 +123,8 @@ class Composer {
     d.info.creator = "Berkas";
     d.info.author = clean_value(m_opt.creator);
     d.info.identifier = "berkas-saksi:" + clean_value(p.id);
+    d.info.disclosure = core::code_of(m_opt.disclosure);
+    d.info.subject += std::string(d.info.subject.empty() ? "" : " — ") + core::label_of(m_opt.disclosure);
     d.info.date = m_d.date;
     d.furniture.on_first_page = m_t.first_page_furniture;
     if (m_t.has_stamp) {
@@ -146,12 +148,16 @@ class Composer {
     }
 
     bool first = true;
+    bool first_section = true;
     for (const auto& s : m_t.sections) {
       auto title = fill(s.title, m_values);
       if (!title) return tl::unexpected(title.error());
       if (s.new_page && !first) push(Block::make_page_break());
       first = false;
       const std::string anchor = "s-" + s.id;
+      // The note on what the file shows goes on the first page: on the cover, else first.
+      if (first_section && s.type != SectionType::cover) push(Block::make_note(disclosure_note(m_opt.disclosure)));
+      first_section = false;
       if (s.type == SectionType::cover) {
         Block a = Block::make_anchor(1, *title, anchor);
         a.in_index = s.in_index;
@@ -208,6 +214,7 @@ class Composer {
         push(Block::make_paragraph(*t, Align::center));
       }
     }
+    push(Block::make_note(disclosure_note(m_opt.disclosure)));
     return {};
   }
 

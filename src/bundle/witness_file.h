@@ -129,6 +129,7 @@ struct WitnessFileOptions {
   std::string template_path;  // e.g. templates/witness-file.xml
   std::string schema_path;    // empty = <template dir>/../schemas/witness-file-template.xsd
   std::string creator;        // who made it (user name), for the document info
+  core::Disclosure disclosure = core::Disclosure::pseudonyms;  // as BundleOptions::disclosure
 };
 
 // Checks a witness-file template (safe parse, schema, placeholders), like check_template.

@@ -51,14 +51,16 @@ Perintah / commands:
   audit [--json] [--limit N]    log audit / the audit log
   tour                          tur singkat pencarian / a short guided tour of searches
   bundle --case ID [--template NAMA] [--out BERKAS.pdf] [--stamp-prefix AWALAN]
-                                susun berkas perkara PDF untuk pengadilan (identitas dilindungi
-                                disamarkan; --reveal: terbuka, dicatat) / build the court bundle PDF
+                                susun berkas perkara PDF untuk pengadilan (bawaan: nama samaran;
+                                --reveal: identitas asli, dicatat) / build the court bundle PDF
+                                (default: pseudonyms; --reveal: real identities, audited)
   bundles [--json] [--case ID]  berkas perkara yang telah dibuat, dengan SHA-256 / bundles made, with hashes
   verify-bundle BERKAS.pdf      periksa berkas perkara: buatan kita, tidak berubah, barang bukti utuh
                                 (keluar 5 bila berubah) / check a bundle file (exit 5 if modified)
   witness-file --person ID [--case ID] [--template NAMA] [--out BERKAS.pdf]
                                 berkas saksi PDF: identitas/nama samaran, keterangan semua versi,
-                                perlindungan, restitusi, daftar periksa / the witness file PDF
+                                perlindungan, restitusi, daftar periksa (bawaan: nama samaran;
+                                --reveal: identitas asli, dicatat) / the witness file PDF
   guideline MODUL.xml [--out MODUL.pdf] [--html MODUL.html] [--answers]
                                 modul pedoman/pelatihan PDF dan HTML (kutipan pasal dari undang-undang,
                                 studi kasus dianonimkan) / guideline or training module as PDF and HTML
@@ -591,6 +593,7 @@ int cmd_bundle(const Args& a) {
   if (!a.template_name.empty()) r.template_name = a.template_name;
   r.out_path = a.out;
   r.stamp_prefix = a.stamp_prefix;
+  r.disclosure = a.reveal ? core::Disclosure::identities : core::Disclosure::pseudonyms;
   auto made = service::make_bundle(**svc, service_options(a), viewer, r);
   if (!made) return report_error(made.error(), a.json);
   if (a.json) {
@@ -599,7 +602,8 @@ int cmd_bundle(const Args& a) {
   }
   std::cout << "Berkas / bundle: " << made->path << "\n"
             << "Halaman / pages: " << made->page_count << "\n"
-            << "SHA-256: " << made->sha256 << "\n";
+            << "SHA-256: " << made->sha256 << "\n"
+            << "Identitas / identities: " << core::label_of(made->disclosure) << "\n";
   if (!made->redacted) std::cout << "PERHATIAN / WARNING: identitas yang dilindungi terbuka / protected identities shown\n";
   for (const auto& w : made->withheld)
     std::cout << "Ditahan / withheld: " << w << " (memuat identitas yang dilindungi / shows a protected identity)\n";
@@ -621,7 +625,7 @@ int cmd_bundles(const Args& a) {
   for (const auto& b : *list)
     std::cout << "#" << b.id << "  " << b.case_id << "  " << b.created_at << "  " << b.page_count << " hlm/pp  "
               << b.sha256 << "  " << b.file_name << "  " << b.user
-              << (b.redacted ? "" : "  [identitas terbuka / identities shown]") << "\n";
+              << (b.redacted ? "  [nama samaran / pseudonyms]" : "  [identitas asli / real identities]") << "\n";
   return k_ok;
 }
 

@@ -22,6 +22,7 @@ int cmd_witness_file(const Args& a) {
   r.case_id = a.case_id;
   if (!a.template_name.empty()) r.template_name = a.template_name;
   r.out_path = a.out;
+  r.disclosure = a.reveal ? core::Disclosure::identities : core::Disclosure::pseudonyms;
   auto made = service::make_witness_file(**svc, service_options(a), viewer, r);
   if (!made) return report_error(made.error(), a.json);
   if (a.json) {
@@ -32,7 +33,8 @@ int cmd_witness_file(const Args& a) {
             << "Halaman / pages: " << made->page_count << "\n"
             << "SHA-256: " << made->sha256 << "\n"
             << "Daftar periksa / checklist: " << made->checks - made->open_checks << " dari / of " << made->checks
-            << " terpenuhi / met\n";
+            << " terpenuhi / met\n"
+            << "Identitas / identities: " << core::label_of(made->disclosure) << "\n";
   if (!made->redacted) std::cout << "PERHATIAN / WARNING: identitas yang dilindungi terbuka / protected identities shown\n";
   return 0;
 }

@@ -77,6 +77,18 @@ const char* label_of(PersonRole r) {
   return "";
 }
 
+const char* code_of(Disclosure d) { return d == Disclosure::identities ? "identities" : "pseudonyms"; }
+
+std::optional<Disclosure> parse_disclosure(const std::string& code) {
+  if (code == "pseudonyms") return Disclosure::pseudonyms;
+  if (code == "identities") return Disclosure::identities;
+  return std::nullopt;
+}
+
+const char* label_of(Disclosure d) {
+  return d == Disclosure::identities ? "IDENTITAS ASLI / real identities" : "nama samaran / pseudonyms";
+}
+
 std::optional<PersonRole> parse_person_role(const std::string& s) {
   for (auto v : {PersonRole::saksi_korban, PersonRole::saksi, PersonRole::ahli, PersonRole::tersangka,
                  PersonRole::terdakwa, PersonRole::pendamping, PersonRole::penyidik})

@@ -89,6 +89,17 @@ const char* to_string(PersonRole r);
 const char* label_of(PersonRole r);  // as printed in documents: "Saksi korban", "Ahli", ...
 std::optional<PersonRole> parse_person_role(const std::string& s);
 
+// What a document made from case material shows of protected persons (UU 21/2007 Pasal 44):
+// `pseudonyms` — every protected person by pseudonym, texts redacted, whoever makes it (the
+// default); `identities` — the real names its maker is cleared for (an audited choice). Documents
+// say which was applied, never what their maker could have seen.
+enum class Disclosure { pseudonyms, identities };
+const char* code_of(Disclosure d);                                   // "pseudonyms", "identities"
+std::optional<Disclosure> parse_disclosure(const std::string& code);  // exactly those codes
+// As printed on covers, in document information and lists, Indonesian first:
+// "nama samaran / pseudonyms", "IDENTITAS ASLI / real identities".
+const char* label_of(Disclosure d);
+
 struct Person {
   std::string id;                 // stable slug, e.g. "org-saksi-a"
   std::string name;               // the real name: PROTECTED if `is_protected`

@@ -31,4 +31,8 @@ bool must_anonymise(const Viewer& v) { return policy().must_anonymise(v); }
 bool may_see_identity(const Viewer& v, const core::Person& person) { return policy().may_see_identity(v, person); }
 std::string display_name(const Viewer& v, const core::Person& person) { return policy().display_name(v, person); }
 
+bool may_disclose_identities(const Viewer& v, const std::string& case_id) {
+  return policy().may_disclose_identities(v, case_id);
+}
+
 }  // namespace berkas::service

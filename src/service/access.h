@@ -44,4 +44,6 @@ bool must_anonymise(const Viewer& v);
 bool may_see_identity(const Viewer& v, const core::Person& person);
 std::string display_name(const Viewer& v, const core::Person& person);
 
+bool may_disclose_identities(const Viewer& v, const std::string& case_id);
+
 }  // namespace berkas::service

@@ -1,5 +1,6 @@
 #include "service/bundles.h"
 
+#include "service/internal/disclosure.h"
 #include "service/internal/json_util.h"
 #include "service/internal/paths.h"
 
@@ -50,6 +51,7 @@ bundle::CaseData case_data_of(CaseMaterial m) {
     pv.display_name = p.display_name;
     pv.role = core::parse_person_role(p.role).value_or(core::PersonRole::saksi);
     pv.is_protected = p.is_protected;
+    pv.pseudonymised = p.pseudonymised;
     d.persons.push_back(std::move(pv));
   }
   d.items = std::move(m.items);
@@ -73,10 +75,15 @@ core::Date date_of(const bundle::CaseData& d) {
 
 core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const Viewer& v, const BundleRequest& r) {
   if (r.case_id.empty()) return fail(ErrorCode::invalid_input, "bundle: a case id is required", {}, 0, "case");
-  auto material = svc.case_material(v, r.case_id);
+  // A case the viewer may not see answers as missing first, whatever was asked for.
+  auto material = svc.case_material(internal::reader_for(v, r.disclosure), r.case_id);
   if (!material) return tl::unexpected(material.error());
-  bool redacted = !material->forbidden.empty();
-  for (const auto& p : material->view.persons) redacted = redacted || p.pseudonymised;
+  if (r.disclosure == core::Disclosure::identities && !may_disclose_identities(v, material->view.case_file.id))
+    return tl::unexpected(internal::identities_refused());
+  // The labels say what was applied, not what the maker could have seen.
+  const bool redacted = r.disclosure == core::Disclosure::pseudonyms;
+  std::set<std::string> hidden;
+  for (const auto& name : material->forbidden) hidden.insert(core::sha256_hex(name));
 
   const bundle::CaseData data = case_data_of(std::move(*material));
   const std::string tpl = internal::template_path(options, r.template_name);
@@ -95,15 +102,19 @@ core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const
   bo.stamp_prefix = prefix;
   bo.creator = v.user;
   bo.date = date_of(data);
+  bo.disclosure = r.disclosure;
   auto built = bundle::build_bundle(data, bo);
   if (!built) return tl::unexpected(built.error());
 
   BundleMade out;
-  out.path = r.out_path.empty() ? register_slug(data.case_info) + (redacted ? "" : "-terbuka") + ".pdf" : r.out_path;
+  const std::string name = register_slug(data.case_info) + (redacted ? "" : "-terbuka") + ".pdf";
+  out.path = !r.out_path.empty() ? r.out_path : r.out_dir.empty() ? name : (fs::path(r.out_dir) / name).string();
   out.page_count = built->page_count;
   out.sha256 = built->sha256;
   out.manifest_sha256 = built->manifest_sha256;
+  out.disclosure = r.disclosure;
   out.redacted = redacted;
+  out.hidden_name_sha256.assign(hidden.begin(), hidden.end());
   out.omitted = built->omitted_item_ids;
 
   store::BundleRecord rec;
@@ -139,7 +150,7 @@ core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const
   out.id = rec.id;
   out.already_recorded = *put == store::PutOutcome::unchanged;
   const std::string detail = "sha256 " + out.sha256 + ", " + std::to_string(out.page_count) + " halaman / pages, " +
-                             (redacted ? "disamarkan / redacted" : "identitas terbuka / identities shown");
+                             internal::disclosure_detail(r.disclosure);
   if (auto a = svc.record(v, "bundle", data.case_info.id, detail); !a) {
     // The record stays (rows are immutable) but the file is not handed out unaudited.
     remove_file();
@@ -276,6 +287,7 @@ Object::Ptr json_of(const BundleInfo& b, int options) {
   o->set("stamp_prefix", b.stamp_prefix);
   o->set("user", b.user);
   o->set("redacted", b.redacted);
+  o->set("disclosure", core::code_of(b.redacted ? core::Disclosure::pseudonyms : core::Disclosure::identities));
   Array::Ptr entries = new Array;
   for (const auto& e : b.entries) {
     Object::Ptr x = new Object(options);
@@ -327,6 +339,7 @@ std::string bundle_made_json(const BundleMade& m) {
   o->set("manifest_sha256", m.manifest_sha256);
   o->set("id", static_cast<Poco::Int64>(m.id));
   o->set("redacted", m.redacted);
+  o->set("disclosure", core::code_of(m.disclosure));
   o->set("already_recorded", m.already_recorded);
   o->set("withheld", json_strings(m.withheld));
   o->set("omitted", json_strings(m.omitted));

@@ -19,8 +19,12 @@ namespace berkas::service {
 struct BundleRequest {
   std::string case_id;
   std::string template_name = "court-bundle";  // <resource_dir>/templates/<name>.xml, or a path to an .xml file
-  std::string out_path;      // empty = "<register number slug>.pdf" (or "-terbuka.pdf" when cleared) in the current folder
+  std::string out_path;      // empty = "<register number slug>.pdf" ("-terbuka.pdf" for identities) in `out_dir`
+  std::string out_dir;       // the folder for the default name; empty = the current folder
   std::string stamp_prefix;  // empty = the register number's slug, upper case, then "-"
+  // What the bundle shows of protected persons: pseudonyms (the default, whoever makes it) or
+  // identities (only a maker cleared for the case; audited as such).
+  core::Disclosure disclosure = core::Disclosure::pseudonyms;
 };
 
 struct BundleMade {
@@ -29,18 +33,24 @@ struct BundleMade {
   std::string sha256;
   std::string manifest_sha256;
   std::int64_t id = 0;            // the store's bundle id
-  bool redacted = true;           // protected persons shown by pseudonym only
+  core::Disclosure disclosure = core::Disclosure::pseudonyms;  // what was applied
+  bool redacted = true;           // disclosure == pseudonyms: protected persons shown by pseudonym only
   bool already_recorded = false;  // the same bytes had been made before
+  std::vector<std::string> hidden_name_sha256;  // SHA-256 of each protected name it hides (sorted, never a name)
   std::vector<std::string> withheld;  // manifest ids of exhibits withheld (they show a protected name)
   std::vector<std::string> omitted;   // items the template did not select
 };
 
-// Builds the bundle of `r.case_id` as `v` may see it (protected persons by pseudonym unless `v`
-// is cleared for the case), dated from the data (the latest item date, else the offence date;
-// never the clock), writes it atomically to the output path, records it (store: bundles) and
-// audits "bundle" with the case id and the SHA-256. No file is left behind on any failure.
+// Builds the bundle of `r.case_id` from the material `v` may see, with the disclosure asked for:
+// pseudonyms — read as `v` without any clearance (every protected person by pseudonym, texts
+// redacted, every protected name guarded), even when `v` is cleared; identities — the names `v`
+// is cleared for, only when may_disclose_identities(v, case). Dated from the data (the latest item
+// date, else the offence date; never the clock), written atomically to the output path, recorded
+// (store: bundles; `redacted` = pseudonyms applied) and audited "bundle" with the case id, the
+// SHA-256 and "disclosure=pseudonyms|identities". No file is left behind on any failure.
 // Errors: not_found (case not visible, template missing), invalid_input (bad template),
-// forbidden (a protected name would appear), io (cannot write).
+// forbidden (identities asked for by a viewer not cleared for the case — nothing is made or
+// recorded; or a protected name would appear), io (cannot write).
 core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const Viewer& v, const BundleRequest& r);
 
 // Bundles recorded for the cases `v` may see (one case when `case_id` is given), oldest first.

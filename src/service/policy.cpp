@@ -78,7 +78,7 @@ bool AccessPolicy::may_build_documents(const Viewer& v, const std::string& case_
 }
 
 bool AccessPolicy::may_disclose_identities(const Viewer& v, const std::string& case_id) const {
-  if (!may_build_documents(v, case_id)) return false;
+  if (case_id.empty() || !may_build_documents(v, case_id)) return false;
   return v.cleared_all || (v.cleared_cases.count(case_id) > 0 && may_see_case(v, case_id));
 }
 

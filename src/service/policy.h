@@ -58,7 +58,9 @@ class AccessPolicy {
   bool may_supersede(const Viewer& v, const std::string& case_id) const;
   // Build a document of the case (court bundle, witness file).
   bool may_build_documents(const Viewer& v, const std::string& case_id) const;
-  // Ask for a disclosure copy showing protected identities of `case_id`.
+  // Make a copy of `case_id`'s material showing protected identities (core::Disclosure::
+  // identities): only a viewer who sees the case and is cleared for its identities (or cleared
+  // for all: the command line's audited --reveal). Never trainers. Default copies use pseudonyms.
   bool may_disclose_identities(const Viewer& v, const std::string& case_id) const;
   // Users, roles, assignments, the audit log, reindex and verify from the web.
   bool may_administer(const Viewer& v) const;

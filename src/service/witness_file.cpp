@@ -1,5 +1,6 @@
 #include "service/witness_file.h"
 
+#include "service/internal/disclosure.h"
 #include "service/internal/json_util.h"
 #include "service/internal/paths.h"
 
@@ -204,8 +205,11 @@ core::Result<WitnessFileMade> make_witness_file(Service& svc, const Options& opt
                                                 const WitnessFileRequest& r) {
   if (r.person_id.empty())
     return fail(ErrorCode::invalid_input, "berkas saksi: --person ID diperlukan / a person id is required", {}, 0, "person");
-  auto data = witness_file_data(svc, options, v, r.person_id, r.case_id);
+  auto data = witness_file_data(svc, options, internal::reader_for(v, r.disclosure), r.person_id, r.case_id);
   if (!data) return tl::unexpected(data.error());
+  if (r.disclosure == core::Disclosure::identities)
+    for (const auto& c : data->cases)
+      if (!may_disclose_identities(v, c.id)) return tl::unexpected(internal::identities_refused());
   const std::string tpl = internal::template_path(options, r.template_name.empty() ? "witness-file" : r.template_name);
   if (!fs::exists(tpl))
     return fail(ErrorCode::not_found, "templat tidak ditemukan / template not found: " + r.template_name, tpl);
@@ -213,13 +217,16 @@ core::Result<WitnessFileMade> make_witness_file(Service& svc, const Options& opt
   wo.template_path = tpl;
   wo.schema_path = internal::schema_path(options, "witness-file-template.xsd");
   wo.creator = v.user;
+  wo.disclosure = r.disclosure;
   auto built = bundle::build_witness_file(*data, wo);
   if (!built) return tl::unexpected(built.error());
 
   WitnessFileMade out;
-  out.redacted = !data->forbidden_strings.empty() || data->person.pseudonymised;
-  const bool shown = data->person.is_protected && !data->person.pseudonymised;
-  out.path = r.out_path.empty() ? "berkas-saksi-" + data->person.id + (shown ? "-terbuka" : "") + ".pdf" : r.out_path;
+  // The labels say what was applied, not what the maker could have seen.
+  out.disclosure = r.disclosure;
+  out.redacted = r.disclosure == core::Disclosure::pseudonyms;
+  out.path = r.out_path.empty() ? "berkas-saksi-" + data->person.id + (out.redacted ? "" : "-terbuka") + ".pdf"
+                                 : r.out_path;
   out.sha256 = built->sha256;
   out.page_count = built->page_count;
   for (const auto& c : data->checklist) {
@@ -228,7 +235,7 @@ core::Result<WitnessFileMade> make_witness_file(Service& svc, const Options& opt
   }
   if (auto w = bundle::write_file_atomically(out.path, built->pdf); !w) return tl::unexpected(w.error());
   const std::string detail = "sha256 " + out.sha256 + ", " + std::to_string(out.page_count) + " halaman / pages, " +
-                             (out.redacted ? "disamarkan / redacted" : "identitas terbuka / identities shown");
+                             internal::disclosure_detail(r.disclosure);
   if (auto a = svc.record(v, "witness-file", data->person.id, detail); !a) {
     // Not handed out unaudited.
     std::error_code ec;
@@ -417,6 +424,7 @@ std::string witness_file_made_json(const WitnessFileMade& m) {
   o->set("pages", m.page_count);
   o->set("sha256", m.sha256);
   o->set("redacted", m.redacted);
+  o->set("disclosure", core::code_of(m.disclosure));
   o->set("checks", m.checks);
   o->set("open_checks", m.open_checks);
   return internal::json_text(o);

@@ -12,6 +12,7 @@
 
 #include "bundle/witness_file.h"
 #include "core/error.h"
+#include "core/model.h"
 #include "service/service.h"
 
 namespace berkas::service {
@@ -20,7 +21,10 @@ struct WitnessFileRequest {
   std::string person_id;
   std::string case_id;                          // empty = every case of the person the viewer may see
   std::string template_name = "witness-file";   // <resource_dir>/templates/<name>.xml, or a path to an .xml file
-  std::string out_path;                         // empty = "berkas-saksi-<person id>.pdf" in the current folder
+  std::string out_path;                         // empty = "berkas-saksi-<person id>[-terbuka].pdf" in the current folder
+  // What the file shows of protected persons: pseudonyms (the default, whoever makes it) or
+  // identities (only a maker cleared for every case the file covers; audited as such).
+  core::Disclosure disclosure = core::Disclosure::pseudonyms;
 };
 
 // Everything the witness file and the person's web page show, through the access rules:
@@ -48,16 +52,21 @@ struct WitnessFileMade {
   std::string path;
   std::string sha256;
   int page_count = 0;
-  bool redacted = true;  // some protected identity is hidden (pseudonym shown)
+  core::Disclosure disclosure = core::Disclosure::pseudonyms;  // what was applied
+  bool redacted = true;  // disclosure == pseudonyms: protected persons shown by pseudonym only
   int checks = 0;        // checklist entries
   int open_checks = 0;   // of which "belum" (not yet met)
 };
 
-// Builds the witness file of `r.person_id` for `v` (dated from the data, never the clock), writes
-// it atomically to the output path and audits "witness-file" with the person id and the SHA-256
-// (never a name). No file is left behind on failure. Errors: those of witness_file_data;
-// invalid_input (no person id, bad template); not_found (template missing); forbidden (a protected
-// name would appear); io (cannot write).
+// Builds the witness file of `r.person_id` from what `v` may see, with the disclosure asked for:
+// pseudonyms — read as `v` without any clearance (every protected person by pseudonym, texts
+// redacted, every protected name guarded), even when `v` is cleared; identities — the names `v`
+// is cleared for, only when may_disclose_identities(v, case) for every case the file covers.
+// Dated from the data (never the clock), written atomically to the output path and audited
+// "witness-file" with the person id, the SHA-256 and "disclosure=pseudonyms|identities" (never a
+// name). No file is left behind on failure. Errors: those of witness_file_data; invalid_input (no
+// person id, bad template); not_found (template missing); forbidden (identities asked for by a
+// viewer not cleared — nothing is made or audited; or a protected name would appear); io.
 core::Result<WitnessFileMade> make_witness_file(Service& svc, const Options& options, const Viewer& v,
                                                 const WitnessFileRequest& r);
 

@@ -116,7 +116,7 @@ struct BundleRecord {
   std::string file_name;       // the name given to the file (no directory)
   std::string stamp_prefix;
   std::string user;            // who made it
-  bool redacted = true;        // protected persons shown by pseudonym only
+  bool redacted = true;        // made with the pseudonyms disclosure: protected persons by pseudonym only
   std::vector<BundleEntryRecord> entries;  // manifest order
 };
 

@@ -190,6 +190,56 @@ BOOST_AUTO_TEST_CASE(the_revealed_bundle_shows_the_name_and_is_audited) {
   BOOST_TEST(!mentions_protected_name(audit.out));
 }
 
+// Issue 10 ("Disclosure copies"): the cover and the document information say what the bundle
+// shows; --reveal asks for identities, the default is pseudonyms.
+BOOST_AUTO_TEST_CASE(cover_and_document_info_say_what_the_bundle_shows) {
+  const std::string def = demo().out + "/" + demo().redacted.path;
+  BOOST_TEST(demo().redacted.path.find("-terbuka") == std::string::npos);
+  const std::string cover = page_text(def, 1);
+  BOOST_TEST(cover.find("NAMA SAMARAN") != std::string::npos, cover);
+  BOOST_TEST(cover.find("IDENTITAS ASLI") == std::string::npos, cover);
+  auto info = sh("pdfinfo " + quote(def));
+  BOOST_TEST(info.out.find("nama samaran / pseudonyms") != std::string::npos, info.out);
+  const std::string rcover = page_text(demo().revealed.path, 1);
+  BOOST_TEST(rcover.find("IDENTITAS ASLI") != std::string::npos, rcover);
+  BOOST_TEST(rcover.find("NAMA SAMARAN") == std::string::npos, rcover);
+  auto rinfo = sh("pdfinfo " + quote(demo().revealed.path));
+  BOOST_TEST(rinfo.out.find("IDENTITAS ASLI / real identities") != std::string::npos, rinfo.out);
+  BOOST_TEST(!mentions_protected_name(rinfo.out));
+  // --reveal without --out: the default name ends in -terbuka; --json says what was applied.
+  const std::string other = demo().dir.file("terbuka");
+  fs::create_directories(other);
+  auto r = sh("cd " + quote(other) + " && " + BERKAS_BINARY + " --data " + quote(demo().data) +
+              " --reveal --json bundle --case " + k_case);
+  BOOST_TEST_REQUIRE(r.code == 0, r.err + r.out);
+  auto o = json_object(r.out);
+  BOOST_TEST(!o->getValue<bool>("redacted"));
+  BOOST_TEST(o->optValue<std::string>("disclosure", "") == "identities");
+  const std::string path = o->getValue<std::string>("path");
+  BOOST_TEST(path.size() > 12u);
+  BOOST_TEST(path.substr(path.size() - 12) == "-terbuka.pdf", path);
+  // The audit says which: identities for --reveal, pseudonyms for the default, never a name.
+  auto audit = run_berkas(demo().data, {"audit", "--json", "--limit", "1000"});
+  BOOST_TEST_REQUIRE(audit.code == 0);
+  auto entries = json_array(audit.out);
+  bool pseudonyms = false, identities = false;
+  for (std::size_t i = 0; i < entries->size(); ++i) {
+    auto e = entries->getObject(static_cast<unsigned>(i));
+    if (e->getValue<std::string>("action") != "bundle") continue;
+    const std::string detail = e->getValue<std::string>("detail");
+    if (detail.find(demo().redacted.sha256) != std::string::npos)
+      pseudonyms = detail.find("disclosure=pseudonyms") != std::string::npos;
+    if (detail.find(demo().revealed.sha256) != std::string::npos)
+      identities = detail.find("disclosure=identities") != std::string::npos;
+  }
+  BOOST_TEST(pseudonyms);
+  BOOST_TEST(identities);
+  BOOST_TEST(!mentions_protected_name(audit.out));
+  // The list says which, too.
+  auto list = run_berkas(demo().data, {"bundles", "--case", k_case});
+  BOOST_TEST(list.out.find("[identitas asli / real identities]") != std::string::npos, list.out);
+}
+
 BOOST_AUTO_TEST_CASE(same_inputs_give_the_same_bytes) {
   const std::string a = demo().dir.file("a.pdf"), b = demo().dir.file("b.pdf");
   auto ra = parse_made(run_berkas(demo().data, {"bundle", "--case", k_case, "--out", a}));

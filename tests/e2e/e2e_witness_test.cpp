@@ -117,6 +117,33 @@ BOOST_AUTO_TEST_CASE(reveal_shows_the_name_and_is_audited) {
   BOOST_TEST(!mentions_protected_name(audit.out));
 }
 
+// Issue 10 for witness files: the cover says what the file shows; --reveal asks for identities.
+BOOST_AUTO_TEST_CASE(cover_says_what_the_witness_file_shows) {
+  const std::string def = demo().out + "/" + demo().redacted.path;
+  const auto cover = sh("pdftotext -f 1 -l 1 " + quote(def) + " -");
+  BOOST_TEST(cover.out.find("NAMA SAMARAN") != std::string::npos, cover.out);
+  BOOST_TEST(cover.out.find("IDENTITAS ASLI") == std::string::npos, cover.out);
+  const auto rcover = sh("pdftotext -f 1 -l 1 " + quote(demo().revealed.path) + " -");
+  BOOST_TEST(rcover.out.find("IDENTITAS ASLI") != std::string::npos, rcover.out);
+  BOOST_TEST(rcover.out.find("NAMA SAMARAN") == std::string::npos, rcover.out);
+  const auto info = sh("pdfinfo " + quote(demo().revealed.path));
+  BOOST_TEST(info.out.find("IDENTITAS ASLI / real identities") != std::string::npos, info.out);
+  // --reveal without --out: "-terbuka" in the default name; --json says what was applied.
+  const std::string other = demo().dir.file("terbuka");
+  fs::create_directories(other);
+  auto r = sh("cd " + quote(other) + " && " + BERKAS_BINARY + " --data " + quote(demo().data) +
+              " --reveal --json witness-file --person " + k_person);
+  BOOST_TEST_REQUIRE(r.code == 0, r.err + r.out);
+  auto o = json_object(r.out);
+  BOOST_TEST(o->getValue<std::string>("path") == "berkas-saksi-org-saksi-a-terbuka.pdf");
+  BOOST_TEST(!o->getValue<bool>("redacted"));
+  BOOST_TEST(o->optValue<std::string>("disclosure", "") == "identities");
+  auto audit = run_berkas(demo().data, {"audit", "--json", "--limit", "1000"});
+  BOOST_TEST(audit.out.find("disclosure=identities") != std::string::npos);
+  BOOST_TEST(audit.out.find("disclosure=pseudonyms") != std::string::npos);
+  BOOST_TEST(!mentions_protected_name(audit.out));
+}
+
 BOOST_AUTO_TEST_CASE(same_data_same_bytes_and_json_output) {
   auto r = run_berkas(demo().data, {"witness-file", "--person", k_person, "--out", demo().dir.file("again.pdf"), "--json"});
   BOOST_TEST_REQUIRE(r.code == 0, r.err);

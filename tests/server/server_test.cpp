@@ -1018,8 +1018,8 @@ BOOST_AUTO_TEST_CASE(bundle_built_from_the_case_page_listed_and_downloaded_audit
 }
 
 BOOST_AUTO_TEST_CASE(bundle_showing_identities_reaches_only_the_cleared) {
-  // The cleared prosecutor's bundle shows the real name (so this test can fail).
-  auto made = w().api("POST", "/api/v1/cases/perkara-demo-001/bundles", as("jaksa.jelas"));
+  // The cleared prosecutor's identities copy shows the real name (so this test can fail).
+  auto made = w().api("POST", "/api/v1/cases/perkara-demo-001/bundles", as("jaksa.jelas"), R"({"disclosure":"identities"})");
   BOOST_REQUIRE_MESSAGE(made.status == 201 || made.status == 200, made.body);
   const std::string sha = made.json()->getValue<std::string>("sha256");
   const std::string path = "/api/v1/cases/perkara-demo-001/bundles/" + sha;
@@ -1045,6 +1045,126 @@ BOOST_AUTO_TEST_CASE(bundle_showing_identities_reaches_only_the_cleared) {
     BOOST_TEST(page.body.find("bundles/" + sha + "\"") == std::string::npos, user);
   }
   BOOST_TEST(audited("jaksa", "bundle.withheld", "sha256=" + sha));
+}
+
+// Issue 10 ("Disclosure copies"): a cleared maker's bundle is pseudonymised unless they ask for
+// identities; the labels say what the document shows, not what its maker could see.
+BOOST_AUTO_TEST_CASE(a_cleared_prosecutors_default_bundle_is_pseudonymised_and_says_so) {
+  const auto& jelas = as("jaksa.jelas");
+  // The case page offers the cleared prosecutor the choice, pseudonyms checked.
+  auto page = w().get("/cases/perkara-demo-001", &jelas);
+  BOOST_TEST(page.body.find("name=\"disclosure\" value=\"pseudonyms\" checked") != std::string::npos, page.body);
+  BOOST_TEST(page.body.find("name=\"disclosure\" value=\"identities\"") != std::string::npos);
+  BOOST_TEST(page.body.find("Nama samaran (bawaan) / Pseudonyms (default)") != std::string::npos);
+  BOOST_TEST(page.body.find("Identitas asli — dicatat di log audit / Real identities — audited") != std::string::npos);
+  // The API, no body: pseudonyms.
+  auto made = w().api("POST", "/api/v1/cases/perkara-demo-001/bundles", jelas);
+  BOOST_REQUIRE_MESSAGE(made.status == 201 || made.status == 200, made.body);
+  BOOST_TEST(made.json()->getValue<bool>("redacted"));
+  BOOST_TEST(made.json()->optValue<std::string>("disclosure", "") == "pseudonyms");
+  const std::string file_name = made.json()->getValue<std::string>("file_name");
+  BOOST_TEST(file_name.find("-terbuka") == std::string::npos, file_name);
+  const std::string sha = made.json()->getValue<std::string>("sha256");
+  auto pdf = w().get("/api/v1/cases/perkara-demo-001/bundles/" + sha, &jelas);
+  BOOST_REQUIRE_EQUAL(pdf.status, 200);
+  const std::string txt = pdf_text(pdf.body);
+  BOOST_TEST(txt.find("Saksi A") != std::string::npos);
+  BOOST_TEST(!leaks(txt));
+  BOOST_TEST(!leaks(pdf.body));
+  BOOST_TEST(txt.find("NAMA SAMARAN") != std::string::npos);
+  BOOST_TEST(txt.find("IDENTITAS ASLI") == std::string::npos);
+  // Whoever sees the case may have it (it hides every protected name).
+  BOOST_TEST(w().get("/api/v1/cases/perkara-demo-001/bundles/" + sha, &as("jaksa")).status == 200);
+  // Listed as pseudonymised.
+  auto list = w().api("GET", "/api/v1/cases/perkara-demo-001/bundles", jelas);
+  Poco::JSON::Parser parser;
+  auto a = parser.parse(list.body).extract<Poco::JSON::Array::Ptr>();
+  bool found = false;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    auto b = a->getObject(static_cast<unsigned>(i));
+    if (b->getValue<std::string>("sha256") != sha) continue;
+    found = true;
+    BOOST_TEST(b->getValue<bool>("redacted"));
+    BOOST_TEST(b->optValue<std::string>("disclosure", "") == "pseudonyms");
+  }
+  BOOST_TEST(found);
+  BOOST_TEST(audited("jaksa.jelas", "bundle", "disclosure=pseudonyms"));
+  // The form without a choice: pseudonyms too.
+  auto form = form_post("/cases/perkara-demo-001/bundles", jelas, "csrf=" + jelas.csrf);
+  BOOST_REQUIRE_MESSAGE(form.status == 303, form.status << " " << form.body);
+  const std::string loc = form.header("location");
+  const std::string form_sha = loc.substr(std::string("/cases/perkara-demo-001?bundle=").size(), 64);
+  auto form_pdf = w().get("/cases/perkara-demo-001/bundles/" + form_sha, &jelas);
+  BOOST_REQUIRE_EQUAL(form_pdf.status, 200);
+  BOOST_TEST(!leaks(pdf_text(form_pdf.body)));
+}
+
+BOOST_AUTO_TEST_CASE(an_identities_copy_shows_the_names_says_so_and_is_audited) {
+  const auto& jelas = as("jaksa.jelas");
+  auto made = w().api("POST", "/api/v1/cases/perkara-demo-001/bundles", jelas, R"({"disclosure":"identities"})");
+  BOOST_REQUIRE_MESSAGE(made.status == 201 || made.status == 200, made.body);
+  BOOST_TEST(!made.json()->getValue<bool>("redacted"));
+  BOOST_TEST(made.json()->optValue<std::string>("disclosure", "") == "identities");
+  const std::string file_name = made.json()->getValue<std::string>("file_name");
+  BOOST_TEST(file_name.size() > 12u);
+  BOOST_TEST(file_name.substr(file_name.size() - 12) == "-terbuka.pdf", file_name);
+  const std::string sha = made.json()->getValue<std::string>("sha256");
+  auto pdf = w().get("/api/v1/cases/perkara-demo-001/bundles/" + sha, &jelas);
+  BOOST_REQUIRE_EQUAL(pdf.status, 200);
+  const std::string txt = pdf_text(pdf.body);
+  BOOST_TEST(leaks(txt));
+  BOOST_TEST(txt.find("IDENTITAS ASLI") != std::string::npos);
+  BOOST_TEST(txt.find("NAMA SAMARAN") == std::string::npos);
+  BOOST_TEST(pdf.header("content-disposition").find("-terbuka.pdf\"") != std::string::npos);
+  BOOST_TEST(audited("jaksa.jelas", "bundle", "sha256 " + sha));
+  BOOST_TEST(audited("jaksa.jelas", "bundle", "disclosure=identities"));
+  BOOST_TEST(!leaks(audit_text()));
+  // The case page lists it as showing identities; the form's choice works the same.
+  auto form = form_post("/cases/perkara-demo-001/bundles", jelas, "csrf=" + jelas.csrf + "&disclosure=identities");
+  BOOST_REQUIRE_MESSAGE(form.status == 303, form.status << " " << form.body);
+  const std::string loc = form.header("location");
+  BOOST_TEST(loc.find(sha) != std::string::npos, loc);  // the same bytes
+  auto page = w().get("/cases/perkara-demo-001", &jelas);
+  const auto row = page.body.find("<td class=\"hash\">" + sha);
+  BOOST_REQUIRE(row != std::string::npos);
+  const std::string rest = page.body.substr(row, page.body.find("</tr>", row) - row);
+  BOOST_TEST(rest.find("identitas asli") != std::string::npos, rest);
+}
+
+BOOST_AUTO_TEST_CASE(identities_are_refused_to_the_uncleared_and_nothing_is_made) {
+  const auto before_list = w().api("GET", "/api/v1/cases/perkara-demo-001/bundles", as("admin")).body;
+  const auto before_audit = audit_text();
+  std::size_t files_before = 0;
+  if (fs::exists(fs::path(w().data) / "bundles"))
+    for (const auto& e : fs::directory_iterator(fs::path(w().data) / "bundles")) files_before += e.is_regular_file();
+  for (const char* user : {"jaksa", "pendamping", "admin"}) {
+    const auto& who = as(user);
+    auto api = w().api("POST", "/api/v1/cases/perkara-demo-001/bundles", who, R"({"disclosure":"identities"})");
+    BOOST_TEST(api.status == 403, user << " " << api.body);
+    BOOST_TEST(api.body.find("hanya pengguna yang berwenang melihat identitas perkara ini") != std::string::npos, api.body);
+    BOOST_TEST(api.body.find("only users cleared for this case's identities") != std::string::npos, api.body);
+    auto form = form_post("/cases/perkara-demo-001/bundles", who, "csrf=" + who.csrf + "&disclosure=identities");
+    BOOST_TEST(form.status == 403, user);
+    // Users not cleared get no choice on the case page.
+    auto page = w().get("/cases/perkara-demo-001", &who);
+    BOOST_TEST(page.body.find("name=\"disclosure\"") == std::string::npos, user);
+  }
+  // A value that is not a choice: 400 naming the field.
+  for (const char* body : {R"({"disclosure":"names"})", R"({"disclosure":true})", R"({"disclosure":""})"}) {
+    auto bad = w().api("POST", "/api/v1/cases/perkara-demo-001/bundles", as("jaksa.jelas"), body);
+    BOOST_TEST(bad.status == 400, body);
+    BOOST_TEST(bad.body.find("disclosure") != std::string::npos, bad.body);
+  }
+  auto bad_form = form_post("/cases/perkara-demo-001/bundles", as("jaksa.jelas"),
+                            "csrf=" + as("jaksa.jelas").csrf + "&disclosure=semua");
+  BOOST_TEST(bad_form.status == 400);
+  // Nothing written, listed or recorded.
+  BOOST_TEST(w().api("GET", "/api/v1/cases/perkara-demo-001/bundles", as("admin")).body == before_list);
+  std::size_t files_after = 0;
+  if (fs::exists(fs::path(w().data) / "bundles"))
+    for (const auto& e : fs::directory_iterator(fs::path(w().data) / "bundles")) files_after += e.is_regular_file();
+  BOOST_TEST(files_after == files_before);
+  BOOST_TEST(audit_text() == before_audit);
 }
 
 BOOST_AUTO_TEST_CASE(bundles_of_a_hidden_case_answer_like_a_missing_case) {
@@ -1206,9 +1326,10 @@ BOOST_AUTO_TEST_CASE(witness_file_download_is_audited_and_names_no_one) {
     BOOST_TEST(!headers_leak(pdf), path);
     BOOST_TEST(audited("jaksa", "witness-file", core::sha256_hex(pdf.body)), path);
   }
-  // The paralegal too; the cleared prosecutor's file shows the name (the check above can fail).
+  // The paralegal too; the cleared prosecutor's identities copy shows the name (the check above can fail).
   BOOST_TEST(w().get("/persons/org-saksi-a/witness-file.pdf", &as("pendamping")).status == 200);
-  auto cleared = w().get("/persons/org-saksi-a/witness-file.pdf?case=perkara-demo-001", &as("jaksa.jelas"));
+  auto cleared =
+      w().get("/persons/org-saksi-a/witness-file.pdf?case=perkara-demo-001&disclosure=identities", &as("jaksa.jelas"));
   BOOST_REQUIRE_EQUAL(cleared.status, 200);
   BOOST_TEST(leaks(pdf_text(cleared.body)));
   BOOST_TEST(!headers_leak(cleared));
@@ -1224,6 +1345,55 @@ BOOST_AUTO_TEST_CASE(witness_file_download_is_audited_and_names_no_one) {
   BOOST_TEST(has(json.body, "Saksi A"));
   BOOST_TEST(!leaks(json.body));
   BOOST_TEST(w().api("POST", "/api/v1/persons/org-saksi-a/witness-file.pdf", as("jaksa")).status == 405);
+}
+
+// Issue 10 for witness files: pseudonyms unless identities are asked for by a cleared user.
+BOOST_AUTO_TEST_CASE(witness_file_disclosure_choice) {
+  const auto& jelas = as("jaksa.jelas");
+  // The person page offers the cleared prosecutor the choice; others get none.
+  auto page = w().get(k_person, &jelas);
+  BOOST_TEST(has(page.body, "name=\"disclosure\" value=\"identities\""), page.body);
+  BOOST_TEST(has(page.body, "Identitas asli — dicatat di log audit / Real identities — audited"));
+  for (const char* user : {"jaksa", "pendamping"})
+    BOOST_TEST(!has(w().get(k_person, &as(user)).body, "name=\"disclosure\""), user);
+  for (const std::string base : {"/persons/org-saksi-a/witness-file.pdf?case=perkara-demo-001",
+                                 "/api/v1/persons/org-saksi-a/witness-file.pdf?case=perkara-demo-001"}) {
+    // Default: pseudonyms, even for the cleared prosecutor.
+    auto def = w().get(base, &jelas);
+    BOOST_REQUIRE_MESSAGE(def.status == 200, base << " " << def.status << " " << def.body.substr(0, 300));
+    const std::string txt = pdf_text(def.body);
+    BOOST_TEST(has(txt, "Saksi A"), base);
+    BOOST_TEST(!leaks(txt), base);
+    BOOST_TEST(!leaks(def.body), base);
+    BOOST_TEST(has(txt, "NAMA SAMARAN"), base);
+    BOOST_TEST(!has(txt, "IDENTITAS ASLI"), base);
+    BOOST_TEST(def.header("content-disposition") == "attachment; filename=\"berkas-saksi-org-saksi-a.pdf\"");
+    BOOST_TEST(audited("jaksa.jelas", "witness-file", core::sha256_hex(def.body)), base);
+    // Identities: the name, the label, the file name, the audit entry.
+    auto shown = w().get(base + "&disclosure=identities", &jelas);
+    BOOST_REQUIRE_EQUAL(shown.status, 200);
+    const std::string stxt = pdf_text(shown.body);
+    BOOST_TEST(leaks(stxt), base);
+    BOOST_TEST(has(stxt, "IDENTITAS ASLI"), base);
+    BOOST_TEST(!has(stxt, "NAMA SAMARAN"), base);
+    BOOST_TEST(shown.header("content-disposition") == "attachment; filename=\"berkas-saksi-org-saksi-a-terbuka.pdf\"");
+    BOOST_TEST(!headers_leak(shown));
+    BOOST_TEST(audited("jaksa.jelas", "witness-file", "sha256 " + core::sha256_hex(shown.body) + ", "));
+    BOOST_TEST(audited("jaksa.jelas", "witness-file", "disclosure=identities"));
+    // Refused to the uncleared, nothing recorded.
+    for (const char* user : {"jaksa", "pendamping", "admin"}) {
+      const auto before = audit_text();
+      auto no = w().get(base + "&disclosure=identities", &as(user));
+      BOOST_TEST(no.status == 403, user << " " << base);
+      BOOST_TEST(has(no.body, "hanya pengguna yang berwenang melihat identitas perkara ini"), no.body);
+      BOOST_TEST(!leaks(no.body));
+      BOOST_TEST(audit_text() == before, user);
+    }
+    auto bad = w().get(base + "&disclosure=nama", &jelas);
+    BOOST_TEST(bad.status == 400);
+    BOOST_TEST(has(bad.body, "disclosure"));
+  }
+  BOOST_TEST(!leaks(audit_text()));
 }
 
 BOOST_AUTO_TEST_CASE(restitution_form_refuses_bad_amounts_keeps_values_and_stores_nothing) {

@@ -91,10 +91,12 @@ service::Viewer role(service::Role r, bool assigned, bool cleared) {
   return v;
 }
 
-service::WitnessFileMade make(const service::Viewer& v, const std::string& file, const std::string& person = k_victim) {
+service::WitnessFileMade make(const service::Viewer& v, const std::string& file, const std::string& person = k_victim,
+                              core::Disclosure disclosure = core::Disclosure::pseudonyms) {
   service::WitnessFileRequest r;
   r.person_id = person;
   r.out_path = demo().out(file);
+  r.disclosure = disclosure;
   auto m = service::make_witness_file(*demo().svc, demo().options, v, r);
   BOOST_REQUIRE_MESSAGE(m, (m ? "" : m.error().describe()));
   return *m;
@@ -154,11 +156,17 @@ BOOST_AUTO_TEST_CASE(redacted_pdf_has_the_pseudonym_and_never_the_name) {
   BOOST_TEST(!shows_name(m.path));
 }
 
-BOOST_AUTO_TEST_CASE(cleared_viewer_sees_the_name) {
+BOOST_AUTO_TEST_CASE(cleared_viewer_sees_the_name_only_when_asking_for_identities) {
   auto v = cli();
   v.cleared_all = true;
-  const auto m = make(v, "revealed.pdf");
+  // Issue 10: cleared, but the default is pseudonyms.
+  const auto def = make(v, "cleared-default.pdf");
+  BOOST_TEST(def.redacted);
+  BOOST_TEST((def.disclosure == core::Disclosure::pseudonyms));
+  BOOST_TEST(!shows_name(sh("pdftotext '" + def.path + "' -").out));
+  const auto m = make(v, "revealed.pdf", k_victim, core::Disclosure::identities);
   BOOST_TEST(!m.redacted);
+  BOOST_TEST((m.disclosure == core::Disclosure::identities));
   const std::string text = sh("pdftotext '" + m.path + "' -").out;
   BOOST_TEST(text.find("Rina Fiksiana") != std::string::npos);
   // A prosecutor cleared for the case sees it too; one assigned but not cleared does not.
@@ -259,7 +267,11 @@ BOOST_AUTO_TEST_CASE(default_file_name_is_the_id_and_bad_requests_leave_nothing)
   auto m = service::make_witness_file(*demo().svc, demo().options, cli(), r);
   auto v = cli();
   v.cleared_all = true;
+  r.disclosure = core::Disclosure::identities;
   auto open = service::make_witness_file(*demo().svc, demo().options, v, r);
+  // Identities asked for by a prosecutor of the case who is not cleared: forbidden, no file.
+  auto refused = service::make_witness_file(*demo().svc, demo().options, role(service::Role::prosecutor, true, false), r);
+  r.disclosure = core::Disclosure::pseudonyms;
   r.template_name = "tidak-ada";
   auto missing_template = service::make_witness_file(*demo().svc, demo().options, cli(), r);
   r.template_name = (std::filesystem::path(BERKAS_SOURCE_DIR) / "templates" / "court-bundle.xml").string();
@@ -270,6 +282,9 @@ BOOST_AUTO_TEST_CASE(default_file_name_is_the_id_and_bad_requests_leave_nothing)
   BOOST_TEST(m->path == "berkas-saksi-org-saksi-a.pdf");
   BOOST_REQUIRE(open);
   BOOST_TEST(open->path == "berkas-saksi-org-saksi-a-terbuka.pdf");
+  BOOST_REQUIRE(!refused);
+  BOOST_TEST((refused.error().code == core::ErrorCode::forbidden));
+  BOOST_TEST(refused.error().message.find("hanya pengguna yang berwenang") != std::string::npos);
   BOOST_REQUIRE(!missing_template);
   BOOST_TEST((missing_template.error().code == core::ErrorCode::not_found));
   BOOST_REQUIRE(!wrong_kind);

@@ -1,15 +1,17 @@
 // Court bundles on the web: built from the case page (or POST /api/v1/cases/{id}/bundles) into
 // DATA/bundles/, listed on the case page, downloaded audited.
 //
-// A bundle shows the identities its maker was cleared for. Whoever downloads it later may be
-// cleared for less, so each file kept here has a guard beside it: the SHA-256 of every protected
-// name that was hidden from its maker (DATA/bundles/<sha256>.guard; hashes, never a name). A
-// viewer gets the file only if every name hidden from them was hidden from the maker too;
-// otherwise the answer is the one a missing bundle gets.
+// A bundle shows pseudonyms unless its maker, cleared for the case, asked for identities
+// ("disclosure"). Whoever downloads it later may be cleared for less, so each file kept here has
+// a guard beside it: the SHA-256 of every protected name the bundle hides
+// (DATA/bundles/<sha256>.guard; hashes, never a name). A viewer gets the file only if every name
+// hidden from them is hidden in the file too; otherwise the answer is the one a missing bundle
+// gets.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -84,13 +86,6 @@ std::string read_all(const fs::path& p, bool& ok) {
   return bytes;
 }
 
-// Would this viewer's own bundle of the case hide a name? (The same test make_bundle applies.)
-bool redacted_for(const service::CaseMaterial& m) {
-  bool redacted = !m.forbidden.empty();
-  for (const auto& p : m.view.persons) redacted = redacted || p.pseudonymised;
-  return redacted;
-}
-
 std::string case_missing_message(const std::string& id) {
   return "perkara '" + id + "' tidak ditemukan / case not found";
 }
@@ -104,17 +99,31 @@ service::Options App::service_options() const {
   return o;
 }
 
-// POST /cases/{id}/bundles (form, field csrf) and POST /api/v1/cases/{id}/bundles (X-CSRF-Token,
-// checked by route_api). Whoever may see the case may build its bundle (service/bundles.cpp
-// asks nothing more); a trainer sees no case, so the answer is the missing case's.
+// POST /cases/{id}/bundles (form, fields csrf and disclosure) and POST /api/v1/cases/{id}/bundles
+// (X-CSRF-Token, checked by route_api; optional JSON body {"disclosure": ...}). Whoever may see the
+// case may build its bundle with pseudonyms; identities only whoever service/bundles.cpp allows.
+// A trainer sees no case, so the answer is the missing case's.
 Response App::post_bundle(Ctx& c, const std::string& case_id, bool api) {
   auto missing = [&] {
     const std::string msg = case_missing_message(case_id);
     return api ? problem(404, msg) : error_page(c, 404, msg);
   };
+  const std::string bad_disclosure =
+      "disclosure: \"pseudonyms\" (bawaan / default) atau / or \"identities\"";
+  std::optional<core::Disclosure> disclosure = core::Disclosure::pseudonyms;
   if (!api) {
     auto form = parse_form(c.req.body);
     if (!csrf_ok(c, form["csrf"])) return error_page(c, 403, m_templates.message(c.lang, "csrf_failed"));
+    if (form.count("disclosure")) disclosure = core::parse_disclosure(form["disclosure"]);
+    if (!disclosure) return error_page(c, 400, bad_disclosure);
+  } else if (!c.req.body.empty()) {
+    Poco::JSON::Object::Ptr body;
+    if (auto bad = parse_json_object(c.req, body)) return *bad;
+    if (body->has("disclosure")) {
+      auto d = body->get("disclosure");
+      disclosure = d.isString() ? core::parse_disclosure(d.extract<std::string>()) : std::nullopt;
+      if (!disclosure) return problem(400, bad_disclosure);
+    }
   }
   if (!c.may_see_case_files()) return missing();
   const auto& v = c.viewer();
@@ -124,13 +133,6 @@ Response App::post_bundle(Ctx& c, const std::string& case_id, bool api) {
     std::string file_name;
   };
   auto made = with_writer([&](service::Service& s) -> core::Result<Made> {
-    auto material = s.case_material(v, case_id);
-    if (!material) return tl::unexpected(material.error());
-    const auto hidden = hashes_of(material->forbidden);
-    const bool redacted = redacted_for(*material);
-    std::string slug = core::slugify(material->view.case_file.register_number);
-    if (slug.empty()) slug = core::slugify(case_id);
-    if (slug.empty()) slug = "berkas-perkara";
     // A private folder for the build, so that the recorded file name is the plain one.
     const fs::path work = dir / ("tmp-" + random_token().substr(0, 24));
     std::error_code ec;
@@ -145,21 +147,22 @@ Response App::post_bundle(Ctx& c, const std::string& case_id, bool api) {
     } cleanup{work};
     service::BundleRequest r;
     r.case_id = case_id;
-    r.out_path = (work / (slug + (redacted ? "" : "-terbuka") + ".pdf")).string();
+    r.out_dir = work.string();
+    r.disclosure = *disclosure;
     auto m = service::make_bundle(s, service_options(), v, r);
     if (!m) return tl::unexpected(m.error());
     const fs::path pdf = dir / (m->sha256 + ".pdf");
     const fs::path guard = dir / (m->sha256 + ".guard");
     // The same bytes made again show nothing either maker could not see: keep both guards.
-    std::set<std::string> names = hidden;
+    std::set<std::string> names(m->hidden_name_sha256.begin(), m->hidden_name_sha256.end());
     if (auto old = read_guard(guard)) names.insert(old->begin(), old->end());
     std::string text = std::string(k_guard_header) + "\n";
     for (const auto& h : names) text += h + "\n";
     // The guard first: a file without its guard is never handed out.
     if (auto w = write_atomically(guard, text); !w) return tl::unexpected(w.error());
-    fs::rename(r.out_path, pdf, ec);
+    fs::rename(m->path, pdf, ec);
     if (ec) return core::fail(ErrorCode::io, "berkas tidak dapat disimpan / cannot store the bundle");
-    return Made{*m, fs::path(r.out_path).filename().string()};
+    return Made{*m, fs::path(m->path).filename().string()};
   });
   if (!made) {
     if (made.error().code == ErrorCode::not_found && made.error().message.find("templat") == std::string::npos)
@@ -177,6 +180,7 @@ Response App::post_bundle(Ctx& c, const std::string& case_id, bool api) {
   o->set("manifest_sha256", b.manifest_sha256);
   o->set("pages", b.page_count);
   o->set("redacted", b.redacted);
+  o->set("disclosure", core::code_of(b.disclosure));
   o->set("already_recorded", b.already_recorded);
   Poco::JSON::Array::Ptr withheld = new Poco::JSON::Array;
   for (const auto& w : b.withheld) withheld->add(w);
@@ -251,6 +255,8 @@ void App::case_bundles(Ctx& c, const std::string& case_id, Data& d) {
   d.set("bundles", rows);
   if (!list->empty()) d.set("has_bundles", Data(true));
   if (c.may_see_case_files()) d.set("may_build", Data(true));
+  // The choice of a copy showing identities, only for whoever may make one (the service decides).
+  if (service::policy().may_disclose_identities(v, case_id)) d.set("may_disclose", Data(true));
 }
 
 // GET /cases/{id}/bundles/{sha256} and /api/v1/cases/{id}/bundles/{sha256}: the PDF kept under

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "core/model.h"
@@ -267,6 +268,14 @@ Response App::page_person(Ctx& c, const std::string& id, const PersonForms& form
   d.set("form_case", text(form_case));
   const std::string query = case_id.empty() ? std::string() : "?case=" + url_encode(case_id);
   d.set("witness_file_url", text("/persons/" + url_encode(p.id) + "/witness-file.pdf" + query));
+  d.set("witness_file_action", text("/persons/" + url_encode(p.id) + "/witness-file.pdf"));
+  // The choice of a copy showing identities, only for whoever may make one for every case the
+  // file would cover (the service decides; make_witness_file asks again).
+  bool may_disclose = !w.cases.empty();
+  for (const auto& k : w.cases)
+    if (form_case.empty() || k.id == form_case)
+      may_disclose = may_disclose && service::policy().may_disclose_identities(v, k.id);
+  if (may_disclose) d.set("may_disclose", Data(true));
   d.set("action_protection", text("/persons/" + url_encode(p.id) + "/protections" + query));
   d.set("action_restitution", text("/persons/" + url_encode(p.id) + "/restitution" + query));
 
@@ -403,14 +412,22 @@ Response App::post_person(Ctx& c, const std::string& id, const std::string& what
   return redirect(c, "/persons/" + url_encode(id) + (case_id.empty() ? "" : "?case=" + url_encode(case_id)) + anchor);
 }
 
-// GET /persons/{id}/witness-file.pdf[?case=] (and the API's): built for the viewer, handed out
-// as a download named by the person id, never by a name. make_witness_file audits it
-// ("witness-file", person id, SHA-256).
+// GET /persons/{id}/witness-file.pdf[?case=][&disclosure=pseudonyms|identities] (and the API's):
+// built for the viewer with the disclosure asked for (pseudonyms by default), handed out as a
+// download named by the person id ("-terbuka" for identities), never by a name.
+// make_witness_file decides who may have identities and audits it ("witness-file", person id,
+// SHA-256, disclosure).
 Response App::witness_file_pdf(Ctx& c, const std::string& id, bool api) {
   auto missing = [&] {
     const std::string msg = person_missing_message(id);
     return api ? problem(404, msg) : error_page(c, 404, msg);
   };
+  std::optional<core::Disclosure> disclosure = core::Disclosure::pseudonyms;
+  if (const std::string asked = c.req.param("disclosure"); !asked.empty()) disclosure = core::parse_disclosure(asked);
+  if (!disclosure) {
+    const std::string msg = "disclosure: \"pseudonyms\" (bawaan / default) atau / or \"identities\"";
+    return api ? problem(400, msg) : error_page(c, 400, msg);
+  }
   if (!c.may_see_case_files()) return missing();
   const auto& v = c.viewer();
   const fs::path work = fs::path(m_options.data_dir) / "witness-files" / ("tmp-" + random_token().substr(0, 24));
@@ -431,6 +448,7 @@ Response App::witness_file_pdf(Ctx& c, const std::string& id, bool api) {
   r.person_id = id;
   r.case_id = c.req.param("case");
   r.out_path = (work / "berkas-saksi.pdf").string();
+  r.disclosure = *disclosure;
   auto made = with_writer([&](service::Service& s) { return service::make_witness_file(s, service_options(), v, r); });
   if (!made) {
     if (made.error().code == ErrorCode::not_found && made.error().message.find("templat") == std::string::npos)
@@ -446,7 +464,8 @@ Response App::witness_file_pdf(Ctx& c, const std::string& id, bool api) {
   Response out;
   out.content_type = "application/pdf";
   out.body = std::move(bytes);
-  out.set_header("Content-Disposition", "attachment; filename=\"" + download_name("berkas-saksi-" + id + ".pdf") + "\"");
+  const std::string name = "berkas-saksi-" + id + (made->redacted ? "" : "-terbuka") + ".pdf";
+  out.set_header("Content-Disposition", "attachment; filename=\"" + download_name(name) + "\"");
   return out;
 }
 
