@@ -243,3 +243,34 @@ BOOST_AUTO_TEST_CASE(the_audit_log_is_for_administrators) {
     BOOST_TEST(static_cast<bool>(log) == (who == "admin"), who);
   }
 }
+
+BOOST_AUTO_TEST_CASE(disclosure_copies_by_role) {
+  // Breach 3 of issue 10: the cleared maker's bundle printed real names while saying they were
+  // pseudonymised. A copy shows identities only when asked for, by one cleared for the case.
+  for (const auto& [who, v] : roles()) {
+    service::BundleRequest r;
+    r.case_id = k_case;
+    r.disclosure = core::Disclosure::identities;
+    r.out_path = g->dir.file("terbuka-" + who + ".pdf");
+    auto made = service::make_bundle(svc(), g->options, v, r);
+    const bool allowed = who == "cleared";
+    BOOST_TEST(static_cast<bool>(made) == allowed, who << (made ? "" : " " + made.error().describe()));
+    if (made) {
+      BOOST_TEST(!made->redacted, who);
+      BOOST_TEST((made->disclosure == core::Disclosure::identities), who);
+    } else {
+      // Who may not see the case gets the missing case's answer; who sees it, forbidden.
+      BOOST_TEST((made.error().code == (visible(who, "case") ? core::ErrorCode::forbidden : core::ErrorCode::not_found)),
+                 who);
+      BOOST_TEST(!fs::exists(r.out_path), who);
+    }
+  }
+  // The cleared maker's default copy: pseudonyms, and it says so.
+  service::BundleRequest r;
+  r.case_id = k_case;
+  r.out_path = g->dir.file("samaran-cleared.pdf");
+  auto made = service::make_bundle(svc(), g->options, roles().at("cleared"), r);
+  BOOST_REQUIRE(made);
+  BOOST_TEST(made->redacted);
+  BOOST_TEST((made->disclosure == core::Disclosure::pseudonyms));
+}
