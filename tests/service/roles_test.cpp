@@ -6,15 +6,19 @@
 #define BOOST_TEST_MODULE roles
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <regex>
 #include <string>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "service/bundles.h"
 #include "service/guidelines.h"
+#include "service/kept_bundles.h"
 #include "service/policy.h"
 #include "service/service.h"
 #include "service/upload.h"
@@ -273,4 +277,48 @@ BOOST_AUTO_TEST_CASE(disclosure_copies_by_role) {
   BOOST_REQUIRE(made);
   BOOST_TEST(made->redacted);
   BOOST_TEST((made->disclosure == core::Disclosure::pseudonyms));
+}
+
+BOOST_AUTO_TEST_CASE(kept_bundles_are_downloaded_only_by_who_may_see_every_name_in_them) {
+  // The cleared prosecutor keeps an identities copy; only viewers cleared as much may have it.
+  auto kept = service::keep_bundle(svc(), g->options, roles().at("cleared"), k_case, core::Disclosure::identities);
+  BOOST_REQUIRE_MESSAGE(kept, (kept ? "" : kept.error().describe()));
+  auto pseud = service::keep_bundle(svc(), g->options, roles().at("uncleared"), k_case, core::Disclosure::pseudonyms);
+  BOOST_REQUIRE(pseud);
+  BOOST_TEST(kept->made.sha256 != pseud->made.sha256);
+  for (const auto& [who, v] : roles()) {
+    std::vector<std::string> audited;
+    auto audit = [&](const std::string& action, const std::string&, const std::string&) -> core::Status {
+      audited.push_back(action);
+      return {};
+    };
+    auto open_copy = service::kept_bundle_file(svc(), g->options, v, k_case, kept->made.sha256, audit);
+    BOOST_TEST(static_cast<bool>(open_copy) == (who == "cleared"), who);
+    auto samaran = service::kept_bundle_file(svc(), g->options, v, k_case, pseud->made.sha256 + ".pdf", audit);
+    BOOST_TEST(static_cast<bool>(samaran) == visible(who, "case"), who);
+    if (open_copy) BOOST_TEST(core::sha256_hex(open_copy->bytes) == kept->made.sha256);
+    if (!open_copy) BOOST_TEST((open_copy.error().code == core::ErrorCode::not_found), who);
+    // Who sees the case but not the names is refused the open copy, and that is audited.
+    if (visible(who, "case") && who != "cleared")
+      BOOST_TEST((std::find(audited.begin(), audited.end(), "bundle.withheld") != audited.end()), who);
+    if (open_copy) BOOST_TEST((std::find(audited.begin(), audited.end(), "bundle.download") != audited.end()), who);
+  }
+  // An altered kept file is never handed out as the bundle.
+  const auto pdf = fs::path(g->options.data_dir) / "bundles" / (pseud->made.sha256 + ".pdf");
+  {
+    std::ofstream out(pdf, std::ios::binary | std::ios::app);
+    out << "%tampered";
+  }
+  auto altered = service::kept_bundle_file(svc(), g->options, roles().at("uncleared"), k_case, pseud->made.sha256,
+                                           [](const std::string&, const std::string&, const std::string&) {
+                                             return core::Status{};
+                                           });
+  BOOST_TEST((!altered && altered.error().code == core::ErrorCode::integrity));
+  // No audit, no file.
+  auto unaudited = service::kept_bundle_file(
+      svc(), g->options, roles().at("cleared"), k_case, kept->made.sha256,
+      [](const std::string&, const std::string&, const std::string&) -> core::Status {
+        return core::fail(core::ErrorCode::io, "audit log unavailable");
+      });
+  BOOST_TEST(!unaudited);
 }

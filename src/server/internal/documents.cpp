@@ -1,90 +1,24 @@
-// Court bundles on the web: built from the case page (or POST /api/v1/cases/{id}/bundles) into
-// DATA/bundles/, listed on the case page, downloaded audited.
-//
-// A bundle shows pseudonyms unless its maker, cleared for the case, asked for identities
-// ("disclosure"). Whoever downloads it later may be cleared for less, so each file kept here has
-// a guard beside it: the SHA-256 of every protected name the bundle hides
-// (DATA/bundles/<sha256>.guard; hashes, never a name). A viewer gets the file only if every name
-// hidden from them is hidden in the file too; otherwise the answer is the one a missing bundle
-// gets.
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
+// Court bundles on the web: built from the case page (or POST /api/v1/cases/{id}/bundles), listed
+// on the case page, downloaded audited. What is kept where, and who may download which copy, is
+// the service's (service/kept_bundles.h); this file reads requests and shapes answers.
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
-#include "core/hash.h"
 #include "core/text.h"
 #include "server/internal/app.h"
 #include "server/internal/shared.h"
 #include "service/bundles.h"
-
-namespace fs = std::filesystem;
+#include "service/kept_bundles.h"
 
 namespace berkas::server::internal {
 
 using core::ErrorCode;
 
 namespace {
-
-constexpr const char* k_guard_header = "berkas-bundle-guard 1";
-
-bool is_sha256(const std::string& s) {
-  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
-}
-
-std::set<std::string> hashes_of(const std::vector<std::string>& names) {
-  std::set<std::string> out;
-  for (const auto& n : names) out.insert(core::sha256_hex(n));
-  return out;
-}
-
-std::optional<std::set<std::string>> read_guard(const fs::path& p) {
-  std::ifstream in(p);
-  if (!in) return std::nullopt;
-  std::string line;
-  if (!std::getline(in, line) || line != k_guard_header) return std::nullopt;
-  std::set<std::string> out;
-  while (std::getline(in, line))
-    if (is_sha256(line)) out.insert(line);
-  return out;
-}
-
-core::Status write_atomically(const fs::path& p, const std::string& bytes) {
-  const fs::path tmp = p.string() + ".tmp-" + random_token().substr(0, 12);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << bytes;
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      return core::fail(ErrorCode::io, "berkas tidak dapat ditulis / cannot write the file");
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, p, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return core::fail(ErrorCode::io, "berkas tidak dapat ditulis / cannot write the file");
-  }
-  return {};
-}
-
-std::string read_all(const fs::path& p, bool& ok) {
-  std::ifstream in(p, std::ios::binary);
-  ok = static_cast<bool>(in);
-  if (!ok) return {};
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  ok = !in.bad();
-  return bytes;
-}
 
 std::string case_missing_message(const std::string& id) {
   return "perkara '" + id + "' tidak ditemukan / case not found";
@@ -127,42 +61,8 @@ Response App::post_bundle(Ctx& c, const std::string& case_id, bool api) {
   }
   if (!c.may_see_case_files()) return missing();
   const auto& v = c.viewer();
-  const fs::path dir = fs::path(m_options.data_dir) / "bundles";
-  struct Made {
-    service::BundleMade made;
-    std::string file_name;
-  };
-  auto made = with_writer([&](service::Service& s) -> core::Result<Made> {
-    // A private folder for the build, so that the recorded file name is the plain one.
-    const fs::path work = dir / ("tmp-" + random_token().substr(0, 24));
-    std::error_code ec;
-    fs::create_directories(work, ec);
-    if (ec) return core::fail(ErrorCode::io, "folder berkas tidak dapat dibuat / cannot create the bundle folder");
-    struct Cleanup {
-      fs::path p;
-      ~Cleanup() {
-        std::error_code e;
-        fs::remove_all(p, e);
-      }
-    } cleanup{work};
-    service::BundleRequest r;
-    r.case_id = case_id;
-    r.out_dir = work.string();
-    r.disclosure = *disclosure;
-    auto m = service::make_bundle(s, service_options(), v, r);
-    if (!m) return tl::unexpected(m.error());
-    const fs::path pdf = dir / (m->sha256 + ".pdf");
-    const fs::path guard = dir / (m->sha256 + ".guard");
-    // The same bytes made again show nothing either maker could not see: keep both guards.
-    std::set<std::string> names(m->hidden_name_sha256.begin(), m->hidden_name_sha256.end());
-    if (auto old = read_guard(guard)) names.insert(old->begin(), old->end());
-    std::string text = std::string(k_guard_header) + "\n";
-    for (const auto& h : names) text += h + "\n";
-    // The guard first: a file without its guard is never handed out.
-    if (auto w = write_atomically(guard, text); !w) return tl::unexpected(w.error());
-    fs::rename(m->path, pdf, ec);
-    if (ec) return core::fail(ErrorCode::io, "berkas tidak dapat disimpan / cannot store the bundle");
-    return Made{*m, fs::path(m->path).filename().string()};
+  auto made = with_writer([&](service::Service& s) {
+    return service::keep_bundle(s, service_options(), v, case_id, *disclosure);
   });
   if (!made) {
     if (made.error().code == ErrorCode::not_found && made.error().message.find("templat") == std::string::npos)
@@ -192,27 +92,13 @@ Response App::post_bundle(Ctx& c, const std::string& case_id, bool api) {
   return json_response(stringify(o), b.already_recorded ? 200 : 201);
 }
 
-// Of `list`, the bundles whose file is kept here and which `v` may have (see the top of the file).
+// Of `list`, the bundles kept here which `v` may have (service/kept_bundles.h); none on a failure.
 std::set<std::string> App::downloadable_bundles(const service::Viewer& v, const std::string& case_id,
                                                 const std::vector<service::BundleInfo>& list) {
-  std::set<std::string> out;
-  const fs::path dir = fs::path(m_options.data_dir) / "bundles";
-  // The names this viewer may not see: read only when some file is kept here (it costs a read
-  // of the case's material).
-  std::optional<std::set<std::string>> hidden;
-  for (const auto& b : list) {
-    std::error_code ec;
-    if (!is_sha256(b.sha256) || !fs::is_regular_file(dir / (b.sha256 + ".pdf"), ec)) continue;
-    auto guard = read_guard(dir / (b.sha256 + ".guard"));
-    if (!guard) continue;
-    if (!hidden) {
-      auto m = with_reader([&](service::Service& s) { return s.case_material(v, case_id); });
-      if (!m) return {};
-      hidden = hashes_of(m->forbidden);
-    }
-    if (service::policy().may_download_document(*guard, *hidden)) out.insert(b.sha256);
-  }
-  return out;
+  auto out = with_reader([&](service::Service& s) {
+    return service::downloadable_bundles(s, service_options(), v, case_id, list);
+  });
+  return out ? *out : std::set<std::string>{};
 }
 
 // GET /api/v1/cases/{id}/bundles: bundle_list_json, each with "download" when this viewer may have
@@ -262,42 +148,19 @@ void App::case_bundles(Ctx& c, const std::string& case_id, Data& d) {
 // GET /cases/{id}/bundles/{sha256} and /api/v1/cases/{id}/bundles/{sha256}: the PDF kept under
 // DATA/bundles/, as an attachment, audited ("bundle.download", case id, SHA-256). Unknown,
 // not visible, not kept here, or showing a name this viewer may not see: one answer.
-Response App::download_bundle(Ctx& c, const std::string& case_id, const std::string& sha256_in, bool api) {
-  auto missing = [&] {
-    const std::string msg = "berkas perkara tidak ditemukan / bundle not found";
-    return api ? problem(404, msg) : error_page(c, 404, msg);
-  };
-  std::string sha = sha256_in;
-  if (sha.size() == 68 && sha.substr(64) == ".pdf") sha = sha.substr(0, 64);
-  if (!c.may_see_case_files() || !is_sha256(sha)) return missing();
+Response App::download_bundle(Ctx& c, const std::string& case_id, const std::string& sha256, bool api) {
   const auto& v = c.viewer();
-  auto list = with_reader([&](service::Service& s) { return service::bundle_infos(s, service_options(), v, case_id); });
-  if (!list) return missing();
-  auto rec = std::find_if(list->begin(), list->end(), [&](const service::BundleInfo& b) { return b.sha256 == sha; });
-  if (rec == list->end()) return missing();
-  const fs::path dir = fs::path(m_options.data_dir) / "bundles";
-  if (!downloadable_bundles(v, case_id, {*rec}).count(sha)) {
-    std::error_code ec;
-    if (fs::is_regular_file(dir / (sha + ".pdf"), ec))
-      (void)m_accounts->record(v, "bundle.withheld", case_id, "sha256=" + sha + " reason=protected-name");
-    return missing();
-  }
-  bool ok = false;
-  std::string bytes = read_all(dir / (sha + ".pdf"), ok);
-  if (!ok) return missing();
-  if (core::sha256_hex(bytes) != sha) {
-    const std::string msg = "berkas perkara tidak cocok dengan catatannya / the bundle file does not match its record";
-    return api ? problem(500, msg) : error_page(c, 500, msg);
-  }
-  // No audit entry, no download.
-  if (auto s = m_accounts->record(v, "bundle.download", case_id,
-                                  "sha256=" + sha + " bytes=" + std::to_string(bytes.size()));
-      !s)
-    return api ? problem(s.error()) : error_page(c, s.error());
+  auto file = with_reader([&](service::Service& s) {
+    return service::kept_bundle_file(s, service_options(), v, case_id, sha256,
+                                     [&](const std::string& action, const std::string& object, const std::string& detail) {
+                                       return m_accounts->record(v, action, object, detail);
+                                     });
+  });
+  if (!file) return api ? problem(file.error()) : error_page(c, file.error());
   Response r;
   r.content_type = "application/pdf";
-  r.body = std::move(bytes);
-  r.set_header("Content-Disposition", "attachment; filename=\"" + download_name(rec->file_name) + "\"");
+  r.body = std::move(file->bytes);
+  r.set_header("Content-Disposition", "attachment; filename=\"" + download_name(file->file_name) + "\"");
   return r;
 }
 
