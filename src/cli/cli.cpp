@@ -138,25 +138,24 @@ service::Viewer viewer_of(const Args& a) {
   return v;
 }
 
-core::Result<std::unique_ptr<Service>> open_service(const Args& a, bool create) {
-  return Service::open({a.data_dir, service::default_resource_dir()}, create);
+core::Result<std::unique_ptr<service::Context>> open_service(const Args& a, bool create) {
+  return service::Context::open({a.data_dir, service::default_resource_dir()}, create);
 }
 
-service::Options service_options(const Args& a) { return {a.data_dir, service::default_resource_dir()}; }
 
 namespace {
 
 int cmd_init(const Args& a) {
   auto svc = open_service(a, true);
   if (!svc) return report_error(svc.error(), a.json);
-  auto report = (*svc)->init(viewer_of(a), a.demo, progress_printer());
+  auto report = (*svc)->evidence().init(viewer_of(a), a.demo, progress_printer());
   if (!report) return report_error(report.error(), a.json);
   if (a.json) {
     std::cout << service::json::of(*report) << "\n";
   } else {
     for (const auto& f : report->files)
       if (f.status == service::FileOutcome::Status::failed) std::cerr << "GAGAL / FAILED " << f.error << "\n";
-    auto counts = (*svc)->counts();
+    auto counts = (*svc)->evidence().counts();
     std::cout << "Penyimpanan siap / store ready: " << a.data_dir << "\n";
     if (counts)
       std::cout << "  " << counts->laws << " undang-undang / laws, " << counts->provisions << " ketentuan / provisions, "
@@ -181,7 +180,7 @@ int cmd_ingest(const Args& a) {
       std::cout << std::endl;
     }
   };
-  auto report = (*svc)->ingest(viewer_of(a), a.rest, a.json ? progress_printer() : service::Progress(),
+  auto report = (*svc)->evidence().ingest(viewer_of(a), a.rest, a.json ? progress_printer() : service::Progress(),
                                a.json ? std::function<void(const service::FileOutcome&)>() : print_outcome);
   if (!report) return report_error(report.error(), a.json);
   if (a.json)
@@ -236,7 +235,7 @@ int cmd_search(const Args& a) {
   for (const auto& w : a.rest) text += (text.empty() ? "" : " ") + w;
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
-  return print_search(**svc, a, text);
+  return print_search((*svc)->evidence(), a, text);
 }
 
 void print_citations(const std::vector<service::CitationView>& cs) {
@@ -360,21 +359,21 @@ int cmd_show(const Args& a) {
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
   const auto& id = a.rest[0];
-  auto kind = (*svc)->kind_of(viewer_of(a), id);
+  auto kind = (*svc)->evidence().kind_of(viewer_of(a), id);
   if (!kind) return report_error(kind.error(), a.json);
   if (a.reveal)
-    if (auto s = (*svc)->record(viewer_of(a), "reveal", id, "--reveal: protected identities shown"); !s)
+    if (auto s = (*svc)->evidence().record(viewer_of(a), "reveal", id, "--reveal: protected identities shown"); !s)
       return report_error(s.error(), a.json);
-  if (*kind == "item") return show_item(**svc, a, id);
-  if (*kind == "precedent") return show_precedent(**svc, a, id);
-  if (*kind == "case") return show_case(**svc, a, id);
-  return show_provision(**svc, a, "", id);
+  if (*kind == "item") return show_item((*svc)->evidence(), a, id);
+  if (*kind == "precedent") return show_precedent((*svc)->evidence(), a, id);
+  if (*kind == "case") return show_case((*svc)->evidence(), a, id);
+  return show_provision((*svc)->evidence(), a, "", id);
 }
 
 int cmd_cases(const Args& a) {
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
-  auto cases = (*svc)->cases(viewer_of(a));
+  auto cases = (*svc)->evidence().cases(viewer_of(a));
   if (!cases) return report_error(cases.error(), a.json);
   if (a.json) {
     std::cout << service::json::of(*cases) << "\n";
@@ -391,9 +390,9 @@ int cmd_case(const Args& a) {
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
   if (a.reveal)
-    if (auto s = (*svc)->record(viewer_of(a), "reveal", a.rest[0], "--reveal: protected identities shown"); !s)
+    if (auto s = (*svc)->evidence().record(viewer_of(a), "reveal", a.rest[0], "--reveal: protected identities shown"); !s)
       return report_error(s.error(), a.json);
-  return show_case(**svc, a, a.rest[0]);
+  return show_case((*svc)->evidence(), a, a.rest[0]);
 }
 
 int cmd_law(const Args& a) {
@@ -402,9 +401,9 @@ int cmd_law(const Args& a) {
   if (!a.rest.empty()) {
     std::string pasal;
     for (const auto& w : a.rest) pasal += (pasal.empty() ? "" : " ") + w;
-    return show_provision(**svc, a, a.law, pasal);
+    return show_provision((*svc)->evidence(), a, a.law, pasal);
   }
-  auto outline = (*svc)->law_outline(a.law, a.as_of);
+  auto outline = (*svc)->evidence().law_outline(a.law, a.as_of);
   if (!outline) return report_error(outline.error(), a.json);
   if (a.json) {
     std::cout << service::json::of(*outline) << "\n";
@@ -419,7 +418,7 @@ int cmd_law(const Args& a) {
     }
     std::cout << "\n";
   }
-  auto laws = (*svc)->laws();
+  auto laws = (*svc)->evidence().laws();
   if (laws && laws->size() > 1) {
     std::cout << "\nUndang-undang lain / other laws (--law ID):";
     for (const auto& l : *laws)
@@ -432,8 +431,8 @@ int cmd_law(const Args& a) {
 int cmd_reindex(const Args& a) {
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
-  if (auto s = (*svc)->reindex(viewer_of(a), progress_printer()); !s) return report_error(s.error(), a.json);
-  auto counts = (*svc)->counts();
+  if (auto s = (*svc)->evidence().reindex(viewer_of(a), progress_printer()); !s) return report_error(s.error(), a.json);
+  auto counts = (*svc)->evidence().counts();
   if (!a.json) std::cout << "Indeks dibangun ulang / index rebuilt\n";
   return k_ok;
 }
@@ -441,7 +440,7 @@ int cmd_reindex(const Args& a) {
 int cmd_verify(const Args& a) {
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
-  auto r = (*svc)->verify(viewer_of(a));
+  auto r = (*svc)->evidence().verify(viewer_of(a));
   if (!r) return report_error(r.error(), a.json);
   if (a.json) {
     std::cout << service::json::of(*r) << "\n";
@@ -460,12 +459,12 @@ int cmd_audit(const Args& a) {
   std::int64_t after = 0;
   int limit = 1000000;
   if (a.limit_given) {
-    auto all = (*svc)->audit_log(viewer_of(a), 0, 1000000);
+    auto all = (*svc)->evidence().audit_log(viewer_of(a), 0, 1000000);
     if (!all) return report_error(all.error(), a.json);
     if (all->size() > static_cast<size_t>(a.limit)) after = (*all)[all->size() - a.limit - 1].seq;
     limit = a.limit;
   }
-  auto events = (*svc)->audit_log(viewer_of(a), after, limit);
+  auto events = (*svc)->evidence().audit_log(viewer_of(a), after, limit);
   if (!events) return report_error(events.error(), a.json);
   if (a.json) {
     std::cout << service::json::of(*events) << "\n";
@@ -501,7 +500,7 @@ int cmd_tour(const Args& a) {
     std::cout << "\n==== " << s.what << "\n$ berkas search " << (*s.as_of ? std::string("--as-of ") + s.as_of + " " : "")
               << "'" << s.query << "'\n";
     b.as_of = s.as_of;
-    print_search(**svc, b, s.query);
+    print_search((*svc)->evidence(), b, s.query);
   }
   std::cout << "\nLanjutkan / go on: berkas --data " << a.data_dir
             << " show ID | cases | law 2 | law --law uu-1-2023 455 | verify\n";
@@ -586,7 +585,7 @@ int cmd_bundle(const Args& a) {
   if (!svc) return report_error(svc.error(), a.json);
   const auto viewer = viewer_of(a);
   if (a.reveal)
-    if (auto s = (*svc)->record(viewer, "reveal", a.case_id, "--reveal: protected identities shown in a bundle"); !s)
+    if (auto s = (*svc)->evidence().record(viewer, "reveal", a.case_id, "--reveal: protected identities shown in a bundle"); !s)
       return report_error(s.error(), a.json);
   service::BundleRequest r;
   r.case_id = a.case_id;
@@ -594,7 +593,7 @@ int cmd_bundle(const Args& a) {
   r.out_path = a.out;
   r.stamp_prefix = a.stamp_prefix;
   r.disclosure = a.reveal ? core::Disclosure::identities : core::Disclosure::pseudonyms;
-  auto made = service::make_bundle(**svc, service_options(a), viewer, r);
+  auto made = (*svc)->bundles().make(viewer, r);
   if (!made) return report_error(made.error(), a.json);
   if (a.json) {
     std::cout << service::bundle_made_json(*made) << "\n";
@@ -615,7 +614,7 @@ int cmd_bundles(const Args& a) {
   if (!a.rest.empty()) return usage_error("bundles: tidak ada argumen / no arguments (--case ID)");
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
-  auto list = service::list_bundles(**svc, service_options(a), viewer_of(a), a.case_id);
+  auto list = (*svc)->bundles().records(viewer_of(a), a.case_id);
   if (!list) return report_error(list.error(), a.json);
   if (a.json) {
     std::cout << service::bundles_json(*list) << "\n";
@@ -633,7 +632,7 @@ int cmd_verify_bundle(const Args& a) {
   if (a.rest.size() != 1) return usage_error("verify-bundle: satu BERKAS.pdf diperlukan / one FILE.pdf required");
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
-  auto c = service::verify_bundle(**svc, service_options(a), viewer_of(a), a.rest[0]);
+  auto c = (*svc)->bundles().verify(viewer_of(a), a.rest[0]);
   if (!c) return report_error(c.error(), a.json);
   if (a.json) {
     std::cout << service::bundle_check_json(*c) << "\n";

@@ -17,7 +17,7 @@ int cmd_guideline(const Args& a) {
   r.out_pdf = a.out;
   r.out_html = a.html_out;
   r.answers = a.answers;
-  auto made = service::make_guideline(**svc, service_options(a), viewer_of(a), r);
+  auto made = (*svc)->guidelines().make(viewer_of(a), r);
   if (!made) return report_error(made.error(), a.json);
   if (a.json) {
     std::cout << service::guideline_made_json(*made) << "\n";

@@ -15,7 +15,7 @@ int cmd_witness_file(const Args& a) {
   const auto viewer = viewer_of(a);
   // Revealing is audited before anything is made (the id only, never the name).
   if (a.reveal)
-    if (auto s = (*svc)->record(viewer, "reveal", a.person_id, "--reveal: protected identities shown in a witness file"); !s)
+    if (auto s = (*svc)->evidence().record(viewer, "reveal", a.person_id, "--reveal: protected identities shown in a witness file"); !s)
       return report_error(s.error(), a.json);
   service::WitnessFileRequest r;
   r.person_id = a.person_id;
@@ -23,7 +23,7 @@ int cmd_witness_file(const Args& a) {
   if (!a.template_name.empty()) r.template_name = a.template_name;
   r.out_path = a.out;
   r.disclosure = a.reveal ? core::Disclosure::identities : core::Disclosure::pseudonyms;
-  auto made = service::make_witness_file(**svc, service_options(a), viewer, r);
+  auto made = (*svc)->witness_files().make(viewer, r);
   if (!made) return report_error(made.error(), a.json);
   if (a.json) {
     std::cout << service::witness_file_made_json(*made) << "\n";

@@ -27,7 +27,7 @@ core::Result<std::unique_ptr<Server>> Server::start(const Options& options) {
   auto loop = internal::EventLoop::bind(impl->options);
   if (!loop) return tl::unexpected(loop.error());
   impl->loop = std::move(*loop);
-  auto svc = service::Service::open({impl->options.data_dir, impl->options.resource_dir}, false);
+  auto svc = service::Context::open({impl->options.data_dir, impl->options.resource_dir}, false);
   if (!svc) return tl::unexpected(svc.error());
   service::AccountsOptions ao;
   ao.pbkdf2_iterations = impl->options.pbkdf2_iterations;

@@ -1,4 +1,5 @@
-// Every feature of the service layer through the access policy, for every role: administrator,
+// Every feature of the service layer (service::Context: evidence, bundles, witness files,
+// guidelines, uploads) through the access policy, for every role: administrator,
 // cleared prosecutor, uncleared prosecutor, prosecutor of another case, paralegal, trainer (the
 // anonymous visitor exists only on the web: tests/server/server_test.cpp). One real data dir with
 // the law and the FIKTIF demo case, a real store and index; each breach of issue 10 that lives in
@@ -17,6 +18,7 @@
 #include "core/hash.h"
 #include "core/text.h"
 #include "service/bundles.h"
+#include "service/context.h"
 #include "service/guidelines.h"
 #include "service/kept_bundles.h"
 #include "service/policy.h"
@@ -60,14 +62,14 @@ std::map<std::string, Viewer> roles() {
 struct World {
   test::TempDir dir;
   service::Options options;
-  std::unique_ptr<service::Service> svc;
+  std::unique_ptr<service::Context> ctx;  // the one way in: a feature object per feature
   World() {
     options.data_dir = dir.file("data");
     options.resource_dir = BERKAS_SOURCE_DIR;
-    auto s = service::Service::open(options, true);
+    auto s = service::Context::open(options, true);
     BOOST_REQUIRE_MESSAGE(s, (s ? "" : s.error().describe()));
-    svc = std::move(*s);
-    auto r = svc->init(Viewer::command_line("test"), true);
+    ctx = std::move(*s);
+    auto r = ctx->evidence().init(Viewer::command_line("test"), true);
     BOOST_REQUIRE_MESSAGE(r && r->failed() == 0, "demo init");
   }
 };
@@ -79,7 +81,8 @@ struct Setup {
 };
 BOOST_TEST_GLOBAL_FIXTURE(Setup);
 
-service::Service& svc() { return *g->svc; }
+service::Context& ctx() { return *g->ctx; }
+service::Service& svc() { return g->ctx->evidence(); }
 
 bool visible(const std::string& who, const char* what) {
   return who == "admin" || who == "cleared" || who == "uncleared" || who == "paralegal" || std::string(what) == "";
@@ -145,7 +148,7 @@ BOOST_AUTO_TEST_CASE(the_case_and_its_documents) {
   for (const auto& [who, v] : roles()) {
     auto c = svc().case_view(v, k_case);
     BOOST_TEST(static_cast<bool>(c) == visible(who, "case"), who);
-    auto wf = service::witness_file_data(svc(), g->options, v, "org-saksi-a", k_case);
+    auto wf = ctx().witness_files().data(v, "org-saksi-a", k_case);
     BOOST_TEST(static_cast<bool>(wf) == visible(who, "case"), who);
     if (!c) BOOST_TEST((c.error().code == core::ErrorCode::not_found), who);
   }
@@ -157,7 +160,7 @@ BOOST_AUTO_TEST_CASE(court_bundles_by_role) {
     service::BundleRequest r;
     r.case_id = k_case;
     r.out_path = g->dir.file("bundel-" + who + ".pdf");
-    auto made = service::make_bundle(svc(), g->options, v, r);
+    auto made = ctx().bundles().make(v, r);
     BOOST_TEST(static_cast<bool>(made) == visible(who, "case"), who);
     if (!made) {
       BOOST_TEST((made.error().code == core::ErrorCode::not_found), who);
@@ -165,20 +168,20 @@ BOOST_AUTO_TEST_CASE(court_bundles_by_role) {
       continue;
     }
     BOOST_TEST(made->redacted, who);
-    auto list = service::list_bundles(svc(), g->options, v, k_case);
+    auto list = ctx().bundles().records(v, k_case);
     BOOST_REQUIRE(list);
     BOOST_TEST(!list->empty());
   }
   // Who may not see the case sees no bundle of it.
-  auto none = service::list_bundles(svc(), g->options, roles().at("other"), k_case);
+  auto none = ctx().bundles().records(roles().at("other"), k_case);
   BOOST_TEST((!none || none->empty()));
 }
 
 BOOST_AUTO_TEST_CASE(guideline_answer_keys_by_role) {
   for (const auto& [who, v] : roles()) {
-    auto module = service::guideline_html(svc(), g->options, v, "pendampingan-korban-tppo", false);
+    auto module = ctx().guidelines().html(v, "pendampingan-korban-tppo", false);
     BOOST_TEST(static_cast<bool>(module), who << (module ? "" : module.error().describe()));
-    auto answers = service::guideline_html(svc(), g->options, v, "pendampingan-korban-tppo", true);
+    auto answers = ctx().guidelines().html(v, "pendampingan-korban-tppo", true);
     const bool allowed = who == "admin" || who == "trainer";
     BOOST_TEST(static_cast<bool>(answers) == allowed, who);
     if (!answers) BOOST_TEST((answers.error().code == core::ErrorCode::forbidden), who);
@@ -194,7 +197,7 @@ BOOST_AUTO_TEST_CASE(uploads_by_role) {
   const std::string path = g->dir.write("unggah/bap-saksi-a.xml", changed);
   for (const auto& [who, v] : roles()) {
     if (who == "admin" || who == "cleared") continue;  // they may correct: not here (it would change the item)
-    auto report = service::ingest_upload(svc(), v, {path}, BERKAS_SOURCE_DIR);
+    auto report = ctx().uploads().ingest(v, {path});
     if (report) {
       BOOST_REQUIRE_EQUAL(report->files.size(), 1u);
       BOOST_TEST((report->files[0].status == service::FileOutcome::Status::failed), who);
@@ -203,7 +206,7 @@ BOOST_AUTO_TEST_CASE(uploads_by_role) {
     }
     service::UploadOptions correction;
     correction.correction = true;
-    auto asked = service::ingest_upload(svc(), v, {path}, BERKAS_SOURCE_DIR, correction);
+    auto asked = ctx().uploads().ingest(v, {path}, correction);
     if (asked) BOOST_TEST((asked->files[0].status == service::FileOutcome::Status::failed), who);
     auto item = svc().item(roles().at("admin"), "bap-saksi-a");
     BOOST_REQUIRE(item);
@@ -211,7 +214,7 @@ BOOST_AUTO_TEST_CASE(uploads_by_role) {
   }
   // Even who may correct cannot do it by merely reusing the id.
   for (const std::string who : {"admin", "cleared"}) {
-    auto report = service::ingest_upload(svc(), roles().at(who), {path}, BERKAS_SOURCE_DIR);
+    auto report = ctx().uploads().ingest(roles().at(who), {path});
     BOOST_REQUIRE(report);
     BOOST_TEST((report->files[0].status == service::FileOutcome::Status::failed), who);
   }
@@ -228,15 +231,15 @@ BOOST_AUTO_TEST_CASE(witness_entries_by_role) {
   f.assessed_by = "LPSK";
   f.lines.push_back({"kekayaan-penghasilan", "Gaji yang tidak dibayar (FIKTIF)", "15000000", ""});
   for (const std::string who : {"trainer", "other"}) {
-    auto r = service::enter_restitution(svc(), g->options, roles().at(who), f);
+    auto r = ctx().witness_files().enter(roles().at(who), f);
     BOOST_TEST(!r, who);
   }
-  auto before = service::witness_file_data(svc(), g->options, roles().at("admin"), "org-saksi-a", k_case);
+  auto before = ctx().witness_files().data(roles().at("admin"), "org-saksi-a", k_case);
   BOOST_REQUIRE(before);
   const auto claims = before->claims.size();
-  auto r = service::enter_restitution(svc(), g->options, roles().at("paralegal"), f);
+  auto r = ctx().witness_files().enter(roles().at("paralegal"), f);
   BOOST_REQUIRE_MESSAGE(r, (r ? "" : r.error().describe()));
-  auto after = service::witness_file_data(svc(), g->options, roles().at("admin"), "org-saksi-a", k_case);
+  auto after = ctx().witness_files().data(roles().at("admin"), "org-saksi-a", k_case);
   BOOST_REQUIRE(after);
   BOOST_TEST(after->claims.size() == claims);
 }
@@ -256,7 +259,7 @@ BOOST_AUTO_TEST_CASE(disclosure_copies_by_role) {
     r.case_id = k_case;
     r.disclosure = core::Disclosure::identities;
     r.out_path = g->dir.file("terbuka-" + who + ".pdf");
-    auto made = service::make_bundle(svc(), g->options, v, r);
+    auto made = ctx().bundles().make(v, r);
     const bool allowed = who == "cleared";
     BOOST_TEST(static_cast<bool>(made) == allowed, who << (made ? "" : " " + made.error().describe()));
     if (made) {
@@ -273,7 +276,7 @@ BOOST_AUTO_TEST_CASE(disclosure_copies_by_role) {
   service::BundleRequest r;
   r.case_id = k_case;
   r.out_path = g->dir.file("samaran-cleared.pdf");
-  auto made = service::make_bundle(svc(), g->options, roles().at("cleared"), r);
+  auto made = ctx().bundles().make(roles().at("cleared"), r);
   BOOST_REQUIRE(made);
   BOOST_TEST(made->redacted);
   BOOST_TEST((made->disclosure == core::Disclosure::pseudonyms));
@@ -281,9 +284,9 @@ BOOST_AUTO_TEST_CASE(disclosure_copies_by_role) {
 
 BOOST_AUTO_TEST_CASE(kept_bundles_are_downloaded_only_by_who_may_see_every_name_in_them) {
   // The cleared prosecutor keeps an identities copy; only viewers cleared as much may have it.
-  auto kept = service::keep_bundle(svc(), g->options, roles().at("cleared"), k_case, core::Disclosure::identities);
+  auto kept = ctx().bundles().keep(roles().at("cleared"), k_case, core::Disclosure::identities);
   BOOST_REQUIRE_MESSAGE(kept, (kept ? "" : kept.error().describe()));
-  auto pseud = service::keep_bundle(svc(), g->options, roles().at("uncleared"), k_case, core::Disclosure::pseudonyms);
+  auto pseud = ctx().bundles().keep(roles().at("uncleared"), k_case, core::Disclosure::pseudonyms);
   BOOST_REQUIRE(pseud);
   BOOST_TEST(kept->made.sha256 != pseud->made.sha256);
   for (const auto& [who, v] : roles()) {
@@ -292,9 +295,9 @@ BOOST_AUTO_TEST_CASE(kept_bundles_are_downloaded_only_by_who_may_see_every_name_
       audited.push_back(action);
       return {};
     };
-    auto open_copy = service::kept_bundle_file(svc(), g->options, v, k_case, kept->made.sha256, audit);
+    auto open_copy = ctx().bundles().kept_file(v, k_case, kept->made.sha256, audit);
     BOOST_TEST(static_cast<bool>(open_copy) == (who == "cleared"), who);
-    auto samaran = service::kept_bundle_file(svc(), g->options, v, k_case, pseud->made.sha256 + ".pdf", audit);
+    auto samaran = ctx().bundles().kept_file(v, k_case, pseud->made.sha256 + ".pdf", audit);
     BOOST_TEST(static_cast<bool>(samaran) == visible(who, "case"), who);
     if (open_copy) BOOST_TEST(core::sha256_hex(open_copy->bytes) == kept->made.sha256);
     if (!open_copy) BOOST_TEST((open_copy.error().code == core::ErrorCode::not_found), who);
@@ -309,14 +312,14 @@ BOOST_AUTO_TEST_CASE(kept_bundles_are_downloaded_only_by_who_may_see_every_name_
     std::ofstream out(pdf, std::ios::binary | std::ios::app);
     out << "%tampered";
   }
-  auto altered = service::kept_bundle_file(svc(), g->options, roles().at("uncleared"), k_case, pseud->made.sha256,
+  auto altered = ctx().bundles().kept_file(roles().at("uncleared"), k_case, pseud->made.sha256,
                                            [](const std::string&, const std::string&, const std::string&) {
                                              return core::Status{};
                                            });
   BOOST_TEST((!altered && altered.error().code == core::ErrorCode::integrity));
   // No audit, no file.
-  auto unaudited = service::kept_bundle_file(
-      svc(), g->options, roles().at("cleared"), k_case, kept->made.sha256,
+  auto unaudited = ctx().bundles().kept_file(
+      roles().at("cleared"), k_case, kept->made.sha256,
       [](const std::string&, const std::string&, const std::string&) -> core::Status {
         return core::fail(core::ErrorCode::io, "audit log unavailable");
       });

@@ -10,7 +10,7 @@
 #include "cli/cli.h"
 #include "core/error.h"
 #include "service/access.h"
-#include "service/service.h"
+#include "service/context.h"
 
 namespace berkas::cli {
 
@@ -41,8 +41,7 @@ int exit_code_of(const core::Error& e);
 int report_error(const core::Error& e, bool json);
 int usage_error(const std::string& msg);
 service::Viewer viewer_of(const Args& a);
-service::Options service_options(const Args& a);
-core::Result<std::unique_ptr<service::Service>> open_service(const Args& a, bool create = false);
+core::Result<std::unique_ptr<service::Context>> open_service(const Args& a, bool create = false);
 
 // Commands in their own files.
 int cmd_witness_file(const Args& a);  // witness_cmd.cpp

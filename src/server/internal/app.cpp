@@ -12,7 +12,7 @@ namespace berkas::server::internal {
 
 using core::ErrorCode;
 
-App::App(Options options, std::unique_ptr<service::Service> writer, std::unique_ptr<service::Accounts> accounts,
+App::App(Options options, std::unique_ptr<service::Context> writer, std::unique_ptr<service::Accounts> accounts,
          Templates templates)
     : m_options(std::move(options)),
       m_writer(std::move(writer)),

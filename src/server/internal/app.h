@@ -22,13 +22,13 @@
 #include "server/server.h"
 #include "service/accounts.h"
 #include "service/bundles.h"
-#include "service/service.h"
+#include "service/context.h"
 
 namespace berkas::server::internal {
 
 class App {
  public:
-  App(Options options, std::unique_ptr<service::Service> writer, std::unique_ptr<service::Accounts> accounts,
+  App(Options options, std::unique_ptr<service::Context> writer, std::unique_ptr<service::Accounts> accounts,
       Templates templates);
 
   // Answers one request. Thread-safe: reads go to the calling thread's own read-only service;
@@ -143,14 +143,14 @@ class App {
   // The service's options for the functions outside Service (bundles, witness files, guidelines).
   service::Options service_options() const;
 
-  // Runs `f(Service&)` (returning a core::Result) on the calling thread's own read-only Service
+  // Runs `f(Context&)` (returning a core::Result) on the calling thread's own read-only Context
   // (threads.h: no Xapian object leaves its thread). A reader older than the last write is
   // reopened first, so every read sees every write acknowledged before it began. An unexpected
   // failure (not "not found", "invalid", ...) is retried once on a fresh reader: a Xapian reader
   // can be overtaken by the writer's commits.
   template <class F>
-  auto with_reader(F&& f) -> std::invoke_result_t<F&, service::Service&> {
-    using R = std::invoke_result_t<F&, service::Service&>;
+  auto with_reader(F&& f) -> std::invoke_result_t<F&, service::Context&> {
+    using R = std::invoke_result_t<F&, service::Context&>;
     for (int attempt = 0;; ++attempt) {
       auto reader = m_readers.get(m_generation.load());
       if (!reader) return R(tl::unexpected(reader.error()));
@@ -160,13 +160,13 @@ class App {
     }
   }
 
-  // Runs `f(Service&)` on the one writer, on the writer's own thread, one write at a time; the
+  // Runs `f(Context&)` on the one writer, on the writer's own thread, one write at a time; the
   // calling thread waits for the result. Readers opened before it are reopened on their next use.
   template <class F>
   auto with_writer(F&& f) {
-    using R = std::invoke_result_t<F&, service::Service&>;
+    using R = std::invoke_result_t<F&, service::Context&>;
     std::optional<R> result;
-    m_writer.run([&](service::Service& s) { result.emplace(f(s)); });
+    m_writer.run([&](service::Context& s) { result.emplace(f(s)); });
     m_generation.fetch_add(1);
     return std::move(*result);
   }

@@ -61,8 +61,8 @@ Response App::post_bundle(Ctx& c, const std::string& case_id, bool api) {
   }
   if (!c.may_see_case_files()) return missing();
   const auto& v = c.viewer();
-  auto made = with_writer([&](service::Service& s) {
-    return service::keep_bundle(s, service_options(), v, case_id, *disclosure);
+  auto made = with_writer([&](service::Context& s) {
+    return s.bundles().keep(v, case_id, *disclosure);
   });
   if (!made) {
     if (made.error().code == ErrorCode::not_found && made.error().message.find("templat") == std::string::npos)
@@ -95,8 +95,8 @@ Response App::post_bundle(Ctx& c, const std::string& case_id, bool api) {
 // Of `list`, the bundles kept here which `v` may have (service/kept_bundles.h); none on a failure.
 std::set<std::string> App::downloadable_bundles(const service::Viewer& v, const std::string& case_id,
                                                 const std::vector<service::BundleInfo>& list) {
-  auto out = with_reader([&](service::Service& s) {
-    return service::downloadable_bundles(s, service_options(), v, case_id, list);
+  auto out = with_reader([&](service::Context& s) {
+    return s.bundles().downloadable(v, case_id, list);
   });
   return out ? *out : std::set<std::string>{};
 }
@@ -106,7 +106,7 @@ std::set<std::string> App::downloadable_bundles(const service::Viewer& v, const 
 Response App::api_bundles(Ctx& c, const std::string& case_id) {
   const auto& v = c.viewer();
   if (!c.may_see_case_files()) return problem(404, case_missing_message(case_id));
-  auto list = with_reader([&](service::Service& s) { return service::bundle_infos(s, service_options(), v, case_id); });
+  auto list = with_reader([&](service::Context& s) { return s.bundles().list(v, case_id); });
   if (!list) return list.error().code == ErrorCode::not_found ? problem(404, case_missing_message(case_id))
                                                               : problem(list.error());
   const auto downloadable = downloadable_bundles(v, case_id, *list);
@@ -117,7 +117,7 @@ Response App::api_bundles(Ctx& c, const std::string& case_id) {
 
 void App::case_bundles(Ctx& c, const std::string& case_id, Data& d) {
   const auto& v = c.viewer();
-  auto list = with_reader([&](service::Service& s) { return service::bundle_infos(s, service_options(), v, case_id); });
+  auto list = with_reader([&](service::Context& s) { return s.bundles().list(v, case_id); });
   if (!list) return;
   const auto downloadable = downloadable_bundles(v, case_id, *list);
   List rows;
@@ -150,8 +150,8 @@ void App::case_bundles(Ctx& c, const std::string& case_id, Data& d) {
 // not visible, not kept here, or showing a name this viewer may not see: one answer.
 Response App::download_bundle(Ctx& c, const std::string& case_id, const std::string& sha256, bool api) {
   const auto& v = c.viewer();
-  auto file = with_reader([&](service::Service& s) {
-    return service::kept_bundle_file(s, service_options(), v, case_id, sha256,
+  auto file = with_reader([&](service::Context& s) {
+    return s.bundles().kept_file(v, case_id, sha256,
                                      [&](const std::string& action, const std::string& object, const std::string& detail) {
                                        return m_accounts->record(v, action, object, detail);
                                      });

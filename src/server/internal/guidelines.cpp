@@ -58,7 +58,7 @@ Response App::page_guideline(Ctx& c, const std::string& id) {
   if (answers && !service::policy().may_see_answer_keys(c.viewer())) return error_page(c, 403, k_answers_only);
   // Audited (service::guideline_html records "guideline"), so on the writer.
   auto html = with_writer(
-      [&](service::Service& s) { return service::guideline_html(s, service_options(), c.viewer(), id, answers); });
+      [&](service::Context& s) { return s.guidelines().html(c.viewer(), id, answers); });
   if (!html) return error_page(c, html.error());
   Data d;
   d.set("id", text(id));
@@ -80,7 +80,7 @@ Response App::guideline_download(Ctx& c, const std::string& id, bool api) {
   const bool answers = c.req.param("answers") == "1";
   if (answers && !service::policy().may_see_answer_keys(c.viewer())) return api ? problem(403, k_answers_only) : error_page(c, 403, k_answers_only);
   auto pdf = with_writer(
-      [&](service::Service& s) { return service::guideline_pdf(s, service_options(), c.viewer(), id, answers); });
+      [&](service::Context& s) { return s.guidelines().pdf(c.viewer(), id, answers); });
   if (!pdf) return api ? problem(pdf.error()) : error_page(c, pdf.error());
   Response r;
   r.content_type = "application/pdf";

@@ -222,7 +222,7 @@ Response App::page_person(Ctx& c, const std::string& id, const PersonForms& form
   const std::string case_id = c.req.param("case");
   if (!c.may_see_case_files()) return error_page(c, 404, person_missing_message(id));
   auto data = with_reader(
-      [&](service::Service& s) { return service::witness_file_data(s, service_options(), v, id, case_id); });
+      [&](service::Context& s) { return s.witness_files().data(v, id, case_id); });
   if (!data) {
     if (data.error().code == ErrorCode::not_found) return error_page(c, 404, person_missing_message(id));
     return error_page(c, data.error());
@@ -371,7 +371,7 @@ Response App::post_person(Ctx& c, const std::string& id, const std::string& what
     auto& f = forms.protection;
     f = {form["id"], id, case_id, form["kind"], form["status"], form["requested"], form["decided"], form["until"],
          form["authority"], form["reference"], form["description"]};
-    outcome = with_writer([&](service::Service& s) { return service::enter_protection(s, service_options(), v, f); });
+    outcome = with_writer([&](service::Context& s) { return s.witness_files().enter(v, f); });
     if (!outcome) forms.protection_error = outcome.error().message;
   } else {
     auto& f = forms.restitution;
@@ -393,7 +393,7 @@ Response App::post_person(Ctx& c, const std::string& id, const std::string& what
       if (l.description.empty() && l.amount.empty() && l.evidence_ids.empty()) continue;
       f.lines.push_back(std::move(l));
     }
-    outcome = with_writer([&](service::Service& s) { return service::enter_restitution(s, service_options(), v, f); });
+    outcome = with_writer([&](service::Context& s) { return s.witness_files().enter(v, f); });
     if (!outcome) forms.restitution_error = outcome.error().message;
   }
   if (!outcome) {
@@ -449,7 +449,7 @@ Response App::witness_file_pdf(Ctx& c, const std::string& id, bool api) {
   r.case_id = c.req.param("case");
   r.out_path = (work / "berkas-saksi.pdf").string();
   r.disclosure = *disclosure;
-  auto made = with_writer([&](service::Service& s) { return service::make_witness_file(s, service_options(), v, r); });
+  auto made = with_writer([&](service::Context& s) { return s.witness_files().make(v, r); });
   if (!made) {
     if (made.error().code == ErrorCode::not_found && made.error().message.find("templat") == std::string::npos)
       return missing();
@@ -482,8 +482,8 @@ Response App::api_person(Ctx& c, const std::vector<std::string>& seg) {
   if (seg.size() == 2) {
     if (!get) return problem(405, "metode tidak diizinkan / method not allowed");
     if (!c.may_see_case_files()) return missing();
-    auto data = with_reader([&](service::Service& s) {
-      return service::witness_file_data(s, service_options(), c.viewer(), id, c.req.param("case"));
+    auto data = with_reader([&](service::Context& s) {
+      return s.witness_files().data(c.viewer(), id, c.req.param("case"));
     });
     if (!data) return data.error().code == ErrorCode::not_found ? missing() : problem(data.error());
     return json_response(service::witness_file_json(*data));
@@ -504,7 +504,7 @@ Response App::api_person(Ctx& c, const std::vector<std::string>& seg) {
                                 json_text(body, "decided"),   json_text(body, "until"),
                                 json_text(body, "authority"), json_text(body, "reference"),
                                 json_text(body, "description")};
-      outcome = with_writer([&](service::Service& s) { return service::enter_protection(s, service_options(), v, f); });
+      outcome = with_writer([&](service::Context& s) { return s.witness_files().enter(v, f); });
     } else {
       service::RestitutionForm f;
       f.id = json_text(body, "id");
@@ -530,7 +530,7 @@ Response App::api_person(Ctx& c, const std::vector<std::string>& seg) {
           f.lines.push_back({json_text(l, "head"), json_text(l, "description"), json_text(l, "amount"), ids});
         }
       }
-      outcome = with_writer([&](service::Service& s) { return service::enter_restitution(s, service_options(), v, f); });
+      outcome = with_writer([&](service::Context& s) { return s.witness_files().enter(v, f); });
     }
     if (!outcome) {
       const auto code = outcome.error().code;

@@ -8,7 +8,7 @@ namespace berkas::server::internal {
 
 // ---------------------------------------------------------------- the writer's thread
 
-WriterThread::WriterThread(std::unique_ptr<service::Service> writer) : m_writer(std::move(writer)) {
+WriterThread::WriterThread(std::unique_ptr<service::Context> writer) : m_writer(std::move(writer)) {
   // The thread starts after m_writer is set: its creation orders the hand-over.
   m_thread = std::thread([this] { loop(); });
 }
@@ -22,7 +22,7 @@ WriterThread::~WriterThread() {
   if (m_thread.joinable()) m_thread.join();
 }
 
-void WriterThread::run(const std::function<void(service::Service&)>& job) {
+void WriterThread::run(const std::function<void(service::Context&)>& job) {
   Job j;
   j.work = &job;
   std::unique_lock lock(m_mu);
@@ -64,7 +64,7 @@ std::atomic<std::uint64_t> g_next_id{1};
 
 struct Slot {
   std::weak_ptr<int> alive;  // expired: the ThreadReaders is gone; close this reader
-  std::unique_ptr<service::Service> reader;
+  std::unique_ptr<service::Context> reader;
   std::uint64_t generation = 0;
 };
 
@@ -80,7 +80,7 @@ ThreadReaders::ThreadReaders(service::Options options)
 
 ThreadReaders::~ThreadReaders() = default;  // each thread closes its own readers (see get)
 
-core::Result<service::Service*> ThreadReaders::get(std::uint64_t generation) {
+core::Result<service::Context*> ThreadReaders::get(std::uint64_t generation) {
   // Readers of instances that no longer exist are closed here, on their own thread.
   for (auto it = t_slots.begin(); it != t_slots.end();)
     it = it->second.alive.expired() ? t_slots.erase(it) : std::next(it);
@@ -90,7 +90,7 @@ core::Result<service::Service*> ThreadReaders::get(std::uint64_t generation) {
   slot.alive = m_alive;
   // `generation` was read before opening: a write finishing meanwhile makes this reader stale on
   // its next use, never the other way round.
-  auto svc = service::Service::open(m_options);
+  auto svc = service::Context::open(m_options);
   if (!svc) {
     t_slots.erase(m_id);
     return tl::unexpected(svc.error());

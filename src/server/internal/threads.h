@@ -2,9 +2,9 @@
 // object. Xapian objects (databases, enquires, queries) are not safe to use from two threads, and
 // sharing one by hand-over between threads is how a crash hides; so here no Xapian object ever
 // leaves the thread that uses it:
-//   - WriterThread: the one writing Service (store + Xapian WritableDatabase) is owned by a
+//   - WriterThread: the one writing service Context (store + Xapian WritableDatabase) is owned by a
 //     thread of its own; every write is a job handed to it, and the caller waits for the result.
-//   - ThreadReaders: every thread that reads has its own read-only Service (store connection +
+//   - ThreadReaders: every thread that reads has its own read-only service Context (store connection +
 //     Xapian Database), opened on that thread, kept in thread-local storage, reopened there when a
 //     write has happened since it was opened, and closed there. It never leaves its thread.
 //
@@ -24,7 +24,7 @@
 #include <thread>
 
 #include "core/error.h"
-#include "service/service.h"
+#include "service/context.h"
 
 namespace berkas::server::internal {
 
@@ -32,24 +32,24 @@ class WriterThread {
  public:
   // Takes the writer, opened by the starting thread before the writer thread exists; from then
   // on only the writer thread touches it (and closes it).
-  explicit WriterThread(std::unique_ptr<service::Service> writer);
+  explicit WriterThread(std::unique_ptr<service::Context> writer);
   ~WriterThread();  // runs the jobs already handed over, then closes the writer and joins
   WriterThread(const WriterThread&) = delete;
   WriterThread& operator=(const WriterThread&) = delete;
 
   // Runs `job` on the writer thread and waits for it; one job at a time, in order of arrival.
   // An exception thrown by the job is rethrown here. Must not be called from a job.
-  void run(const std::function<void(service::Service&)>& job);
+  void run(const std::function<void(service::Context&)>& job);
 
  private:
   struct Job {
-    const std::function<void(service::Service&)>* work = nullptr;
+    const std::function<void(service::Context&)>* work = nullptr;
     std::exception_ptr error;
     bool done = false;
   };
   void loop();
 
-  std::unique_ptr<service::Service> m_writer;  // the writer thread's alone
+  std::unique_ptr<service::Context> m_writer;  // the writer thread's alone
   std::mutex m_mu;                             // guards m_jobs, m_stop and every Job::done
   std::condition_variable m_wake;              // a job arrived, or stop
   std::condition_variable m_done;              // a job finished
@@ -69,7 +69,7 @@ class ThreadReaders {
   // The calling thread's reader, opened on this thread when it has none or when its reader was
   // opened before write `generation` (so every read sees every write acknowledged before it
   // began). The pointer is valid on this thread until its next get() or drop().
-  core::Result<service::Service*> get(std::uint64_t generation);
+  core::Result<service::Context*> get(std::uint64_t generation);
   // Closes the calling thread's reader (it failed in a way a fresh one may not).
   void drop();
 

@@ -61,7 +61,7 @@ Data audit_data(const std::vector<core::AuditEvent>& events) {
 Response App::page_admin(Ctx& c, const std::string& message, int status) {
   auto users = m_accounts->users(c.viewer());
   if (!users) return error_page(c, users.error());
-  auto cases = with_reader([&](service::Service& s) { return s.cases(c.viewer()); });
+  auto cases = with_reader([&](service::Context& s) { return s.evidence().cases(c.viewer()); });
   Data d;
   if (!message.empty()) {
     d.set("message", text(message));
@@ -137,7 +137,7 @@ Response App::post_admin(Ctx& c, const std::vector<std::string>& seg) {
       result = m_accounts->set_disabled(v, name, action == "disable");
     } else if (action == "assign" || action == "unassign") {
       const std::string case_id = form["case"];
-      auto visible = with_reader([&](service::Service& s) { return s.kind_of(v, case_id); });
+      auto visible = with_reader([&](service::Context& s) { return s.evidence().kind_of(v, case_id); });
       if (action == "assign" && (!visible || *visible != "case"))
         return page_admin(c, "perkara '" + case_id + "' tidak ditemukan / case not found", 404);
       result = action == "assign" ? m_accounts->assign(v, name, case_id, form["cleared"] == "1")
@@ -159,7 +159,7 @@ Response App::post_admin(Ctx& c, const std::vector<std::string>& seg) {
 Response App::audit(Ctx& c, Format f) {
   const std::int64_t after = c.req.int_param("after", 0, 0, INT64_MAX);
   const int limit = f == Format::json ? static_cast<int>(c.req.int_param("limit", 200, 1, 1000)) : 200;
-  auto events = with_reader([&](service::Service& s) { return s.audit_log(c.viewer(), after, limit); });
+  auto events = with_reader([&](service::Context& s) { return s.evidence().audit_log(c.viewer(), after, limit); });
   if (!events) return failure(c, f, events.error());
   if (f == Format::json) return json_response(service::json::of(*events));
   return render(c, 200, "audit", audit_data(*events));
@@ -219,7 +219,7 @@ Response App::api_update_user(Ctx& c, const std::string& name) {
 Response App::api_assignment(Ctx& c, const std::string& name, const std::string& case_id) {
   const auto& v = c.viewer();
   if (c.req.method == "PUT") {
-    auto kind = with_reader([&](service::Service& s) { return s.kind_of(v, case_id); });
+    auto kind = with_reader([&](service::Context& s) { return s.evidence().kind_of(v, case_id); });
     if (!kind || *kind != "case") return problem(404, "perkara '" + case_id + "' tidak ditemukan / case not found");
     bool cleared = false;
     if (!c.req.body.empty()) {

@@ -74,7 +74,7 @@ Data case_data(const service::CaseView& v, const Templates& t, const std::string
 
 // GET /cases and /api/v1/cases: the cases this viewer may see.
 Response App::cases(Ctx& c, Format f) {
-  auto list = with_reader([&](service::Service& s) { return s.cases(c.viewer()); });
+  auto list = with_reader([&](service::Context& s) { return s.evidence().cases(c.viewer()); });
   if (!list) return failure(c, f, list.error());
   if (f == Format::json) return json_response(service::json::of(*list));
   return render(c, 200, "cases", cases_data(*list));
@@ -82,7 +82,7 @@ Response App::cases(Ctx& c, Format f) {
 
 // GET /cases/{id} and /api/v1/cases/{id}.
 Response App::case_view(Ctx& c, const std::string& id, Format f) {
-  auto v = with_reader([&](service::Service& s) { return s.case_view(c.viewer(), id); });
+  auto v = with_reader([&](service::Context& s) { return s.evidence().case_view(c.viewer(), id); });
   if (!v) return failure(c, f, v.error());
   if (f == Format::json) return json_response(service::json::of(*v));
   Data d = case_data(*v, m_templates, c.lang);

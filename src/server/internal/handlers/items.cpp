@@ -110,7 +110,7 @@ Data precedent_data(const service::PrecedentView& v, const Templates& t, const s
 
 // GET /items/{ref} and /api/v1/items/{ref} ("id" or "id@version").
 Response App::item(Ctx& c, const std::string& ref, Format f) {
-  auto v = with_reader([&](service::Service& s) { return s.item(c.viewer(), ref); });
+  auto v = with_reader([&](service::Context& s) { return s.evidence().item(c.viewer(), ref); });
   if (!v) return failure(c, f, v.error());
   if (f == Format::json) return json_response(service::json::of(*v));
   return render(c, 200, "item", item_data(*v, m_templates, c.lang));
@@ -118,7 +118,7 @@ Response App::item(Ctx& c, const std::string& ref, Format f) {
 
 // GET /precedents/{id} and /api/v1/precedents/{id}.
 Response App::precedent(Ctx& c, const std::string& id, Format f) {
-  auto v = with_reader([&](service::Service& s) { return s.precedent(c.viewer(), id); });
+  auto v = with_reader([&](service::Context& s) { return s.evidence().precedent(c.viewer(), id); });
   if (!v) return failure(c, f, v.error());
   if (f == Format::json) return json_response(service::json::of(*v));
   return render(c, 200, "precedent", precedent_data(*v, m_templates, c.lang));
@@ -152,13 +152,13 @@ Response App::download_attachment(Ctx& c, const std::string& ref, const std::str
     return missing();
   const auto n = static_cast<std::size_t>(core::parse_decimal(n_text, 0, 9999).value_or(0));
   const auto& v = c.viewer();
-  auto view = with_reader([&](service::Service& s) { return s.item(v, ref); });
+  auto view = with_reader([&](service::Context& s) { return s.evidence().item(v, ref); });
   if (!view || n < 1 || n > view->item.attachments.size()) return missing();
   const auto& item = view->item;
   const auto& meta = item.attachments[n - 1];
   // The bytes come with the case's material, read through the same access rules, together
   // with the protected names this viewer may not see.
-  auto material = with_reader([&](service::Service& s) { return s.case_material(v, item.case_id); });
+  auto material = with_reader([&](service::Context& s) { return s.evidence().case_material(v, item.case_id); });
   if (!material) return missing();
   auto bytes = material->attachments.find(meta.sha256);
   if (bytes == material->attachments.end()) return missing();

@@ -115,10 +115,10 @@ std::optional<Response> App::bad_date(Ctx& c, Format f) {
 Response App::law_outline(Ctx& c, const std::string& law_id, Format f) {
   if (auto bad = bad_date(c, f)) return *bad;
   const std::string as_of = c.req.param("as_of");
-  auto outline = with_reader([&](service::Service& s) { return s.law_outline(law_id, as_of); });
+  auto outline = with_reader([&](service::Context& s) { return s.evidence().law_outline(law_id, as_of); });
   if (!outline) return failure(c, f, outline.error());
   if (f == Format::json) return json_response(service::json::of(*outline));
-  auto laws = with_reader([&](service::Service& s) { return s.laws(); });
+  auto laws = with_reader([&](service::Context& s) { return s.evidence().laws(); });
   return render(c, 200, "law", outline_data(*outline, as_of, laws, m_templates, c.lang));
 }
 
@@ -128,7 +128,7 @@ Response App::provision(Ctx& c, const std::string& law_id, const std::string& pa
   if (f == Format::page && pasal.find('/') != std::string::npos)
     return error_page(c, 404, "halaman tidak ditemukan / page not found");
   const std::string as_of = c.req.param("as_of");
-  auto v = with_reader([&](service::Service& s) { return s.provision(c.viewer(), law_id, pasal, as_of); });
+  auto v = with_reader([&](service::Context& s) { return s.evidence().provision(c.viewer(), law_id, pasal, as_of); });
   if (!v) return failure(c, f, v.error());
   if (f == Format::json) return json_response(service::json::of(*v));
   return render(c, 200, "provision", provision_data(*v, m_templates, c.lang));
@@ -137,7 +137,7 @@ Response App::provision(Ctx& c, const std::string& law_id, const std::string& pa
 // GET /api/v1/laws: every law shipped.
 Response App::api_laws(Ctx& c) {
   if (auto bad = bad_date(c, Format::json)) return *bad;
-  auto laws = with_reader([&](service::Service& s) { return s.laws(); });
+  auto laws = with_reader([&](service::Context& s) { return s.evidence().laws(); });
   if (!laws) return problem(laws.error());
   Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
   for (const auto& l : *laws) {

@@ -134,7 +134,7 @@ Response App::search(Ctx& c, Format f) {
     d.set("as_of", text(request.as_of));
     if (request.text.empty()) return render(c, 200, "search", d);
   }
-  auto result = with_reader([&](service::Service& s) { return service::search(s, c.viewer(), request); });
+  auto result = with_reader([&](service::Context& s) { return s.search().run(c.viewer(), request); });
   if (!result) {
     if (f == Format::page && result.error().code == ErrorCode::invalid_input) {
       d.set("query_error", text(result.error().message));

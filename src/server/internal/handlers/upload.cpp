@@ -107,8 +107,8 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
       const std::string v = core::ascii_lower(core::squeeze_space(it->second));
       options.correction = v == "ya" || v == "true" || v == "on" || v == "1";
     }
-    auto r = with_writer([&](service::Service& s) {
-      return service::ingest_upload(s, c.viewer(), paths, m_options.resource_dir, options);
+    auto r = with_writer([&](service::Context& s) {
+      return s.uploads().ingest(c.viewer(), paths, options);
     });
     if (!r) return r;
     report = std::move(*r);
