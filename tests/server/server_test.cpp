@@ -1328,8 +1328,9 @@ BOOST_AUTO_TEST_CASE(witness_file_download_is_audited_and_names_no_one) {
   }
   // The paralegal too; the cleared prosecutor's identities copy shows the name (the check above can fail).
   BOOST_TEST(w().get("/persons/org-saksi-a/witness-file.pdf", &as("pendamping")).status == 200);
-  auto cleared =
-      w().get("/persons/org-saksi-a/witness-file.pdf?case=perkara-demo-001&disclosure=identities", &as("jaksa.jelas"));
+  auto cleared = w().call("POST", "/persons/org-saksi-a/witness-file.pdf",
+                          "csrf=" + as("jaksa.jelas").csrf + "&case=perkara-demo-001&disclosure=identities",
+                          "application/x-www-form-urlencoded", {{"Cookie", as("jaksa.jelas").cookie}});
   BOOST_REQUIRE_EQUAL(cleared.status, 200);
   BOOST_TEST(leaks(pdf_text(cleared.body)));
   BOOST_TEST(!headers_leak(cleared));
@@ -1344,8 +1345,26 @@ BOOST_AUTO_TEST_CASE(witness_file_download_is_audited_and_names_no_one) {
   BOOST_REQUIRE_EQUAL(json.status, 200);
   BOOST_TEST(has(json.body, "Saksi A"));
   BOOST_TEST(!leaks(json.body));
-  BOOST_TEST(w().api("POST", "/api/v1/persons/org-saksi-a/witness-file.pdf", as("jaksa")).status == 405);
+  // A POST without its CSRF token makes nothing.
+  BOOST_TEST(w().api("POST", "/api/v1/persons/org-saksi-a/witness-file.pdf", as("jaksa"), "", false).status == 403);
+  BOOST_TEST(w().call("POST", "/persons/org-saksi-a/witness-file.pdf", "case=perkara-demo-001&disclosure=pseudonyms",
+                      "application/x-www-form-urlencoded", {{"Cookie", as("jaksa").cookie}})
+                 .status == 403);
+  BOOST_TEST(w().api("PUT", "/api/v1/persons/org-saksi-a/witness-file.pdf", as("jaksa")).status == 405);
 }
+
+namespace {
+// Asks for the identities copy of `base` (a page or API witness-file address with ?case=) the way
+// each side offers it: the page's form (POST with its CSRF field), the API's POST with a JSON body.
+Reply ask_identities(const std::string& base, const Who& who) {
+  const auto q = base.find('?');
+  const std::string path = base.substr(0, q), query = base.substr(q + 1);
+  if (base.rfind("/api/", 0) == 0)
+    return w().api("POST", base, who, R"({"disclosure":"identities"})");
+  return w().call("POST", path, "csrf=" + who.csrf + "&" + query + "&disclosure=identities",
+                  "application/x-www-form-urlencoded", {{"Cookie", who.cookie}});
+}
+}  // namespace
 
 // Issue 10 for witness files: pseudonyms unless identities are asked for by a cleared user.
 BOOST_AUTO_TEST_CASE(witness_file_disclosure_choice) {
@@ -1354,6 +1373,8 @@ BOOST_AUTO_TEST_CASE(witness_file_disclosure_choice) {
   auto page = w().get(k_person, &jelas);
   BOOST_TEST(has(page.body, "name=\"disclosure\" value=\"identities\""), page.body);
   BOOST_TEST(has(page.body, "Identitas asli — dicatat di log audit / Real identities — audited"));
+  BOOST_TEST(has(page.body, "method=\"post\" action=\"/persons/org-saksi-a/witness-file.pdf\""));
+  BOOST_TEST(has(page.body, "name=\"csrf\" value=\"" + jelas.csrf + "\""));
   for (const char* user : {"jaksa", "pendamping"})
     BOOST_TEST(!has(w().get(k_person, &as(user)).body, "name=\"disclosure\""), user);
   for (const std::string base : {"/persons/org-saksi-a/witness-file.pdf?case=perkara-demo-001",
@@ -1370,7 +1391,16 @@ BOOST_AUTO_TEST_CASE(witness_file_disclosure_choice) {
     BOOST_TEST(def.header("content-disposition") == "attachment; filename=\"berkas-saksi-org-saksi-a.pdf\"");
     BOOST_TEST(audited("jaksa.jelas", "witness-file", core::sha256_hex(def.body)), base);
     // Identities: the name, the label, the file name, the audit entry.
-    auto shown = w().get(base + "&disclosure=identities", &jelas);
+    // A copy showing identities is never made by a GET (a link another site could have a
+    // browser follow): 405, nothing made, nothing audited.
+    {
+      const auto before = audit_text();
+      auto linked = w().get(base + "&disclosure=identities", &jelas);
+      BOOST_TEST(linked.status == 405, base);
+      BOOST_TEST(!leaks(linked.body));
+      BOOST_TEST(audit_text() == before, base);
+    }
+    auto shown = ask_identities(base, jelas);
     BOOST_REQUIRE_EQUAL(shown.status, 200);
     const std::string stxt = pdf_text(shown.body);
     BOOST_TEST(leaks(stxt), base);
@@ -1383,7 +1413,7 @@ BOOST_AUTO_TEST_CASE(witness_file_disclosure_choice) {
     // Refused to the uncleared, nothing recorded.
     for (const char* user : {"jaksa", "pendamping", "admin"}) {
       const auto before = audit_text();
-      auto no = w().get(base + "&disclosure=identities", &as(user));
+      auto no = ask_identities(base, as(user));
       BOOST_TEST(no.status == 403, user << " " << base);
       BOOST_TEST(has(no.body, "hanya pengguna yang berwenang melihat identitas perkara ini"), no.body);
       BOOST_TEST(!leaks(no.body));

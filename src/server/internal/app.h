@@ -116,7 +116,10 @@ class App {
   Response page_person(Ctx& c, const std::string& id, const PersonForms& forms, int status);
   Response post_person(Ctx& c, const std::string& id, const std::string& what);
   Response api_person(Ctx& c, const std::vector<std::string>& seg);
-  Response witness_file_pdf(Ctx& c, const std::string& id, bool api);
+  // The witness file of person `id` (case `case_id`, or every case), `asked` the disclosure
+  // ("pseudonyms" when empty); identities only when `posted` (a POST with its CSRF token).
+  Response witness_file_pdf(Ctx& c, const std::string& id, bool api, const std::string& case_id,
+                            const std::string& asked, bool posted = false);
 
   // guidelines (guidelines.cpp)
   Response page_guidelines(Ctx& c);

@@ -211,7 +211,13 @@ Response App::person_route(Ctx& c, const std::vector<std::string>& seg) {
   const bool post = c.req.method == "POST";
   const std::string& id = seg[1];
   if (!post && seg.size() == 2) return page_person(c, id, PersonForms{}, 200);
-  if (!post && seg.size() == 3 && seg[2] == "witness-file.pdf") return witness_file_pdf(c, id, false);
+  if (seg.size() == 3 && seg[2] == "witness-file.pdf") {
+    if (!post) return witness_file_pdf(c, id, false, c.req.param("case"), c.req.param("disclosure"));
+    // The form asking for a copy (the only way to a copy showing identities from a page).
+    auto form = parse_form(c.req.body);
+    if (!csrf_ok(c, form["csrf"])) return error_page(c, 403, m_templates.message(c.lang, "csrf_failed"));
+    return witness_file_pdf(c, id, false, form["case"], form["disclosure"], true);
+  }
   if (post && seg.size() == 3 && (seg[2] == "protections" || seg[2] == "restitution")) return post_person(c, id, seg[2]);
   if (post) return error_page(c, 405, title_of(405));
   return error_page(c, 404, "halaman tidak ditemukan / page not found");
@@ -412,21 +418,32 @@ Response App::post_person(Ctx& c, const std::string& id, const std::string& what
   return redirect(c, "/persons/" + url_encode(id) + (case_id.empty() ? "" : "?case=" + url_encode(case_id)) + anchor);
 }
 
-// GET /persons/{id}/witness-file.pdf[?case=][&disclosure=pseudonyms|identities] (and the API's):
-// built for the viewer with the disclosure asked for (pseudonyms by default), handed out as a
+// GET /persons/{id}/witness-file.pdf[?case=] (and the API's): the witness file with pseudonyms.
+// POST (the person page's form with its CSRF token; the API's with X-CSRF-Token, body
+// {"disclosure": ...}): the disclosure asked for — a copy showing identities is made only so, never
+// by a link another site could make a browser follow. Built for the viewer, handed out as a
 // download named by the person id ("-terbuka" for identities), never by a name.
 // make_witness_file decides who may have identities and audits it ("witness-file", person id,
 // SHA-256, disclosure).
-Response App::witness_file_pdf(Ctx& c, const std::string& id, bool api) {
+Response App::witness_file_pdf(Ctx& c, const std::string& id, bool api, const std::string& case_id,
+                               const std::string& asked, bool posted) {
   auto missing = [&] {
     const std::string msg = person_missing_message(id);
     return api ? problem(404, msg) : error_page(c, 404, msg);
   };
   std::optional<core::Disclosure> disclosure = core::Disclosure::pseudonyms;
-  if (const std::string asked = c.req.param("disclosure"); !asked.empty()) disclosure = core::parse_disclosure(asked);
+  if (!asked.empty()) disclosure = core::parse_disclosure(asked);
   if (!disclosure) {
     const std::string msg = "disclosure: \"pseudonyms\" (bawaan / default) atau / or \"identities\"";
     return api ? problem(400, msg) : error_page(c, 400, msg);
+  }
+  if (*disclosure == core::Disclosure::identities && !posted) {
+    const std::string msg =
+        "salinan beridentitas hanya dibuat melalui formulir (POST) / a copy showing identities is made only "
+        "through the form (POST)";
+    Response r = api ? problem(405, msg) : error_page(c, 405, msg);
+    r.set_header("Allow", "GET, POST");
+    return r;
   }
   if (!c.may_see_case_files()) return missing();
   const auto& v = c.viewer();
@@ -446,7 +463,7 @@ Response App::witness_file_pdf(Ctx& c, const std::string& id, bool api) {
   } cleanup{work};
   service::WitnessFileRequest r;
   r.person_id = id;
-  r.case_id = c.req.param("case");
+  r.case_id = case_id;
   r.out_path = (work / "berkas-saksi.pdf").string();
   r.disclosure = *disclosure;
   auto made = with_writer([&](service::Context& s) { return s.witness_files().make(v, r); });
@@ -476,8 +493,20 @@ Response App::api_person(Ctx& c, const std::vector<std::string>& seg) {
   const std::string& id = seg[1];
   auto missing = [&] { return problem(404, person_missing_message(id)); };
   if (seg.size() == 3 && seg[2] == "witness-file.pdf") {
-    if (!get) return problem(405, "metode tidak diizinkan / method not allowed");
-    return witness_file_pdf(c, id, true);
+    if (get) return witness_file_pdf(c, id, true, c.req.param("case"), c.req.param("disclosure"));
+    if (m != "POST") return problem(405, "metode tidak diizinkan / method not allowed");
+    // X-CSRF-Token was checked by the router; the disclosure comes in the JSON body.
+    std::string asked;
+    if (!c.req.body.empty()) {
+      Poco::JSON::Object::Ptr body;
+      if (auto bad = parse_json_object(c.req, body)) return *bad;
+      if (body->has("disclosure")) {
+        auto d = body->get("disclosure");
+        asked = d.isString() ? d.extract<std::string>() : std::string("?");
+        if (asked.empty()) asked = "?";
+      }
+    }
+    return witness_file_pdf(c, id, true, c.req.param("case"), asked, true);
   }
   if (seg.size() == 2) {
     if (!get) return problem(405, "metode tidak diizinkan / method not allowed");
