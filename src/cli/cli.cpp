@@ -190,22 +190,22 @@ int cmd_ingest(const Args& a) {
   return report->failed() ? k_failed : k_ok;
 }
 
-int print_search(Service& svc, const Args& a, const std::string& text) {
-  search::Query q;
+int print_search(service::Context& ctx, const Args& a, const std::string& text) {
+  service::SearchRequest q;
   q.text = text;
   q.limit = a.limit;
   q.offset = a.offset;
   q.as_of = a.as_of;
-  auto page = svc.search(viewer_of(a), q);
+  auto page = ctx.search().run(viewer_of(a), q);
   if (!page) return report_error(page.error(), a.json);
   if (a.json) {
     std::cout << service::json::of(*page) << "\n";
     return k_ok;
   }
   const bool tty = is_tty(1);
-  const auto& r = page->results;
+  const auto& r = *page;
   std::cout << r.total << " hasil / results";
-  if (!page->as_of.empty()) std::cout << " (per / as of " << page->as_of << ")";
+  if (!r.as_of.empty()) std::cout << " (per / as of " << r.as_of << ")";
   std::cout << "\n";
   if (!r.suggestion.empty()) std::cout << "Mungkin maksud Anda / did you mean: " << r.suggestion << "\n";
   for (const auto& h : r.hits) {
@@ -235,7 +235,7 @@ int cmd_search(const Args& a) {
   for (const auto& w : a.rest) text += (text.empty() ? "" : " ") + w;
   auto svc = open_service(a);
   if (!svc) return report_error(svc.error(), a.json);
-  return print_search((*svc)->evidence(), a, text);
+  return print_search(**svc, a, text);
 }
 
 void print_citations(const std::vector<service::CitationView>& cs) {
@@ -500,7 +500,7 @@ int cmd_tour(const Args& a) {
     std::cout << "\n==== " << s.what << "\n$ berkas search " << (*s.as_of ? std::string("--as-of ") + s.as_of + " " : "")
               << "'" << s.query << "'\n";
     b.as_of = s.as_of;
-    print_search((*svc)->evidence(), b, s.query);
+    print_search(**svc, b, s.query);
   }
   std::cout << "\nLanjutkan / go on: berkas --data " << a.data_dir
             << " show ID | cases | law 2 | law --law uu-1-2023 455 | verify\n";

@@ -6,8 +6,8 @@ Fails, naming file and line, when
   - a function in src/ or tests/ (*.cpp, *.h) is over 150 lines         (kind: the function's name)
   - an output-escaping copy appears outside core: a line of src/ other
     than src/core/ containing the literal "&amp;"                       (kind: escape)
-  - the server names a lower layer: `store::`, `search::` or `bundle::` in
-    src/server/ (the service speaks its own types)                      (kind: layering)
+  - an adapter names a lower layer: `store::`, `search::` or `bundle::` in
+    src/server/ or src/cli/ (the service speaks its own types)         (kind: layering)
   - a user role is compared outside the access policy: `Role::` next to
     `==`/`!=`, or `.role ==`/`.role !=` on a Viewer, in src/ other than
     src/service/policy.cpp (person roles, core::PersonRole, are not
@@ -171,11 +171,11 @@ def violations(root):
                 if '"&amp;"' in text_line:
                     out.append((rel, number, "escape",
                                 "an escaping copy (\"&amp;\"): call core::escape_html / core::escape_xml"))
-        if rel.startswith("src/server/"):
+        if rel.startswith(("src/server/", "src/cli/")):
             for number, code_line in enumerate(strip_code(text).split("\n"), 1):
                 if LOWER_LAYER.search(code_line):
                     out.append((rel, number, "layering",
-                                "the server names store::, search:: or bundle::: use the service's types"))
+                                "an adapter (server, CLI) names store::, search:: or bundle::: use the service's types"))
         if in_src and rel not in ("src/service/policy.cpp", "src/service/policy.h"):
             raw_lines = text.split("\n")
             for number, code_line in enumerate(strip_code(text).split("\n"), 1):
@@ -259,7 +259,7 @@ def selftest():
             ("1001-line file fails", tree("file", {"src/a.cpp": "\n" * 1001}), 1, "file is 1001 lines"),
             ("escaping copy fails", tree("esc", {"src/x/a.cpp": 'auto s = "&amp;";\n'}), 1, "escape"),
             ("escaping in core passes", tree("core", {"src/core/a.cpp": 'auto s = "&amp;";\n'}), 0, None),
-            ("server naming the store fails", tree("lay", {"src/server/a.cpp": "store::Store* s;\n"}), 1, "the server names"),
+            ("server naming the store fails", tree("lay", {"src/server/a.cpp": "store::Store* s;\n"}), 1, "names store::"),
             ("server naming the service passes", tree("lay2", {"src/server/a.cpp": "service::Service* s;\n"}), 0, None),
             ("role compared outside the policy fails",
              tree("role", {"src/service/a.cpp": "bool f(const Viewer& v) { return v.role == Role::trainer; }\n"}), 1, "role"),
