@@ -3,6 +3,7 @@
 #include "service/internal/disclosure.h"
 #include "service/internal/json_util.h"
 #include "service/internal/paths.h"
+#include "service/internal/store_access.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -30,10 +31,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-core::Result<std::unique_ptr<store::Store>> open_store(const Options& options, bool write) {
-  return store::Store::open(internal::store_path(options.data_dir),
-                            write && !options.read_only ? store::OpenMode::must_exist : store::OpenMode::read_only);
-}
 
 // The register number's slug: "PDM-17/JKT.BRT/Eku.2/04/2024" → "pdm-17-jkt-brt-eku-2-04-2024".
 std::string register_slug(const core::Case& c) {
@@ -135,7 +132,7 @@ core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const
   }
 
   // Open the record's store before writing, so that a store that cannot be written costs no file.
-  auto st = open_store(options, true);
+  auto st = internal::store_of(svc);
   if (!st) return tl::unexpected(st.error());
   if (auto w = bundle::write_file_atomically(out.path, built->pdf); !w) return tl::unexpected(w.error());
   auto remove_file = [&] {
@@ -167,7 +164,7 @@ core::Result<std::vector<store::BundleRecord>> list_bundles(Service& svc, const 
   for (const auto& c : *cases) visible.insert(c.id);
   if (!case_id.empty() && !visible.count(case_id))
     return fail(ErrorCode::not_found, "perkara tidak ditemukan / case not found: " + case_id);
-  auto st = open_store(options, false);
+  auto st = internal::store_of(svc);
   if (!st) return tl::unexpected(st.error());
   auto all = (*st)->bundles(case_id);
   if (!all) return tl::unexpected(all.error());
@@ -183,7 +180,7 @@ core::Result<BundleCheck> verify_bundle(Service& svc, const Options& options, co
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) return fail(ErrorCode::io, "berkas tidak dapat dibaca / cannot read the file", file);
 
-  auto st = open_store(options, false);
+  auto st = internal::store_of(svc);
   if (!st) return tl::unexpected(st.error());
   auto cases = svc.cases(v);
   if (!cases) return tl::unexpected(cases.error());

@@ -10,6 +10,7 @@
 #include "service/anonymise.h"
 #include "service/internal/json_util.h"
 #include "service/internal/paths.h"
+#include "service/internal/store_access.h"
 #include "service/policy.h"
 
 namespace berkas::service {
@@ -47,7 +48,7 @@ struct Gathered {
 core::Result<Gathered> gather(Service& svc, const Options& options, const Viewer& v, const bundle::GuidelineModule& m) {
   Gathered g;
   g.data.creator = v.user;
-  std::unique_ptr<store::Store> st;
+  const store::Store* st = nullptr;
   std::optional<Gazetteer> places;
   for (const auto& ch : m.chapters)
     for (const auto& p : ch.parts) {
@@ -69,9 +70,7 @@ core::Result<Gathered> gather(Service& svc, const Options& options, const Viewer
       }
       if (p.kind != bundle::PartKind::case_study || g.data.case_studies.count(p.ref)) continue;
       if (!st) {
-        auto opened = store::Store::open(internal::store_path(options.data_dir), store::OpenMode::read_only);
-        if (!opened) return tl::unexpected(opened.error());
-        st = std::move(*opened);
+        st = &internal_access::store(svc);
       }
       auto item = st->item(p.ref);
       if (!item && item.error().code != ErrorCode::not_found) return tl::unexpected(item.error());

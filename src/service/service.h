@@ -21,6 +21,8 @@
 
 namespace berkas::service {
 
+struct internal_access;
+
 struct Options {
   std::string data_dir;      // holds store.sqlite and index/
   std::string resource_dir;  // holds schemas/, index/, law/, demo/ (the repository or share/berkas)
@@ -196,6 +198,7 @@ class Service {
   static core::Date today();
 
  private:
+  friend struct internal_access;  // service/internal/store_access.h: the service's own store, for its features
   struct Impl;
   explicit Service(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;

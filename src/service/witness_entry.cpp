@@ -9,6 +9,7 @@
 #include "core/hash.h"
 #include "core/text.h"
 #include "service/internal/paths.h"
+#include "service/internal/store_access.h"
 #include "service/upload.h"
 #include "service/policy.h"
 #include "store/store.h"
@@ -199,9 +200,6 @@ core::Result<std::string> id_for_entry(const std::vector<Record>& existing, cons
                     "change (" + ids + ")");
 }
 
-core::Result<std::unique_ptr<store::Store>> read_store(const Options& options) {
-  return store::Store::open(internal::store_path(options.data_dir), store::OpenMode::read_only);
-}
 
 }  // namespace
 
@@ -232,7 +230,7 @@ core::Result<FileOutcome> enter_protection(Service& svc, const Options& options,
                       "jenis perlindungan tidak dikenal / unknown kind of protection: '" + f.kind + "'");
   std::string id = f.id;
   if (id.empty()) {
-    auto st = read_store(options);
+    auto st = internal::store_of(svc);
     if (!st) return tl::unexpected(st.error());
     auto measures = (*st)->protections(f.person_id, f.case_id);
     if (!measures) return tl::unexpected(measures.error());
@@ -280,7 +278,7 @@ core::Result<FileOutcome> enter_restitution(Service& svc, const Options& options
   if (auto s = check_id(f.case_id, fields[2].second, true); !s) return tl::unexpected(s.error());
   std::string id = f.id;
   if (id.empty()) {
-    auto st = read_store(options);
+    auto st = internal::store_of(svc);
     if (!st) return tl::unexpected(st.error());
     auto claims = (*st)->restitution_claims(f.person_id, f.case_id);
     if (!claims) return tl::unexpected(claims.error());

@@ -3,6 +3,7 @@
 #include "service/internal/disclosure.h"
 #include "service/internal/json_util.h"
 #include "service/internal/paths.h"
+#include "service/internal/store_access.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -81,7 +82,7 @@ core::Result<WitnessFileData> witness_file_data(Service& svc, const Options& opt
                                                 const std::string& person_id, const std::string& case_id) {
   // Trainers reach case material only through released, anonymised training documents.
   if (!policy().may_see_case_files(v) || person_id.empty()) return tl::unexpected(person_not_found(person_id));
-  auto st = store::Store::open(internal::store_path(options.data_dir), store::OpenMode::read_only);
+  auto st = internal::store_of(svc);
   if (!st) return tl::unexpected(st.error());
   auto person = (*st)->person(person_id);
   if (!person) {
