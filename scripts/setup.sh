@@ -28,6 +28,8 @@ packages=(
   libpodofo-dev fonts-liberation
   libboost-test-dev libexpected-dev libkainjow-mustache-dev
   qpdf poppler-utils mupdf-tools
+  libpoppler-cpp-dev libtesseract-dev tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng
+  libarchive-dev libgmime-3.0-dev libexif-dev
   chromium nodejs
   clang libclang-rt-14-dev llvm
 )
