@@ -244,8 +244,4 @@ struct BundleIdentity {
 // Berkas identity; integrity when it cannot be parsed at all. Thread-safe.
 core::Result<BundleIdentity> read_bundle_identity(const std::string& pdf);
 
-// Writes `bytes` to `path` atomically (a temporary file beside it, then rename), so that a
-// failure never leaves a partial file. io error on failure.
-core::Status write_file_atomically(const std::string& path, const std::string& bytes);
-
 }  // namespace berkas::bundle

@@ -509,30 +509,4 @@ core::Result<Bundle> build_bundle(const CaseData& data, const BundleOptions& opt
   return b;
 }
 
-core::Status write_file_atomically(const std::string& path, const std::string& bytes) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  // The temporary name is ours (pid-based), never derived from any content.
-  const fs::path tmp = target.parent_path() / (".berkas-tmp-" + std::to_string(::getpid()) + ".pdf.part");
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return fail(ErrorCode::io, "cannot create the output file", tmp.string());
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      return fail(ErrorCode::io, "cannot write the output file", tmp.string());
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return fail(ErrorCode::io, "cannot move the output file into place: " + ec.message(), path);
-  }
-  return {};
-}
-
 }  // namespace berkas::bundle

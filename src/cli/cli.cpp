@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/file.h"
 #include "core/text.h"
 #include "ingest/law_text.h"
 #include "service/bundles.h"
@@ -64,6 +65,10 @@ Perintah / commands:
   guideline MODUL.xml [--out MODUL.pdf] [--html MODUL.html] [--answers]
                                 modul pedoman/pelatihan PDF dan HTML (kutipan pasal dari undang-undang,
                                 studi kasus dianonimkan) / guideline or training module as PDF and HTML
+  original ID[@VERSI] [--attachment N] --out BERKAS
+                                berkas asli barang bukti atau lampiran ke-N, utuh dan diperiksa SHA-256-nya
+                                (hanya bila semua nama di dalamnya boleh dilihat: --reveal; dicatat) /
+                                an item's original or its attachment N, unchanged, hash-checked; audited
   serve [--listen HOST:PORT]    jalankan aplikasi web (bawaan 127.0.0.1:8080) / run the web application
   convert-law uu21|kuhp SRC.txt OUT.xml
                                 ubah teks undang-undang menjadi XML / convert a law text to XML
@@ -517,15 +522,7 @@ int cmd_convert_law(const Args& a) {
   auto xml = a.rest[0] == "uu21" ? ingest::convert_uu21_text(ss.str(), a.rest[1])
                                  : ingest::convert_kuhp_text(ss.str(), a.rest[1]);
   if (!xml) return report_error(xml.error(), false);
-  const std::string tmp = a.rest[2] + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << *xml;
-    if (!out) return report_error({core::ErrorCode::io, "tidak dapat ditulis / cannot write", tmp, 0, ""}, false);
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, a.rest[2], ec);
-  if (ec) return report_error({core::ErrorCode::io, ec.message(), a.rest[2], 0, ""}, false);
+  if (auto w = core::write_file_atomically(a.rest[2], *xml); !w) return report_error(w.error(), false);
   std::cout << a.rest[2] << "\n";
   return k_ok;
 }
@@ -669,6 +666,7 @@ const std::map<std::string, std::function<int(const Args&)>>& commands() {
       {"verify-bundle", cmd_verify_bundle},
       {"witness-file", cmd_witness_file},
       {"guideline", cmd_guideline},
+      {"original", cmd_original},
   };
   return k_commands;
 }
@@ -711,7 +709,7 @@ int run(int argc, char** argv) {
       a.reveal = true;
     } else if (!options_done && (s == "--data" || s == "--limit" || s == "--offset" || s == "--as-of" || s == "--law" ||
                                   s == "--listen" || s == "--case" || s == "--template" || s == "--out" ||
-                                  s == "--stamp-prefix" || s == "--person" || s == "--html")) {
+                                  s == "--stamp-prefix" || s == "--person" || s == "--html" || s == "--attachment")) {
       const std::string* v = value(s.c_str());
       if (!v) return usage_error(s + " memerlukan nilai / needs a value");
       if (s == "--data") a.data_dir = *v;
@@ -726,6 +724,7 @@ int run(int argc, char** argv) {
       else if (s == "--stamp-prefix") a.stamp_prefix = *v;
       else if (s == "--person") a.person_id = *v;
       else if (s == "--html") a.html_out = *v;
+      else if (s == "--attachment") a.attachment = *v;
       else if (!parse_int(*v, s == "--limit" ? a.limit : a.offset))
         return usage_error(s + ": bilangan / number expected: " + *v);
       else if (s == "--limit")

@@ -1,5 +1,6 @@
 #include "service/bundles.h"
 
+#include "core/file.h"
 #include "service/internal/disclosure.h"
 #include "service/internal/json_util.h"
 #include "service/internal/paths.h"
@@ -134,7 +135,7 @@ core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const
   // Open the record's store before writing, so that a store that cannot be written costs no file.
   auto st = internal::store_of(svc);
   if (!st) return tl::unexpected(st.error());
-  if (auto w = bundle::write_file_atomically(out.path, built->pdf); !w) return tl::unexpected(w.error());
+  if (auto w = core::write_file_atomically(out.path, built->pdf); !w) return tl::unexpected(w.error());
   auto remove_file = [&] {
     std::error_code ec;
     fs::remove(out.path, ec);
@@ -156,7 +157,7 @@ core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const
   return out;
 }
 
-core::Result<std::vector<store::BundleRecord>> list_bundles(Service& svc, const Options& options, const Viewer& v,
+core::Result<std::vector<store::BundleRecord>> list_bundles(Service& svc, [[maybe_unused]] const Options& options, const Viewer& v,
                                                             const std::string& case_id) {
   auto cases = svc.cases(v);
   if (!cases) return tl::unexpected(cases.error());
@@ -174,7 +175,7 @@ core::Result<std::vector<store::BundleRecord>> list_bundles(Service& svc, const 
   return out;
 }
 
-core::Result<BundleCheck> verify_bundle(Service& svc, const Options& options, const Viewer& v, const std::string& file) {
+core::Result<BundleCheck> verify_bundle(Service& svc, [[maybe_unused]] const Options& options, const Viewer& v, const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return fail(ErrorCode::io, "berkas tidak dapat dibaca / cannot read the file", file);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -10,6 +10,7 @@
 //   witness_files()  witness files and the web entry of protection measures and restitution
 //   guidelines()     guideline and training modules (answer keys per the policy)
 //   uploads()        uploads screened per uploader, then ingested
+//   originals()      the evidence as it came in (item sources, attachments), byte for byte
 // Accounts and sessions (service/accounts.h) are a context of their own: the web server shares
 // one between its threads.
 //
@@ -26,6 +27,7 @@
 #include "service/bundles.h"
 #include "service/guidelines.h"
 #include "service/kept_bundles.h"
+#include "service/originals.h"
 #include "service/search_view.h"
 #include "service/service.h"
 #include "service/upload.h"
@@ -110,6 +112,18 @@ class Uploads : Feature {
   }
 };
 
+class Originals : Feature {
+ public:
+  using Feature::Feature;
+  core::Result<OriginalFile> item(const Viewer& v, const std::string& ref, const AuditFn& audit) const {
+    return item_original(m_svc, v, ref, audit);
+  }
+  core::Result<OriginalFile> attachment(const Viewer& v, const std::string& ref, std::size_t n,
+                                        const AuditFn& audit) const {
+    return item_attachment(m_svc, v, ref, n, audit);
+  }
+};
+
 class Searches : Feature {
  public:
   using Feature::Feature;
@@ -132,6 +146,7 @@ class Context {
   WitnessFiles& witness_files() { return m_witness_files; }
   Guidelines& guidelines() { return m_guidelines; }
   Uploads& uploads() { return m_uploads; }
+  Originals& originals() { return m_originals; }
 
  private:
   Context(Options options, std::unique_ptr<Service> service);
@@ -142,6 +157,7 @@ class Context {
   WitnessFiles m_witness_files;
   Guidelines m_guidelines;
   Uploads m_uploads;
+  Originals m_originals;
 };
 
 }  // namespace berkas::service

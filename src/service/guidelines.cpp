@@ -6,6 +6,7 @@
 
 #include "bundle/bundle.h"
 #include "bundle/guideline.h"
+#include "core/file.h"
 #include "core/hash.h"
 #include "service/anonymise.h"
 #include "service/internal/json_util.h"
@@ -172,14 +173,14 @@ core::Result<GuidelineMade> make_guideline(Service& svc, const Options& options,
   out.pdf_sha256 = pdf->sha256;
   out.page_count = pdf->page_count;
   out.case_study_ids = l->gathered.case_ids;
-  if (auto w = bundle::write_file_atomically(out.pdf_path, pdf->pdf); !w) return tl::unexpected(w.error());
+  if (auto w = core::write_file_atomically(out.pdf_path, pdf->pdf); !w) return tl::unexpected(w.error());
   auto remove_files = [&] {
     std::error_code ec;
     fs::remove(out.pdf_path, ec);
     if (!out.html_path.empty()) fs::remove(out.html_path, ec);
   };
   if (!html.empty())
-    if (auto w = bundle::write_file_atomically(out.html_path, html); !w) {
+    if (auto w = core::write_file_atomically(out.html_path, html); !w) {
       std::error_code ec;
       fs::remove(out.pdf_path, ec);
       return tl::unexpected(w.error());

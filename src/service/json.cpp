@@ -198,6 +198,7 @@ std::string of(const ItemView& v) {
     atts->add(ao);
   }
   if (atts->size()) o->set("attachments", atts);
+  if (v.original_offered) o->set("original_offered", true);
   Array::Ptr versions = new Array;
   for (const auto& ver : v.versions) {
     auto vo = obj();

@@ -7,6 +7,7 @@
 #include <optional>
 #include <random>
 
+#include "core/file.h"
 #include "core/hash.h"
 #include "service/policy.h"
 
@@ -45,27 +46,6 @@ std::optional<std::set<std::string>> read_guard(const fs::path& p) {
   while (std::getline(in, line))
     if (is_sha256(line)) out.insert(line);
   return out;
-}
-
-core::Status write_atomically(const fs::path& p, const std::string& bytes) {
-  const fs::path tmp = p.string() + ".tmp-" + temp_suffix().substr(0, 12);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << bytes;
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      return fail(ErrorCode::io, "berkas tidak dapat ditulis / cannot write the file");
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, p, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return fail(ErrorCode::io, "berkas tidak dapat ditulis / cannot write the file");
-  }
-  return {};
 }
 
 std::string read_all(const fs::path& p, bool& ok) {
@@ -112,7 +92,7 @@ core::Result<KeptBundle> keep_bundle(Service& svc, const Options& options, const
   std::string text = std::string(k_guard_header) + "\n";
   for (const auto& h : names) text += h + "\n";
   // The guard first: a file without its guard is never handed out.
-  if (auto w = write_atomically(guard, text); !w) return tl::unexpected(w.error());
+  if (auto w = core::write_file_atomically(guard.string(), text); !w) return tl::unexpected(w.error());
   fs::rename(m->path, pdf, ec);
   if (ec) return fail(ErrorCode::io, "berkas tidak dapat disimpan / cannot store the bundle");
   return KeptBundle{*m, fs::path(m->path).filename().string()};

@@ -82,6 +82,7 @@ struct ItemView {
   std::string case_title;
   std::optional<PersonView> person;
   bool redacted = false;                         // some protected name was hidden
+  bool original_offered = false;                 // nothing hidden: the ingested bytes may be offered (service/originals.h)
 };
 
 struct PrecedentView {

@@ -145,6 +145,7 @@ Result<ItemView> Service::item(const Viewer& v, const std::string& ref) const {
   } else {
     view.redacted = redact_item(it, *red);
   }
+  view.original_offered = !view.redacted;
   auto versions = m_impl->store->item_versions(r.id);
   if (versions) view.versions = *versions;
   for (auto& ver : view.versions) ver.correction_note = anon ? std::string() : red->apply(ver.correction_note);

@@ -1,5 +1,6 @@
 #include "service/witness_file.h"
 
+#include "core/file.h"
 #include "service/internal/disclosure.h"
 #include "service/internal/json_util.h"
 #include "service/internal/paths.h"
@@ -78,7 +79,7 @@ void redact(core::RestitutionClaim& c, const Redactor& red) {
 
 }  // namespace
 
-core::Result<WitnessFileData> witness_file_data(Service& svc, const Options& options, const Viewer& v,
+core::Result<WitnessFileData> witness_file_data(Service& svc, [[maybe_unused]] const Options& options, const Viewer& v,
                                                 const std::string& person_id, const std::string& case_id) {
   // Trainers reach case material only through released, anonymised training documents.
   if (!policy().may_see_case_files(v) || person_id.empty()) return tl::unexpected(person_not_found(person_id));
@@ -234,7 +235,7 @@ core::Result<WitnessFileMade> make_witness_file(Service& svc, const Options& opt
     ++out.checks;
     if (c.status == bundle::CheckStatus::belum) ++out.open_checks;
   }
-  if (auto w = bundle::write_file_atomically(out.path, built->pdf); !w) return tl::unexpected(w.error());
+  if (auto w = core::write_file_atomically(out.path, built->pdf); !w) return tl::unexpected(w.error());
   const std::string detail = "sha256 " + out.sha256 + ", " + std::to_string(out.page_count) + " halaman / pages, " +
                              internal::disclosure_detail(r.disclosure);
   if (auto a = svc.record(v, "witness-file", data->person.id, detail); !a) {

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "bundle/bundle.h"
+#include "core/file.h"
 #include "core/hash.h"
 #include "support/temp_dir.h"
 
@@ -215,7 +216,7 @@ struct Built {
     if (!r) BOOST_FAIL("build_bundle: " + r.error().describe());
     b = std::move(*r);
     path = dir.file("bundle.pdf");
-    auto st = bundle::write_file_atomically(path, b.pdf);
+    auto st = core::write_file_atomically(path, b.pdf);
     BOOST_REQUIRE(st.has_value());
   }
 };
@@ -485,7 +486,7 @@ BOOST_AUTO_TEST_CASE(bad_templates_are_refused_with_file_and_line) {
       opts.template_path = dir.write("templates/" + c.name + ".xml", bad);
       const std::string out = dir.file(c.name + ".pdf");
       auto r = bundle::build_bundle(data, opts);
-      if (r) (void)bundle::write_file_atomically(out, r->pdf);  // what a caller would do on success
+      if (r) (void)core::write_file_atomically(out, r->pdf);  // what a caller would do on success
       BOOST_REQUIRE(!r.has_value());
       BOOST_TEST(r.error().code == core::ErrorCode::invalid_input);
       BOOST_TEST(r.error().file == opts.template_path);

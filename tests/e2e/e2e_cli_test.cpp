@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -345,4 +347,42 @@ BOOST_AUTO_TEST_CASE(a_new_version_without_a_correction_note_is_refused) {
   BOOST_TEST(run_berkas(data, {"ingest", dir.write("dedi2.xml", noted)}).code == 0);
   shown = json_object(run_berkas(data, {"show", "--json", "bap-saksi-dedi"}).out);
   BOOST_TEST(shown->getArray("versions")->size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(original_writes_the_ingested_bytes_only_with_reveal_and_audits_it) {
+  TempDir dir;
+  const auto data = dir.file("data");
+  BOOST_TEST_REQUIRE(run_berkas(data, {"init", "--demo"}).code == 0);
+  const auto slurp = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const std::string src = BERKAS_SOURCE_DIR;
+  // The victim's statement names her: without --reveal it is refused and no file is written.
+  const auto out = dir.file("asli.xml");
+  auto refused = run_berkas(data, {"original", "bap-saksi-a", "--out", out});
+  BOOST_TEST(refused.code == 1);  // forbidden
+  BOOST_TEST(!fs::exists(out));
+  BOOST_TEST(!leaks_protected_name(refused.out + refused.err));
+  // With --reveal: the bytes as ingested, their hash printed.
+  auto saved = run_berkas(data, {"--reveal", "original", "bap-saksi-a", "--out", out, "--json"});
+  BOOST_TEST_REQUIRE(saved.code == 0, saved.err);
+  BOOST_TEST(slurp(out) == slurp(src + "/demo/03-bap/bap-saksi-a.xml"));
+  auto j = json_object(saved.out);
+  BOOST_TEST(j->getValue<std::string>("sha256") == berkas::core::sha256_hex(slurp(out)));
+  BOOST_TEST(j->getValue<std::string>("object") == "bap-saksi-a@1");
+  // A letter naming no protected person, and its PDF attachment, need no --reveal.
+  const auto pdf = dir.file("lampiran.pdf");
+  auto att = run_berkas(data, {"original", "surat-tawaran-kerja", "--attachment", "1", "--out", pdf});
+  BOOST_TEST_REQUIRE(att.code == 0, att.err);
+  BOOST_TEST(slurp(pdf) == slurp(src + "/demo/05-surat/lampiran/surat-tawaran-kerja.pdf"));
+  // Usage and missing items are told apart by their exit codes.
+  BOOST_TEST(run_berkas(data, {"original", "bap-saksi-a"}).code == 2);  // no --out
+  BOOST_TEST(run_berkas(data, {"original", "surat-tawaran-kerja", "--attachment", "0", "--out", pdf}).code == 2);
+  BOOST_TEST(run_berkas(data, {"original", "tidak-ada", "--out", pdf}).code == 3);
+  auto audit = run_berkas(data, {"audit", "--limit", "50"});
+  BOOST_TEST(audit.out.find("original.download") != std::string::npos);
+  BOOST_TEST(audit.out.find("original.withheld") != std::string::npos);
+  BOOST_TEST(audit.out.find("attachment.download") != std::string::npos);
+  BOOST_TEST(!leaks_protected_name(audit.out));
 }

@@ -916,6 +916,54 @@ BOOST_AUTO_TEST_CASE(attachment_download_is_audited_and_guarded) {
   BOOST_TEST(!leaks(audit));
 }
 
+// ---------------------------------------------------------------- originals
+
+BOOST_AUTO_TEST_CASE(original_download_is_whole_audited_and_guarded) {
+  // The cleared prosecutor gets the victim's statement exactly as it was ingested.
+  auto bap = w().get("/api/v1/items/bap-saksi-a/original", &as("jaksa.jelas"));
+  BOOST_REQUIRE_EQUAL(bap.status, 200);
+  BOOST_TEST(bap.body == demo_file("demo/03-bap/bap-saksi-a.xml"));
+  BOOST_TEST(bap.header("content-disposition") == "attachment; filename=\"bap-saksi-a.xml\"");
+  BOOST_TEST(bap.header("x-content-type-options") == "nosniff");
+  // Each version is its own original: the corrected statement and the one it corrected.
+  auto v2 = w().get("/items/bap-saksi-ibu@2/original", &as("jaksa.jelas"));
+  BOOST_REQUIRE_EQUAL(v2.status, 200);
+  BOOST_TEST(v2.body == demo_file("demo/07-koreksi/bap-saksi-ibu.xml"));
+  BOOST_TEST(v2.header("content-disposition") == "attachment; filename=\"bap-saksi-ibu-v2.xml\"");
+  BOOST_TEST(w().get("/items/bap-saksi-ibu@1/original", &as("jaksa.jelas")).body ==
+             demo_file("demo/03-bap/bap-saksi-ibu.xml"));
+  // The uncleared prosecutor of the case may see the statement, redacted, but not its original:
+  // the page does not offer it and asking anyway is refused without a name.
+  BOOST_TEST(w().get("/items/bap-saksi-a", &as("jaksa")).body.find("/original") == std::string::npos);
+  for (const char* user : {"jaksa", "pendamping"}) {
+    auto r = w().get("/api/v1/items/bap-saksi-a/original", &as(user));
+    BOOST_TEST(r.status == 403, user);
+    BOOST_TEST(!leaks(r.body), user);
+  }
+  // A document that names no protected person is theirs whole, offered on the page.
+  auto letter = w().get("/items/surat-tawaran-kerja/original", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(letter.status, 200);
+  BOOST_TEST(letter.body == demo_file("demo/05-surat/surat-tawaran-kerja.xml"));
+  BOOST_TEST(w().get("/items/surat-tawaran-kerja", &as("jaksa")).body.find(
+                 "href=\"/items/surat-tawaran-kerja%401/original\"") != std::string::npos);
+  auto letter_json = w().get("/api/v1/items/surat-tawaran-kerja", &as("jaksa")).json();
+  BOOST_TEST((letter_json && letter_json->optValue<bool>("original_offered", false)));
+  // Another case's prosecutor and the trainer (released training material is anonymised, its
+  // original never) are told it does not exist; signed out goes to the sign-in page.
+  auto none = w().get("/api/v1/items/zz-none/original", &as("jaksa"));
+  BOOST_TEST(none.status == 404);
+  BOOST_TEST(w().get("/api/v1/items/surat-tawaran-kerja/original", &as("jaksa_lain")).status == 404);
+  BOOST_TEST(w().get("/api/v1/items/bap-latih-korban/original", &as("pelatih")).status == 404);
+  BOOST_TEST(w().get("/items/bap-latih-korban", &as("pelatih")).body.find("/original") == std::string::npos);
+  BOOST_TEST(w().get("/items/surat-tawaran-kerja/original").status == 303);
+  BOOST_TEST(w().api("POST", "/api/v1/items/surat-tawaran-kerja/original", as("jaksa")).status == 405);
+  auto audit = w().api("GET", "/api/v1/audit?limit=1000", as("admin")).body;
+  BOOST_TEST(audit.find("\"original.download\"") != std::string::npos);
+  BOOST_TEST(audit.find("\"original.withheld\"") != std::string::npos);
+  BOOST_TEST(audit.find("bap-saksi-ibu@2") != std::string::npos);
+  BOOST_TEST(!leaks(audit));
+}
+
 // ---------------------------------------------------------------- documents: shared helpers
 
 namespace {

@@ -325,3 +325,47 @@ BOOST_AUTO_TEST_CASE(kept_bundles_are_downloaded_only_by_who_may_see_every_name_
       });
   BOOST_TEST(!unaudited);
 }
+
+BOOST_AUTO_TEST_CASE(originals_go_whole_only_to_who_may_see_every_name_in_them) {
+  const auto source = [](const char* path) {
+    std::ifstream in(std::string(BERKAS_SOURCE_DIR) + "/" + path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  for (const auto& [who, v] : roles()) {
+    std::vector<std::string> audited;
+    auto audit = [&](const std::string& action, const std::string&, const std::string&) -> core::Status {
+      audited.push_back(action);
+      return {};
+    };
+    // The victim's statement names her: whole only to the cleared prosecutor; refused (audited) to
+    // who sees the case but not the name; as missing to everyone else.
+    auto bap = ctx().originals().item(v, "bap-saksi-a", audit);
+    BOOST_TEST(static_cast<bool>(bap) == (who == "cleared"), who);
+    if (bap) BOOST_TEST(bap->bytes == source("demo/03-bap/bap-saksi-a.xml"));
+    if (bap) BOOST_TEST(core::sha256_hex(bap->bytes) == bap->sha256);
+    if (!bap && visible(who, "case"))
+      BOOST_TEST((bap.error().code == core::ErrorCode::forbidden &&
+                  std::find(audited.begin(), audited.end(), "original.withheld") != audited.end()),
+                 who);
+    if (!bap && !visible(who, "case")) BOOST_TEST((bap.error().code == core::ErrorCode::not_found), who);
+    if (!bap) BOOST_TEST(bap.error().message.find("Rina") == std::string::npos, who);
+    // A letter that names nobody protected: whole to everyone who sees the case.
+    auto letter = ctx().originals().item(v, "surat-tawaran-kerja@1", audit);
+    BOOST_TEST(static_cast<bool>(letter) == visible(who, "case"), who);
+    if (letter) BOOST_TEST(letter->bytes == source("demo/05-surat/surat-tawaran-kerja.xml"));
+    // Its PDF attachment likewise; the chat export, which names the victim, only to the cleared.
+    auto pdf = ctx().originals().attachment(v, "surat-tawaran-kerja", 1, audit);
+    BOOST_TEST(static_cast<bool>(pdf) == visible(who, "case"), who);
+    auto chat = ctx().originals().attachment(v, "el-chat-telegram", 1, audit);
+    BOOST_TEST(static_cast<bool>(chat) == (who == "cleared"), who);
+    // The training statement is never handed out whole, not even to its trainer.
+    BOOST_TEST(!ctx().originals().item(v, "bap-latih-korban", audit), who);
+    if (letter) BOOST_TEST((std::find(audited.begin(), audited.end(), "original.download") != audited.end()), who);
+  }
+  // No audit entry, no original.
+  auto unaudited = ctx().originals().item(roles().at("uncleared"), "surat-tawaran-kerja",
+                                          [](const std::string&, const std::string&, const std::string&) {
+                                            return core::Status(core::fail(core::ErrorCode::io, "audit log unavailable"));
+                                          });
+  BOOST_TEST(!unaudited);
+}

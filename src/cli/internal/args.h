@@ -32,6 +32,7 @@ struct Args {
   std::string out;            // bundle, witness-file, guideline: --out
   std::string html_out;       // guideline: --html
   std::string stamp_prefix;   // bundle: --stamp-prefix
+  std::string attachment;     // original: --attachment N
   bool answers = false;       // guideline: --answers (the answer key as its own document)
   std::string command;
   std::vector<std::string> rest;
@@ -46,5 +47,6 @@ core::Result<std::unique_ptr<service::Context>> open_service(const Args& a, bool
 // Commands in their own files.
 int cmd_witness_file(const Args& a);  // witness_cmd.cpp
 int cmd_guideline(const Args& a);     // guideline_cmd.cpp
+int cmd_original(const Args& a);      // original_cmd.cpp
 
 }  // namespace berkas::cli

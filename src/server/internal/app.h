@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -142,6 +143,11 @@ class App {
 
   core::Result<service::IngestReport> ingest_upload(Ctx& c, const Multipart& form);
   Response download_attachment(Ctx& c, const std::string& ref, const std::string& n, bool api);
+  Response download_original(Ctx& c, const std::string& ref, bool api);
+  // Hands out what `get` returns (an original or an attachment), its audit written through the accounts.
+  Response original_download(
+      Ctx& c, bool api,
+      const std::function<core::Result<service::OriginalFile>(service::Context&, const service::AuditFn&)>& get);
 
   // The service's options for the functions outside Service (bundles, witness files, guidelines).
   service::Options service_options() const;

@@ -29,6 +29,10 @@ Data item_data(const service::ItemView& v, const Templates& t, const std::string
   if (it.fictional) d.set("fictional", Data(true));
   if (!it.correction_note.empty()) d.set("correction", text(it.correction_note));
   if (v.redacted) d.set("redacted", Data(true));
+  // The original (the ingested bytes): offered only where this view hid nothing — the service
+  // checks again when it is asked for (service/originals.h).
+  if (v.original_offered)
+    d.set("original_url", text("/items/" + url_encode(it.id + "@" + std::to_string(it.version)) + "/original"));
   if (v.person) {
     d.set("has_person", Data(true));
     d.set("person", text(v.person->display_name));
@@ -142,7 +146,7 @@ std::string download_type(const std::string& media_type) {
 // GET /items/{ref}/attachments/{n} (n from 1, as listed on the item page). Served only to a
 // viewer who may see the item; refused — with the very answer a missing attachment gets — when
 // the bytes name a protected person the viewer is not cleared for (a file cannot be redacted
-// safely). Every download and every such refusal is audited.
+// safely). Every download and every such refusal is audited (service/originals.h).
 Response App::download_attachment(Ctx& c, const std::string& ref, const std::string& n_text, bool api) {
   auto missing = [&] {
     const std::string msg = "lampiran tidak ditemukan / attachment not found";
@@ -151,39 +155,34 @@ Response App::download_attachment(Ctx& c, const std::string& ref, const std::str
   if (n_text.empty() || n_text.size() > 4 || n_text.find_first_not_of("0123456789") != std::string::npos)
     return missing();
   const auto n = static_cast<std::size_t>(core::parse_decimal(n_text, 0, 9999).value_or(0));
+  return original_download(c, api, [&](service::Context& s, const service::AuditFn& audit) {
+    return s.originals().attachment(c.viewer(), ref, n, audit);
+  });
+}
+
+// GET /items/{ref}/original: the item version's ingested bytes, unchanged (service/originals.h:
+// only to who may see every name in it; audited).
+Response App::download_original(Ctx& c, const std::string& ref, bool api) {
+  return original_download(c, api, [&](service::Context& s, const service::AuditFn& audit) {
+    return s.originals().item(c.viewer(), ref, audit);
+  });
+}
+
+Response App::original_download(
+    Ctx& c, bool api,
+    const std::function<core::Result<service::OriginalFile>(service::Context&, const service::AuditFn&)>& get) {
   const auto& v = c.viewer();
-  auto view = with_reader([&](service::Context& s) { return s.evidence().item(v, ref); });
-  if (!view || n < 1 || n > view->item.attachments.size()) return missing();
-  const auto& item = view->item;
-  const auto& meta = item.attachments[n - 1];
-  // The bytes come with the case's material, read through the same access rules, together
-  // with the protected names this viewer may not see.
-  auto material = with_reader([&](service::Context& s) { return s.evidence().case_material(v, item.case_id); });
-  if (!material) return missing();
-  auto bytes = material->attachments.find(meta.sha256);
-  if (bytes == material->attachments.end()) return missing();
-  const std::string object = item.id + "@" + std::to_string(item.version) + "/attachments/" + std::to_string(n);
-  std::vector<core::Person> hidden;
-  for (const auto& name : material->forbidden) {
-    core::Person p;
-    p.name = name;
-    p.is_protected = true;
-    hidden.push_back(std::move(p));
-  }
-  if (service::Redactor(hidden).leaks(bytes->second)) {
-    (void)m_accounts->record(v, "attachment.withheld", object, "sha256=" + meta.sha256 + " reason=protected-name");
-    return missing();
-  }
-  // No audit entry, no download.
-  if (auto s = m_accounts->record(v, "attachment.download", object,
-                                  "sha256=" + meta.sha256 + " bytes=" + std::to_string(bytes->second.size()));
-      !s)
-    return api ? problem(s.error()) : error_page(c, s.error());
+  auto file = with_reader([&](service::Context& s) {
+    return get(s, [&](const std::string& action, const std::string& object, const std::string& detail) {
+      return m_accounts->record(v, action, object, detail);
+    });
+  });
+  if (!file) return api ? problem(file.error()) : error_page(c, file.error());
   Response r;
   r.status = 200;
-  r.content_type = download_type(meta.media_type);
-  r.body = bytes->second;
-  r.set_header("Content-Disposition", "attachment; filename=\"" + download_name(meta.name) + "\"");
+  r.content_type = download_type(file->media_type);
+  r.body = std::move(file->bytes);
+  r.set_header("Content-Disposition", "attachment; filename=\"" + download_name(file->file_name) + "\"");
   return r;  // nosniff, no-store and the CSP come with every response (server.cpp)
 }
 

@@ -1,0 +1,120 @@
+#include "service/originals.h"
+
+#include <vector>
+
+#include "core/hash.h"
+#include "service/internal/json_util.h"
+#include "service/internal/store_access.h"
+#include "service/policy.h"
+#include "service/redact.h"
+
+namespace berkas::service {
+
+using core::ErrorCode;
+using core::fail;
+
+namespace {
+
+core::Error missing_item(const std::string& ref) {
+  return core::Error{ErrorCode::not_found, "barang bukti '" + ref + "' tidak ditemukan / evidence item not found", {},
+                     0, {}};
+}
+
+// The protected names `v` may not see in the material of `case_id`, as a redactor that tells
+// whether a text shows one.
+core::Result<Redactor> hidden_names(const Service& svc, const Viewer& v, const std::string& case_id) {
+  auto m = svc.case_material(v, case_id);
+  if (!m) return tl::unexpected(m.error());
+  std::vector<core::Person> hidden;
+  for (const auto& name : m->forbidden) {
+    core::Person p;
+    p.name = name;
+    p.is_protected = true;
+    hidden.push_back(std::move(p));
+  }
+  return Redactor(hidden);
+}
+
+// The checks both kinds of original share: visible, not a trainer, no hidden name, bytes intact,
+// audited.
+core::Result<OriginalFile> hand_out(const Service& svc, const Viewer& v, const core::EvidenceItem& item,
+                                    OriginalFile out, const char* what, const AuditFn& audit) {
+  auto hidden = hidden_names(svc, v, item.case_id);
+  if (!hidden) return tl::unexpected(hidden.error());
+  if (hidden->leaks(out.bytes)) {
+    (void)audit(std::string(what) + ".withheld", out.object, "sha256=" + out.sha256 + " reason=protected-name");
+    return fail(ErrorCode::forbidden,
+                "berkas asli memuat identitas yang dilindungi; hanya pengguna yang berwenang atas perkara ini yang "
+                "dapat mengunduhnya / the original names a protected person; only users cleared for this case may "
+                "download it");
+  }
+  if (core::sha256_hex(out.bytes) != out.sha256)
+    return fail(ErrorCode::integrity, "berkas asli tidak cocok dengan SHA-256-nya / the original does not match its SHA-256",
+                out.object);
+  if (auto s = audit(std::string(what) + ".download", out.object,
+                     "sha256=" + out.sha256 + " bytes=" + std::to_string(out.bytes.size()));
+      !s)
+    return tl::unexpected(s.error());
+  return out;
+}
+
+}  // namespace
+
+core::Result<OriginalFile> item_original(const Service& svc, const Viewer& v, const std::string& ref,
+                                         const AuditFn& audit) {
+  if (policy().must_anonymise(v)) return tl::unexpected(missing_item(ref));
+  auto view = svc.item(v, ref);
+  if (!view) return tl::unexpected(view.error().code == ErrorCode::not_found ? missing_item(ref) : view.error());
+  const auto& item = view->item;
+  auto st = internal::store_of(svc);
+  if (!st) return tl::unexpected(st.error());
+  auto bytes = (*st)->source(item.source_sha256);
+  if (!bytes) return tl::unexpected(bytes.error());
+  OriginalFile out;
+  out.object = item.id + "@" + std::to_string(item.version);
+  out.file_name = item.id + (item.version > 1 ? "-v" + std::to_string(item.version) : std::string()) + ".xml";
+  out.media_type = "application/xml";
+  out.sha256 = item.source_sha256;
+  out.bytes = std::move(*bytes);
+  return hand_out(svc, v, item, std::move(out), "original", audit);
+}
+
+core::Result<OriginalFile> item_attachment(const Service& svc, const Viewer& v, const std::string& ref, std::size_t n,
+                                           const AuditFn& audit) {
+  const auto missing = [] {
+    return core::Error{ErrorCode::not_found, "lampiran tidak ditemukan / attachment not found", {}, 0, {}};
+  };
+  if (policy().must_anonymise(v)) return tl::unexpected(missing());
+  auto view = svc.item(v, ref);
+  if (!view || n < 1 || n > view->item.attachments.size()) return tl::unexpected(missing());
+  const auto& item = view->item;
+  const auto& meta = item.attachments[n - 1];
+  auto m = svc.case_material(v, item.case_id);
+  if (!m) return tl::unexpected(missing());
+  auto bytes = m->attachments.find(meta.sha256);
+  if (bytes == m->attachments.end()) return tl::unexpected(missing());
+  OriginalFile out;
+  out.object = item.id + "@" + std::to_string(item.version) + "/attachments/" + std::to_string(n);
+  out.file_name = meta.name;
+  out.media_type = meta.media_type;
+  out.sha256 = meta.sha256;
+  out.bytes = bytes->second;
+  auto r = hand_out(svc, v, item, std::move(out), "attachment", audit);
+  // A withheld attachment answers like a missing one (its existence is told by the item page only
+  // to who may see the item; the bytes are the point).
+  if (!r && r.error().code == ErrorCode::forbidden) return tl::unexpected(missing());
+  return r;
+}
+
+std::string original_saved_json(const OriginalFile& f, const std::string& saved_to) {
+  auto o = internal::json_object();
+  o->set("object", f.object);
+  o->set("file_name", f.file_name);
+  o->set("media_type", f.media_type);
+  o->set("sha256", f.sha256);
+  o->set("bytes", static_cast<Poco::Int64>(f.bytes.size()));
+  o->set("saved_to", saved_to);
+  return internal::json_text(o);
+}
+
+}  // namespace berkas::service
