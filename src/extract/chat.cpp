@@ -605,6 +605,7 @@ core::Status read_chat(const Object& chat, std::size_t max_messages, Extracted& 
 
 core::Result<Extracted> read_telegram_json(std::string_view json, const Limits& limits) {
   if (json.size() > limits.max_bytes) return too_big(limits.max_bytes);
+  if (starts_with(json, k_bom)) json.remove_prefix(k_bom.size());
   if (const int line = first_invalid_utf8_line(json))
     return line_error(line, "bukan UTF-8 yang sah", "not valid UTF-8");
   if (json_depth(json) > k_max_json_depth)
