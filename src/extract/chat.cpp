@@ -126,6 +126,12 @@ tl::unexpected<core::Error> too_big(std::size_t max_bytes) {
                     {}, 0, "max_bytes");
 }
 
+// limits.max_entries * 10, saturating.
+std::size_t message_limit(const Limits& limits) {
+  constexpr std::size_t most = static_cast<std::size_t>(-1);
+  return limits.max_entries > most / 10 ? most : limits.max_entries * 10;
+}
+
 tl::unexpected<core::Error> too_many(std::size_t max_messages) {
   return core::fail(ErrorCode::invalid_input,
                     two_languages("lebih dari " + std::to_string(max_messages) + " pesan (batas)",
@@ -364,7 +370,7 @@ Pending start_message(int line, const Header& h, std::string_view l, bool& indon
 core::Result<Extracted> read_whatsapp_text(std::string_view text, const Limits& limits) {
   if (text.size() > limits.max_bytes) return too_big(limits.max_bytes);
   if (starts_with(text, k_bom)) text.remove_prefix(k_bom.size());
-  const std::size_t max_messages = limits.max_entries * 10;
+  const std::size_t max_messages = message_limit(limits);
 
   std::vector<Pending> messages;
   bool indonesian = false;
@@ -621,7 +627,7 @@ core::Result<Extracted> read_telegram_json(std::string_view json, const Limits& 
     const Poco::Dynamic::Var root = parser.parse(std::string(json));
     if (root.type() != typeid(Object::Ptr)) return not_telegram("bukan objek JSON", "not a JSON object");
     const Object& top = *root.extract<Object::Ptr>();
-    const std::size_t max_messages = limits.max_entries * 10;
+    const std::size_t max_messages = message_limit(limits);
     if (top.isObject("chats")) {
       const Object& chats = *top.getObject("chats");
       if (!chats.isArray("list")) return not_telegram("\"chats\" tanpa \"list\"", "\"chats\" without \"list\"");

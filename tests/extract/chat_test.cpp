@@ -297,6 +297,10 @@ BOOST_AUTO_TEST_CASE(hostile_inputs) {
   e = failure(extract::read_whatsapp_text(many, small));
   BOOST_TEST(e.field == "max_entries");
   BOOST_TEST(extract::read_whatsapp_text(many.substr(0, many.size() - 29), small).has_value());
+  // max_entries * 10 saturates rather than wrapping round to a small limit.
+  Limits vast;
+  vast.max_entries = static_cast<std::size_t>(-1) / 10 + 1;
+  BOOST_TEST(whatsapp(many.substr(0, 5 * 29), vast).units.size() == 5u);
   // Over max_bytes.
   Limits tiny;
   tiny.max_bytes = 10;
