@@ -151,6 +151,19 @@ core::Status inflate_entry(archive* a, const std::string& s, const Limits& limit
   }
 }
 
+std::uint32_t le(std::string_view s, std::size_t at, int n) {
+  std::uint32_t v = 0;
+  for (int i = n - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(s[at + static_cast<std::size_t>(i)]);
+  return v;
+}
+
+// An archive of no entries: only the end of central directory record (and its comment).
+// libarchive does not recognise it as a zip.
+bool is_empty_zip(std::string_view z) {
+  return z.size() >= 22 && z.substr(0, 4) == std::string_view("PK\x05\x06", 4) && le(z, 8, 2) == 0 &&
+         le(z, 10, 2) == 0 && le(z, 12, 4) == 0 && z.size() == 22 + le(z, 20, 2);
+}
+
 }  // namespace
 
 core::Result<std::vector<Child>> read_zip_entries(std::string_view bytes, const Limits& limits,
@@ -163,6 +176,7 @@ core::Result<std::vector<Child>> read_zip_entries(std::string_view bytes, const 
     return fail(ErrorCode::invalid_input, "arsip melebihi batas ukuran " + std::to_string(limits.max_bytes) +
                                               " byte / archive exceeds the size limit of " +
                                               std::to_string(limits.max_bytes) + " bytes");
+  if (is_empty_zip(bytes)) return std::vector<Child>{};
   std::unique_ptr<archive, ArchiveFree> a(archive_read_new());
   if (!a) return fail(ErrorCode::internal, "libarchive: tidak ada memori / libarchive: out of memory");
   // Seekable only: names, sizes and flags come from the central directory, and an entry that is

@@ -36,7 +36,10 @@ struct ZipStats {
 //     of at most 64 KiB is inflated, so a bomb is stopped within one block of its bound;
 //   - an entry name that is absolute ("/x", "C:/x", "//host/x"), has a ".." segment (a backslash
 //     counts as a separator), or holds a control character (below 0x20, or DEL); a name that is empty once reduced;
-//   - a symbolic link, hard link, device, FIFO or socket entry; an encrypted entry.
+//   - a symbolic link, hard link, device or socket entry; an encrypted entry. (libarchive reads
+//     an entry whose Unix mode says FIFO as a regular file: its bytes are returned like any
+//     other, which is harmless as nothing here creates a file.)
+// An empty archive (only the end record, no entries) gives an empty list.
 // `stats`, if given, is filled in whether or not the read succeeds.
 // Thread-safe: no shared state.
 core::Result<std::vector<Child>> read_zip(std::string_view bytes, const Limits& limits, ZipStats* stats = nullptr);
