@@ -88,8 +88,24 @@ struct Inline {
       }
     }
   }
+  // A space between two pieces (paragraphs of a cell or a text box); ODF white space after it
+  // is collapsed into it.
   void separate() {
     if (!text.empty() && text.back() != ' ') add(" ");
+    collapsible = true;
+  }
+};
+
+// What a table may still add, shared by all its cells (and tables nested in them), so that many
+// cells together cannot exceed the text bound either.
+struct Budget {
+  std::size_t left;
+  bool over = false;
+
+  Inline cell() const { return Inline(left); }
+  void spend(const Inline& cell) {
+    over = over || cell.over;
+    left -= std::min(left, cell.text.size());
   }
 };
 
@@ -109,12 +125,17 @@ class Blocks {
     m_total += line.text.size() + 1;
     if (++m_count >= k_block_paragraphs) flush();
   }
-  void row(const std::string& text) {
-    Inline line(m_max);
-    line.add(text);
-    paragraph(line, false);
+  // The rows of a table read within `budget`.
+  void rows(const std::vector<std::string>& rows, const Budget& budget) {
+    if (budget.over) overflow();
+    for (std::size_t i = 0; i < rows.size() && !m_over; ++i) {
+      Inline line(m_max);
+      line.add(rows[i]);
+      paragraph(line, false);
+    }
   }
   bool over() const { return m_over; }
+  void overflow() { m_over = true; }
   std::size_t room() const { return m_max - std::min(m_max, m_total); }
 
   std::vector<Unit> finish() {
@@ -210,7 +231,7 @@ bool docx_heading(const xmlNode* p) {
   return false;
 }
 
-void docx_rows(const xmlNode* parent, std::vector<std::string>& rows, std::size_t max);
+void docx_rows(const xmlNode* parent, std::vector<std::string>& rows, Budget& budget);
 
 // A cell's paragraphs (and nested tables) into `out`.
 void docx_cell(const xmlNode* parent, Inline& out) {
@@ -221,7 +242,9 @@ void docx_cell(const xmlNode* parent, Inline& out) {
       docx_inline(n, out);
     } else if (is_w(n, "tbl")) {
       std::vector<std::string> rows;
-      docx_rows(n, rows, out.max);
+      Budget nested{out.max - std::min(out.max, out.text.size())};
+      docx_rows(n, rows, nested);
+      out.over = out.over || nested.over;
       out.separate();
       out.add(join(rows, "; "));
     } else {
@@ -230,28 +253,29 @@ void docx_cell(const xmlNode* parent, Inline& out) {
   }
 }
 
-void docx_cells(const xmlNode* parent, std::vector<std::string>& cells, std::size_t max) {
-  for (const xmlNode* n = parent->children; n; n = n->next) {
+void docx_cells(const xmlNode* parent, std::vector<std::string>& cells, Budget& budget) {
+  for (const xmlNode* n = parent->children; n && !budget.over; n = n->next) {
     if (!in_w(n) || is_w(n, "trPr") || is_w(n, "tblPrEx")) continue;
     if (is_w(n, "tc")) {
-      Inline cell(max);
+      Inline cell = budget.cell();
       docx_cell(n, cell);
+      budget.spend(cell);
       cells.push_back(one_line(std::move(cell.text)));
     } else {
-      docx_cells(n, cells, max);
+      docx_cells(n, cells, budget);
     }
   }
 }
 
-void docx_rows(const xmlNode* parent, std::vector<std::string>& rows, std::size_t max) {
-  for (const xmlNode* n = parent->children; n; n = n->next) {
+void docx_rows(const xmlNode* parent, std::vector<std::string>& rows, Budget& budget) {
+  for (const xmlNode* n = parent->children; n && !budget.over; n = n->next) {
     if (!in_w(n) || is_w(n, "tblPr") || is_w(n, "tblGrid")) continue;
     if (is_w(n, "tr")) {
       std::vector<std::string> cells;
-      docx_cells(n, cells, max);
+      docx_cells(n, cells, budget);
       rows.push_back(join(cells, " | "));
     } else {
-      docx_rows(n, rows, max);
+      docx_rows(n, rows, budget);
     }
   }
 }
@@ -267,8 +291,9 @@ void docx_blocks(const xmlNode* parent, Blocks& blocks) {
       blocks.paragraph(line, docx_heading(n));
     } else if (is_w(n, "tbl")) {
       std::vector<std::string> rows;
-      docx_rows(n, rows, blocks.room());
-      for (const auto& r : rows) blocks.row(r);
+      Budget budget{blocks.room()};
+      docx_rows(n, rows, budget);
+      blocks.rows(rows, budget);
     } else if (is_w(n, "sectPr") || is_w(n, "del") || is_w(n, "moveFrom")) {
       continue;
     } else if (in_w(n)) {
@@ -312,18 +337,19 @@ bool odt_skipped(const xmlNode* n) {
   return is_element(n, k_office, "forms");
 }
 
-void odt_rows(const xmlNode* parent, std::vector<std::string>& rows, std::size_t max);
+void odt_rows(const xmlNode* parent, std::vector<std::string>& rows, Budget& budget);
 
 void odt_cell(const xmlNode* parent, Inline& out) {
   for (const xmlNode* n = parent->children; n && !out.over; n = n->next) {
     if (n->type != XML_ELEMENT_NODE || odt_skipped(n)) continue;
     if (is_element(n, k_text, "p") || is_element(n, k_text, "h")) {
-      out.separate();
-      out.collapsible = true;  // leading white space of a paragraph is dropped
+      out.separate();  // and leading white space of the paragraph is dropped
       odt_inline(n, out);
     } else if (is_element(n, k_table, "table")) {
       std::vector<std::string> rows;
-      odt_rows(n, rows, out.max);
+      Budget nested{out.max - std::min(out.max, out.text.size())};
+      odt_rows(n, rows, nested);
+      out.over = out.over || nested.over;
       out.separate();
       out.add(join(rows, "; "));
     } else {
@@ -332,20 +358,21 @@ void odt_cell(const xmlNode* parent, Inline& out) {
   }
 }
 
-void odt_rows(const xmlNode* parent, std::vector<std::string>& rows, std::size_t max) {
-  for (const xmlNode* n = parent->children; n; n = n->next) {
+void odt_rows(const xmlNode* parent, std::vector<std::string>& rows, Budget& budget) {
+  for (const xmlNode* n = parent->children; n && !budget.over; n = n->next) {
     if (is_element(n, k_table, "table-row")) {
       std::vector<std::string> cells;
-      for (const xmlNode* c = n->children; c; c = c->next) {
+      for (const xmlNode* c = n->children; c && !budget.over; c = c->next) {
         if (!is_element(c, k_table, "table-cell")) continue;  // covered cells belong to a merged one
-        Inline cell(max);
+        Inline cell = budget.cell();
         odt_cell(c, cell);
+        budget.spend(cell);
         cells.push_back(one_line(std::move(cell.text)));
       }
       rows.push_back(join(cells, " | "));
     } else if (is_element(n, k_table, "table-header-rows") || is_element(n, k_table, "table-rows") ||
                is_element(n, k_table, "table-row-group")) {
-      odt_rows(n, rows, max);
+      odt_rows(n, rows, budget);
     }
   }
 }
@@ -356,13 +383,14 @@ void odt_blocks(const xmlNode* parent, Blocks& blocks) {
     const bool heading = is_element(n, k_text, "h");
     if (heading || is_element(n, k_text, "p")) {
       Inline line(blocks.room());
-      line.collapsible = true;
+      line.collapsible = true;  // leading white space of a paragraph is dropped
       odt_inline(n, line);
       blocks.paragraph(line, heading);
     } else if (is_element(n, k_table, "table")) {
       std::vector<std::string> rows;
-      odt_rows(n, rows, blocks.room());
-      for (const auto& r : rows) blocks.row(r);
+      Budget budget{blocks.room()};
+      odt_rows(n, rows, budget);
+      blocks.rows(rows, budget);
     } else {
       odt_blocks(n, blocks);  // text:list, text:list-item, text:section, text:index-body, ...
     }
@@ -374,13 +402,13 @@ void odt_blocks(const xmlNode* parent, Blocks& blocks) {
 struct Parts {
   const Child* document = nullptr;
   const Child* meta = nullptr;
-  std::vector<const Child*> media;
+  std::vector<Child*> media;
 };
 
-core::Result<Parts> pick_parts(const std::vector<Child>& entries, const std::string& document_name,
+core::Result<Parts> pick_parts(std::vector<Child>& entries, const std::string& document_name,
                                const std::string& meta_name, const std::string& media_prefix) {
   Parts parts;
-  for (const Child& c : entries) {
+  for (Child& c : entries) {
     if (c.name == document_name) {
       if (parts.document)
         return fail(ErrorCode::invalid_input, "bagian '" + document_name + "' ada lebih dari satu / part '" +
@@ -398,11 +426,12 @@ core::Result<Parts> pick_parts(const std::vector<Child>& entries, const std::str
   return parts;
 }
 
+// The media entries as children, their bytes moved out of the entries.
 std::vector<Child> media_children(const Parts& parts) {
   std::vector<Child> out;
-  for (const Child* c : parts.media) {
+  for (Child* c : parts.media) {
     const auto slash = c->name.rfind('/');
-    out.push_back(Child{c->name.substr(slash + 1), "", c->bytes});
+    out.push_back(Child{c->name.substr(slash + 1), "", std::move(c->bytes)});
   }
   return out;
 }

@@ -8,7 +8,8 @@
 //     paragraphs joined by a space, a table nested in a cell flattened into the cell as its rows
 //     separated by "; "). Inside a paragraph: a tab (w:tab, text:tab) is "\t", a line break
 //     (w:br, w:cr, text:line-break) is "\n", text:s is its count of spaces (at most 1000),
-//     ODF's white space is collapsed as ODF says (one space for a run).
+//     ODF's white space is collapsed as ODF says (one space for a run). Repeated cells and rows
+//     (ODF's table:number-columns-repeated / number-rows-repeated) are read once.
 //     One Unit per block: a heading (a paragraph styled Heading*, Judul* or Title, or with an
 //     outline level; ODF's text:h) starts a new block, and a block is closed after 50 paragraphs
 //     (a table row counts as one), so a unit is a heading's section or a part of it. Empty

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "extract/office.h"
 #include "zip_maker.h"
@@ -372,6 +374,12 @@ BOOST_AUTO_TEST_CASE(hostile_documents_refused) {
   Limits small;
   small.max_bytes = 64u << 10;
   BOOST_TEST(refused(read_odt(odt(odt_content("<text:p>" + spaces + "</text:p>")), small), "document text exceeds"));
+  // The same through the cells of a table: 100 cells of 1000 spaces each.
+  std::string row;
+  for (int i = 0; i < 100; ++i) row += "<table:table-cell><text:p>x<text:s text:c=\"1000\"/>y</text:p></table:table-cell>";
+  BOOST_TEST(refused(read_odt(odt(odt_content("<table:table><table:table-row>" + row + "</table:table-row></table:table>")),
+                              small),
+                     "document text exceeds"));
   const auto capped = read_odt(odt(odt_content("<text:p>a<text:s text:c=\"99999999999\"/>b</text:p>")), small);
   BOOST_TEST_REQUIRE(capped.has_value());
   BOOST_TEST(capped->units.at(0).text == "a" + std::string(1000, ' ') + "b");
@@ -380,3 +388,25 @@ BOOST_AUTO_TEST_CASE(hostile_documents_refused) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(readers_run_in_parallel) {
+  // No shared state: four threads read the same documents at once and all get the same text.
+  const std::string body = p("Judul", "Heading1") + p("Isi paragraf (FIKTIF)") +
+                           "<w:tbl><w:tr><w:tc>" + p("a") + "</w:tc><w:tc>" + p("b") + "</w:tc></w:tr></w:tbl>";
+  const auto d = docx(word_document(body));
+  const auto o = odt(odt_content("<text:h>Judul</text:h><text:p>Isi</text:p>"));
+  std::vector<int> good(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        const auto a = read_docx(d, Limits{});
+        const auto b = read_odt(o, Limits{});
+        if (a && b && a->units.size() == 1 && a->units[0].text == "Judul\nIsi paragraf (FIKTIF)\na | b" &&
+            b->units.size() == 1 && b->units[0].text == "Judul\nIsi")
+          ++good[static_cast<std::size_t>(t)];
+      }
+    });
+  for (auto& th : threads) th.join();
+  for (int g : good) BOOST_TEST(g == 25);
+}
