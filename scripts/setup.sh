@@ -185,6 +185,7 @@ fuzz_targets=(
   "http_multipart_fuzz|tests/fuzz/seeds/http_multipart|http.dict"
   "http_head_fuzz|tests/fuzz/seeds/http_head|http.dict"
   "chat_fuzz|tests/fuzz/seeds/chat|chat.dict"
+  "office_zip_fuzz|tests/fuzz/seeds/office_zip|xml.dict"
 )
 
 # fuzz_one TARGET SEEDS DICT: replays tests/fuzz/regressions/TARGET, then fuzzes the target for
