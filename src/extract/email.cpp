@@ -124,7 +124,7 @@ class Prescan {
         return refuse("terlalu banyak batas bagian MIME (lebih dari " + num(m_max_dash) + ", baris " + num(number) + ")",
                       "too many MIME boundary lines (more than " + num(m_max_dash) + ", line " + num(number) + ")");
       close_field();
-      open_block();
+      new_block(true);
       return {};
     }
     if (!m_in_headers) return {};
@@ -132,8 +132,7 @@ class Prescan {
     if (number == 1 && line.substr(0, 5) == "From ") return {};
     if (line.empty()) {
       close_field();
-      m_in_headers = m_block_message || (m_digest && !m_block_typed);
-      open_block();
+      new_block(m_block_message || (m_digest && !m_block_typed));
       return {};
     }
     if (line[0] == ' ' || line[0] == '\t') return add_to_field(line, number);
@@ -182,8 +181,9 @@ class Prescan {
     m_field_bytes = 0;
   }
 
-  void open_block() {
-    m_in_headers = true;
+  // A new block starts: a header block if `headers`, else a body.
+  void new_block(bool headers) {
+    m_in_headers = headers;
     m_block_message = m_block_typed = false;
   }
 
