@@ -230,17 +230,15 @@ core::Result<std::optional<std::string>> convert(std::string_view raw, const cha
 // unknown) 8-bit text is UTF-8 when valid, else windows-1252.
 core::Result<std::string> to_utf8(std::string_view raw, const char* declared, std::size_t max_bytes) {
   if (declared && *declared) {
-    const char* name = g_mime_charset_iconv_name(declared);
-    const std::string lower = core::ascii_lower(name ? name : declared);
-    const bool utf8ish = lower == "utf-8" || lower == "utf8" || lower == "us-ascii" || lower == "ascii" ||
-                         lower == "ansi_x3.4-1968";
-    if (!utf8ish || !core::is_valid_utf8(raw)) {
-      if (utf8ish && (lower == "utf-8" || lower == "utf8")) return clean_text(raw);
-      if (!utf8ish) {
-        auto converted = convert(raw, name ? name : declared, max_bytes);
-        if (!converted) return tl::unexpected(converted.error());
-        if (*converted) return clean_text(**converted);
-      }
+    const char* iconv_name = g_mime_charset_iconv_name(declared);
+    const char* name = iconv_name ? iconv_name : declared;
+    const std::string lower = core::ascii_lower(name);
+    if (lower == "utf-8" || lower == "utf8") return clean_text(raw);  // invalid bytes become U+FFFD
+    // US-ASCII with 8-bit bytes is mislabelled: read it as undeclared.
+    if (lower != "us-ascii" && lower != "ascii" && lower != "ansi_x3.4-1968") {
+      auto converted = convert(raw, name, max_bytes);
+      if (!converted) return tl::unexpected(converted.error());
+      if (*converted) return clean_text(**converted);
     }
   }
   if (core::is_valid_utf8(raw)) return clean_text(raw);

@@ -219,6 +219,10 @@ BOOST_AUTO_TEST_CASE(undeclared_and_unknown_charsets) {
   auto b = read_eml(head() + "Content-Type: text/plain; charset=x-tidak-dikenal\r\n\r\nCaf\xE9 \x81!\r\n", Limits{});
   BOOST_REQUIRE(b.has_value());
   BOOST_TEST(body_of(*b) == "Caf\xC3\xA9 \xEF\xBF\xBD!");
+  // US-ASCII with 8-bit bytes is mislabelled: read as undeclared.
+  auto m = read_eml(head() + "Content-Type: text/plain; charset=us-ascii\r\n\r\nna\xEFve \x80\r\n", Limits{});
+  BOOST_REQUIRE(m.has_value());
+  BOOST_TEST(body_of(*m) == "na\xC3\xAFve \xE2\x82\xAC");
   // Declared UTF-8 with invalid bytes: each becomes U+FFFD.
   auto c = read_eml(head() + "Content-Type: text/plain; charset=utf-8\r\n\r\nrusak \xFF\xC0\xAF ini\r\n", Limits{});
   BOOST_REQUIRE(c.has_value());
@@ -317,6 +321,24 @@ BOOST_AUTO_TEST_CASE(attachments_pdf_image_and_nested_message) {
   BOOST_REQUIRE_EQUAL(inner->children.size(), 1u);
   BOOST_TEST(inner->children[0].name == "dalam.pdf");
   BOOST_TEST(inner->children[0].bytes == "inner pdf bytes");
+}
+
+BOOST_AUTO_TEST_CASE(digest_children_are_nested_messages) {
+  const std::string eml = head() +
+                          "Content-Type: multipart/digest; boundary=d\r\n\r\n"
+                          "--d\r\n\r\nSubject: satu\r\nFrom: a@contoh.test\r\n\r\nisi satu\r\n"
+                          "--d\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=dua.eml\r\n\r\n"
+                          "Subject: dua\r\n\r\nisi dua\r\n--d--\r\n";
+  auto r = read_eml(eml, Limits{});
+  BOOST_REQUIRE_MESSAGE(r.has_value(), (r ? std::string() : r.error().message));
+  BOOST_TEST(r->units.size() == 1u);
+  BOOST_REQUIRE_EQUAL(r->children.size(), 2u);
+  BOOST_TEST(r->children[0].name == "lampiran-1.eml");
+  BOOST_TEST(r->children[1].name == "dua.eml");
+  auto first = read_eml(r->children[0].bytes, Limits{});
+  BOOST_REQUIRE(first.has_value());
+  BOOST_TEST(first->metadata.at("email.subject") == "satu");
+  BOOST_TEST(body_of(*first) == "isi satu");
 }
 
 BOOST_AUTO_TEST_CASE(attached_text_is_a_child_not_the_body) {
