@@ -186,6 +186,7 @@ fuzz_targets=(
   "http_head_fuzz|tests/fuzz/seeds/http_head|http.dict"
   "chat_fuzz|tests/fuzz/seeds/chat|chat.dict"
   "office_zip_fuzz|tests/fuzz/seeds/office_zip|xml.dict"
+  "email_fuzz|tests/fuzz/seeds/email|email.dict"
 )
 
 # fuzz_one TARGET SEEDS DICT: replays tests/fuzz/regressions/TARGET, then fuzzes the target for
