@@ -145,7 +145,7 @@ class Blocks {
 
  private:
   void flush() {
-    std::string t = internal::clean_text(m_text);
+    std::string t = internal::clean_block(m_text);
     if (!t.empty()) {
       Unit u;
       u.number = static_cast<int>(m_units.size()) + 1;

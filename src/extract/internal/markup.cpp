@@ -8,6 +8,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include "extract/internal/derived_text.h"
 #include "core/text.h"
 
 namespace berkas::extract::internal {
@@ -223,22 +224,14 @@ core::Result<XmlDocPtr> parse_xml_part(std::string_view bytes, const std::string
   return doc;
 }
 
-std::string clean_text(std::string_view s) {
-  const std::string u = valid_utf8(s);
+std::string clean_block(std::string_view s) {
+  const std::string u = clean_text(s);  // derived_text.h: valid UTF-8, line ends, control characters
   std::string out;
   out.reserve(u.size());
-  for (std::size_t i = 0; i < u.size(); ++i) {
-    const char ch = u[i];
-    if (ch == '\r') {
-      if (i + 1 < u.size() && u[i + 1] == '\n') continue;
+  for (char ch : u) {
+    if (ch == '\n')
       while (!out.empty() && out.back() == ' ') out.pop_back();
-      out += '\n';
-    } else if (ch == '\n') {
-      while (!out.empty() && out.back() == ' ') out.pop_back();
-      out += '\n';
-    } else if ((static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7F) || ch == '\t') {
-      out += ch;
-    }
+    out += ch;
   }
   const auto first = out.find_first_not_of(" \n");
   if (first == std::string::npos) return {};
@@ -247,7 +240,7 @@ std::string clean_text(std::string_view s) {
 }
 
 std::string clean_value(std::string_view s, std::size_t max) {
-  std::string v = core::squeeze_space(clean_text(s));
+  std::string v = core::squeeze_space(clean_block(s));
   if (v.size() > max) {
     std::size_t cut = max;
     while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;

@@ -39,12 +39,11 @@ constexpr int k_max_xml_attributes = 256;
 // refusal or parse error, or a document without a root element. Thread-safe: per-call state only.
 core::Result<XmlDocPtr> parse_xml_part(std::string_view bytes, const std::string& part, std::size_t max_bytes);
 
-// Text fit for a Unit: valid UTF-8 (invalid bytes become U+FFFD), CR LF and CR as \n, control
-// characters other than \n and \t removed (C0, DEL), trailing spaces of lines and blank lines at
-// both ends trimmed.
-std::string clean_text(std::string_view s);
+// Text fit for a Unit: derived_text.h's clean_text (valid UTF-8, line ends as \n, control
+// characters removed), then trailing spaces of lines and blank lines at both ends trimmed.
+std::string clean_block(std::string_view s);
 
-// A short metadata value: clean_text on one line (runs of white space as one space), cut to at
+// A short metadata value: clean_block on one line (runs of white space as one space), cut to at
 // most `max` bytes on a character boundary.
 std::string clean_value(std::string_view s, std::size_t max = 1000);
 
