@@ -4,12 +4,15 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+
+#include <dlfcn.h>
 
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
@@ -46,6 +49,43 @@ core::Status check_image(const Image& img, int number, const Limits& limits) {
                       page + "gambar melebihi batas piksel / " + page_en + "image exceeds the pixel limit");
   return {};
 }
+
+// Tesseract parallelises inside a page with OpenMP when it is built with it (Debian's is). With
+// our own thread per page that oversubscribes the cores, and measured here it is slower even on
+// one thread. So for as long as a thread reads pages it runs OpenMP's parallel regions on one
+// thread: max-active-levels is a per-thread setting (libgomp), restored when the reading ends, so
+// neither other threads nor the caller's thread are affected. The functions are looked up at run
+// time: this file neither links nor requires OpenMP, and without it there is nothing to do.
+class SerialOpenMp {
+ public:
+  SerialOpenMp() {
+    if (functions().get && functions().set) {
+      m_saved = functions().get();
+      functions().set(0);
+    }
+  }
+  ~SerialOpenMp() {
+    if (m_saved >= 0) functions().set(m_saved);
+  }
+  SerialOpenMp(const SerialOpenMp&) = delete;
+  SerialOpenMp& operator=(const SerialOpenMp&) = delete;
+
+ private:
+  struct Functions {
+    int (*get)() = nullptr;
+    void (*set)(int) = nullptr;
+  };
+  static const Functions& functions() {
+    static const Functions f = [] {
+      Functions r;
+      r.get = reinterpret_cast<int (*)()>(dlsym(RTLD_DEFAULT, "omp_get_max_active_levels"));
+      r.set = reinterpret_cast<void (*)(int)>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+      return r;
+    }();
+    return f;
+  }
+  int m_saved = -1;
+};
 
 // What a cancel callback needs: the whole call's stop flag and this page's deadline.
 struct Watch {
@@ -136,7 +176,8 @@ core::Result<std::vector<Unit>> ocr_pages(std::size_t count,
     stop = true;
   };
 
-  auto work = [&] {
+  auto read_pages = [&] {
+    const SerialOpenMp serial;
     Reader reader;
     if (auto s = reader.open(datapath, limits.ocr_languages); !s) return fail_with(s.error());
     for (;;) {
@@ -157,6 +198,16 @@ core::Result<std::vector<Unit>> ocr_pages(std::size_t count,
         return;
       }
       units[index] = std::move(*unit);
+    }
+  };
+  // An exception must not leave a thread (std::terminate): out of memory in tesseract or
+  // leptonica, or one from page_at, ends the call as an error.
+  auto work = [&] {
+    try {
+      read_pages();
+    } catch (const std::exception&) {
+      fail_with(core::Error{core::ErrorCode::io, "OCR gagal: memori atau pustaka / OCR failed: memory or library",
+                            {}, 0, {}});
     }
   };
 

@@ -28,13 +28,16 @@ struct Image {
 // page's mean word confidence 0..100), read with Limits::ocr_languages from the installed
 // tessdata (TESSDATA_PREFIX if set, else Debian's /usr/share/tesseract-ocr/{5,4.00}/tessdata).
 // Pages run in parallel on Limits::ocr_threads threads (0 = the available cores), each thread
-// with its own tesseract; each page has Limits::ocr_page_seconds (0 = no time at all).
+// with its own tesseract; each page has Limits::ocr_page_seconds (0 = no time at all), checked
+// by tesseract between words (its layout analysis of a page, which comes first, is not
+// interruptible; max_pixels bounds it).
 // Errors: invalid_input for a malformed image or an image over max_pixels; invalid_input
 // "halaman N: OCR melebihi batas waktu / page N: OCR exceeded its time limit" when a page runs
 // out of time (the whole call fails: no partial text is passed off as the page); io when
 // tesseract or its language data cannot be loaded. On the first error the other threads stop.
-// Thread safety: safe to call from several threads at once. (Tesseract itself uses OpenMP;
-// running the program with OMP_THREAD_LIMIT=1 avoids oversubscribing the cores.)
+// Thread safety: safe to call from several threads at once. Tesseract's own OpenMP threads are
+// not used: while a thread reads pages its OpenMP parallel regions run on that thread alone (a
+// per-thread setting, restored before ocr_pages returns), so the cores are not oversubscribed.
 core::Result<std::vector<Unit>> ocr_pages(const std::vector<Image>& pages, const Limits& limits);
 
 // The same for `count` pages made on demand, so that no more than one page per thread is held in

@@ -289,4 +289,26 @@ BOOST_AUTO_TEST_CASE(undecodable_and_foreign_bytes_refused) {
   BOOST_TEST(big.error().message == "gambar melebihi batas ukuran / image exceeds the size limit");
 }
 
+BOOST_AUTO_TEST_CASE(leptonica_prints_nothing) {
+  // Damaged image data makes leptonica complain ("Error in pixReadMemPng: ..."); none of that
+  // may reach the process's stderr. (libpng's and libjpeg's own one-line diagnostics, which
+  // leptonica gives no way to silence, name only the library's complaint, never image content.)
+  const std::string png = test::render(page_pdf(), "png", 50);
+  const std::string jpeg = test::render(page_pdf(), "jpeg", 50);
+  test::Pgm g{3, 2, "abcdef"};
+  std::string tiff = test::make_tiff({g});
+  tiff[tiff.size() - 4 - 4 * 12 + 8] = '\x7f';  // StripOffsets far past the end
+  std::vector<std::string> damaged = {png.substr(0, png.size() / 2), jpeg.substr(0, jpeg.size() / 2), tiff};
+  std::string mid = png;
+  for (std::size_t i = 60; i < 400 && i < mid.size(); ++i) mid[i] = static_cast<char>(i * 31);  // inside IDAT
+  damaged.push_back(mid);
+  int refused = 0;
+  const std::string err = test::captured_stderr([&] {
+    for (const auto& d : damaged) refused += extract::read_image(d, {}).has_value() ? 0 : 1;
+  });
+  BOOST_TEST(err.find("Error in") == std::string::npos, "stderr: " << err);
+  BOOST_TEST(err.find("Warning in") == std::string::npos, "stderr: " << err);
+  BOOST_TEST(refused == 4);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

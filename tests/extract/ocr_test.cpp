@@ -2,6 +2,8 @@
 // thread or several, the time limit, and malformed images (FIKTIF pages, rendered by pdftoppm).
 #include <boost/test/unit_test.hpp>
 
+#include <dlfcn.h>
+
 #include <atomic>
 #include <string>
 #include <vector>
@@ -82,6 +84,19 @@ BOOST_AUTO_TEST_CASE(two_threads_give_the_same_text_as_one) {
   BOOST_TEST(has_word((*a)[1].text, "Kontrak"));
   BOOST_TEST(has_word((*a)[2].text, "paspor"));
   BOOST_TEST(has_word((*a)[3].text, "pemulangan"));
+}
+
+BOOST_AUTO_TEST_CASE(openmp_setting_of_the_calling_thread_restored) {
+  // ocr_pages reads on the calling thread too, with tesseract's OpenMP regions serial; the
+  // caller's own setting must be as it was afterwards. Debian's tesseract links libgomp.
+  auto get = reinterpret_cast<int (*)()>(dlsym(RTLD_DEFAULT, "omp_get_max_active_levels"));
+  BOOST_TEST_REQUIRE(get != nullptr);
+  const int before = get();
+  BOOST_TEST(before > 0);
+  extract::Limits limits;
+  limits.ocr_threads = 1;
+  BOOST_TEST(extract::ocr_pages({page_image({"Kamboja"}, 100)}, limits).has_value());
+  BOOST_TEST(get() == before);
 }
 
 BOOST_AUTO_TEST_CASE(pages_made_on_demand_in_order_and_numbered) {

@@ -7,12 +7,16 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "support/temp_dir.h"
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace berkas::test {
 
@@ -118,6 +122,22 @@ inline PdfPage jpeg_page(const std::string& jpeg) {
   p.jpeg_width = byte(sof + 7) * 256 + byte(sof + 8);
   p.jpeg_components = byte(sof + 9);
   return p;
+}
+
+// What `fn` writes to this process's stderr (file descriptor 2), by any library.
+inline std::string captured_stderr(const std::function<void()>& fn) {
+  TempDir tmp;
+  const std::string path = tmp.file("stderr");
+  std::fflush(stderr);
+  const int saved = dup(2);
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  dup2(fd, 2);
+  close(fd);
+  fn();
+  std::fflush(stderr);
+  dup2(saved, 2);
+  close(saved);
+  return read_file(path);
 }
 
 // Runs a shell command; the test fails if it does not exit with 0 (the tools are installed).

@@ -2,9 +2,6 @@
 // refuse. Every PDF is written here by hand or made from one with qpdf and pdftoppm (FIKTIF).
 #include <boost/test/unit_test.hpp>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <string>
 
@@ -198,23 +195,16 @@ BOOST_AUTO_TEST_CASE(over_max_bytes_refused) {
 BOOST_AUTO_TEST_CASE(poppler_prints_nothing) {
   // A broken file makes poppler complain; none of it may reach the process's stderr (a PDF's
   // text can hold protected names, and logs are not the place for any of it).
-  test::TempDir tmp;
-  const std::string err_path = tmp.file("stderr");
-  fflush(stderr);
-  const int saved = dup(2);
-  const int fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  dup2(fd, 2);
-  close(fd);
   std::string pdf = test::make_pdf({text_page()});
   pdf.replace(pdf.rfind("startxref\n") + 10, 1, "9");  // a wrong xref offset: poppler repairs, and says so
-  const auto repaired = extract::read_pdf(pdf, {});
-  const auto garbage = extract::read_pdf("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\n", {});
-  fflush(stderr);
-  dup2(saved, 2);
-  close(saved);
+  core::Result<extract::Extracted> repaired, garbage;
+  const std::string err = test::captured_stderr([&] {
+    repaired = extract::read_pdf(pdf, {});
+    garbage = extract::read_pdf("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\n", {});
+  });
   BOOST_TEST(repaired.has_value());
   BOOST_TEST(!garbage.has_value());
-  BOOST_TEST(test::read_file(err_path).empty(), "stderr: " << test::read_file(err_path));
+  BOOST_TEST(err.empty(), "stderr: " << err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
