@@ -184,6 +184,7 @@ fuzz_targets=(
   "http_fuzz|tests/fuzz/seeds/http|http.dict"
   "http_multipart_fuzz|tests/fuzz/seeds/http_multipart|http.dict"
   "http_head_fuzz|tests/fuzz/seeds/http_head|http.dict"
+  "image_header_fuzz|tests/fuzz/seeds/image_header|image.dict"
 )
 
 # fuzz_one TARGET SEEDS DICT: replays tests/fuzz/regressions/TARGET, then fuzzes the target for
