@@ -1,5 +1,7 @@
 #include "extract/image.h"
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -141,7 +143,7 @@ void read_exif(std::string_view bytes, Format format, std::map<std::string, std:
   // Never let libexif "fix" the data: it would add mandatory tags, times among them, with today's values.
   exif_data_unset_option(ed.get(), EXIF_DATA_OPTION_FOLLOW_SPECIFICATION);
   exif_data_load_data(ed.get(), reinterpret_cast<const unsigned char*>(input.data()),
-                      static_cast<unsigned int>(input.size()));
+                      static_cast<unsigned int>(std::min<std::size_t>(input.size(), UINT_MAX)));
   if (std::string t = exif_time(exif_text(ed->ifd[EXIF_IFD_EXIF], EXIF_TAG_DATE_TIME_ORIGINAL)); !t.empty())
     metadata["exif.datetime"] = t;
   const std::string make = exif_text(ed->ifd[EXIF_IFD_0], EXIF_TAG_MAKE);

@@ -80,7 +80,11 @@ inline std::string make_pdf(const std::vector<PdfPage>& pages, bool info = true)
     if (!p.lines.empty()) {
       stream += "BT /F1 " + std::to_string(p.font_size) + " Tf 60 " + std::to_string(static_cast<int>(p.height) - 90) +
                 " Td " + std::to_string(p.font_size * 2) + " TL\n";
-      for (const auto& l : p.lines) stream += "(" + pdf_escape(l) + ") Tj T*\n";
+      for (const auto& l : p.lines) {
+        stream += '(';
+        stream += pdf_escape(l);
+        stream += ") Tj T*\n";
+      }
       stream += "ET\n";
     }
     objects.push_back("<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream");

@@ -168,6 +168,21 @@ BOOST_AUTO_TEST_CASE(more_pages_than_max_pages_refused) {
   BOOST_TEST(extract::read_pdf(test::make_pdf({text_page(), text_page(), text_page()}), limits).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(absurd_page_count_refused_quickly) {
+  // The page tree claims a billion pages and holds one.
+  std::string pdf = test::make_pdf({text_page()});
+  const std::size_t count = pdf.find("/Count 1 ");
+  BOOST_TEST_REQUIRE(count != std::string::npos);
+  pdf.replace(count, 9, "/Count 1000000000 ");
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = extract::read_pdf(pdf, {});
+  BOOST_TEST((std::chrono::steady_clock::now() - start < std::chrono::seconds(5)));
+  BOOST_TEST_REQUIRE(!r.has_value());
+  BOOST_TEST((r.error().code == core::ErrorCode::invalid_input));
+  // Poppler does not believe a count above the number of objects in the file: no pages.
+  BOOST_TEST(r.error().message == "PDF tanpa halaman / PDF without pages");
+}
+
 BOOST_AUTO_TEST_CASE(page_too_large_to_render_refused_before_rendering) {
   // 200 x 200 inches with no text: 60000 x 60000 pixels at 300 dpi.
   test::PdfPage huge;
@@ -196,7 +211,7 @@ BOOST_AUTO_TEST_CASE(poppler_prints_nothing) {
   // A broken file makes poppler complain; none of it may reach the process's stderr (a PDF's
   // text can hold protected names, and logs are not the place for any of it).
   std::string pdf = test::make_pdf({text_page()});
-  pdf.replace(pdf.rfind("startxref\n") + 10, 1, "9");  // a wrong xref offset: poppler repairs, and says so
+  pdf[pdf.rfind("startxref\n") + 10] = '9';  // a wrong xref offset: poppler repairs, and says so
   core::Result<extract::Extracted> repaired, garbage;
   const std::string err = test::captured_stderr([&] {
     repaired = extract::read_pdf(pdf, {});
