@@ -107,8 +107,10 @@ class Reader {
     if (api->Init(datapath.empty() ? nullptr : datapath.c_str(), languages.c_str(), tesseract::OEM_DEFAULT) != 0)
       return core::fail(core::ErrorCode::io, "tesseract: data bahasa '" + languages + "' tidak dapat dimuat dari '" +
                                                  datapath + "' / could not load the language data");
-    // Tesseract's own diagnostics (resolution guesses, ...) are not ours to print.
-    api->SetVariable("debug_file", "/dev/null");
+    // Tesseract's "debug_file" would silence its few diagnostics (a resolution guess), but it is
+    // a process-wide parameter: setting it from several threads is a data race (ThreadSanitizer
+    // shows it), and tesseract's writer of that file keeps unguarded state. The diagnostics hold
+    // no page text (tested), so they are left on stderr.
     m_api = std::move(api);
     return {};
   }

@@ -99,6 +99,18 @@ BOOST_AUTO_TEST_CASE(openmp_setting_of_the_calling_thread_restored) {
   BOOST_TEST(get() == before);
 }
 
+BOOST_AUTO_TEST_CASE(no_page_text_on_stderr) {
+  // Page text can hold protected names: whatever tesseract prints (with no resolution given it
+  // guesses one, and may say so) must not carry it.
+  auto page = page_image(test::page_lines(), 200);
+  page.dpi = 0;
+  core::Result<std::vector<extract::Unit>> r;
+  const std::string err = test::captured_stderr([&] { r = extract::ocr_pages({page}, {}); });
+  BOOST_TEST_REQUIRE(r.has_value());
+  BOOST_TEST(has_word(r->front().text, "Kamboja"));
+  for (const char* w : {"Kamboja", "perekrutan", "Paspor", "Fiktifwan"}) BOOST_TEST(!has_word(err, w));
+}
+
 BOOST_AUTO_TEST_CASE(pages_made_on_demand_in_order_and_numbered) {
   const auto base = page_image({"Halaman lima: Kamboja"});
   std::vector<std::size_t> asked;

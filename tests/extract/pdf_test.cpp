@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <thread>
 #include <string>
 
 #include "core/text.h"
@@ -82,6 +83,21 @@ BOOST_AUTO_TEST_CASE(scanned_page_read_by_ocr_beside_a_text_page) {
   BOOST_TEST(r->units[1].confidence > 50);
   BOOST_TEST(r->units[1].confidence <= 100);
   BOOST_TEST(r->metadata.at("pdf.ocr_pages") == "1");
+}
+
+BOOST_AUTO_TEST_CASE(two_calls_at_once) {
+  // read_pdf from two threads at once (each OCR'ing on its own thread) reads the same.
+  const std::string pdf = scanned_pdf();
+  extract::Limits limits;
+  limits.ocr_threads = 1;
+  core::Result<extract::Extracted> a, b;
+  std::thread other([&] { b = extract::read_pdf(pdf, limits); });
+  a = extract::read_pdf(pdf, limits);
+  other.join();
+  BOOST_TEST_REQUIRE(a.has_value(), error_of(a));
+  BOOST_TEST_REQUIRE(b.has_value(), error_of(b));
+  BOOST_TEST(a->units.at(0).text == b->units.at(0).text);
+  BOOST_TEST(has_word(a->units.at(0).text, "Kamboja"));
 }
 
 BOOST_AUTO_TEST_CASE(blank_page_is_an_empty_ocr_unit) {
