@@ -17,7 +17,9 @@ namespace berkas::extract {
 // Model), "exif.gps" ("lat,lon" in signed decimal degrees, e.g. "-6.175392,106.827153").
 // Errors (invalid_input, Indonesian first then English): over max_bytes, not PNG/JPEG/TIFF, a
 // header that is malformed or declares a size over max_pixels, too many TIFF pages, image data
-// the decoder cannot read; OCR errors as ocr_pages gives them. Reads `bytes` only; writes nothing.
+// the decoder cannot read or that decodes to another size than its header said; OCR errors as
+// ocr_pages gives them. (libpng and libjpeg may print a one-line diagnostic of a damaged file on
+// stderr — leptonica offers no way to silence them; leptonica's own messages are silenced.) Reads `bytes` only; writes nothing.
 // Thread safety: safe to call from several threads at once.
 core::Result<Extracted> read_image(std::string_view bytes, const Limits& limits);
 

@@ -111,6 +111,9 @@ class Reader {
     // a process-wide parameter: setting it from several threads is a data race (ThreadSanitizer
     // shows it), and tesseract's writer of that file keeps unguarded state. The diagnostics hold
     // no page text (tested), so they are left on stderr.
+    // A whole page (columns, tables, a letterhead), as the tesseract program reads one; the
+    // API's own default reads the image as a single block of text.
+    api->SetPageSegMode(tesseract::PSM_AUTO);
     m_api = std::move(api);
     return {};
   }

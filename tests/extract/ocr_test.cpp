@@ -59,6 +59,7 @@ BOOST_AUTO_TEST_CASE(words_and_confidence_of_a_page) {
   BOOST_TEST((u.method == extract::Method::ocr));
   for (const char* w : {"perekrutan", "Kamboja", "Paspor", "ditahan", "pekerjaan"})
     BOOST_TEST(has_word(u.text, w), "OCR misses '" << w << "'");
+  BOOST_TEST_MESSAGE("page confidence " << u.confidence);
   BOOST_TEST(u.confidence > 50);
   for (char c : u.text) BOOST_TEST((static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t'));
 }
