@@ -50,7 +50,7 @@ core::Result<Image> to_image(PixPtr pix, const internal::ImageSize& declared, in
   if (w <= 0 || h <= 0 || static_cast<std::uint32_t>(w) != declared.width ||
       static_cast<std::uint32_t>(h) != declared.height)
     return invalid("gambar " + n + ": ukuran hasil urai berbeda dari header / image " + n +
-                                  ": decoded size differs from its header");
+                   ": decoded size differs from its header");
   PixPtr grey(pixConvertTo8(pix.get(), 0));
   if (!grey) return invalid("gambar " + n + " tidak dapat diurai / image " + n + " could not be decoded");
   Image img;
@@ -149,7 +149,9 @@ void read_exif(std::string_view bytes, Format format, std::map<std::string, std:
   const std::string make = exif_text(ed->ifd[EXIF_IFD_0], EXIF_TAG_MAKE);
   const std::string model = exif_text(ed->ifd[EXIF_IFD_0], EXIF_TAG_MODEL);
   // Many cameras repeat the maker in the model ("Canon" "Canon EOS 80D").
-  std::string camera = model.rfind(make, 0) == 0 ? model : make.empty() ? model : model.empty() ? make : make + " " + model;
+  std::string camera = make;
+  if (model.rfind(make, 0) == 0) camera = model;
+  else if (!model.empty()) camera += " " + model;
   if (!camera.empty()) metadata["exif.camera"] = camera;
   const auto lat = gps_degrees(ed.get(), static_cast<ExifTag>(EXIF_TAG_GPS_LATITUDE),
                                static_cast<ExifTag>(EXIF_TAG_GPS_LATITUDE_REF), 'S', 90);
@@ -185,7 +187,7 @@ core::Result<Extracted> read_image(std::string_view bytes, const Limits& limits)
     if (format != Format::tiff) return to_image(PixPtr(pixReadMem(data, bytes.size())), (*sizes)[i], number);
     if (i > 0 && tiff_offset == 0)
       return invalid("TIFF halaman " + std::to_string(number) + " tidak dapat diurai / TIFF page " +
-                                    std::to_string(number) + " could not be decoded");
+                     std::to_string(number) + " could not be decoded");
     return to_image(PixPtr(pixReadMemFromMultipageTiff(data, bytes.size(), &tiff_offset)), (*sizes)[i], number);
   };
   auto units = ocr_pages(sizes->size(), page_at, limits);

@@ -19,7 +19,8 @@ namespace berkas::extract {
 // header that is malformed or declares a size over max_pixels, too many TIFF pages, image data
 // the decoder cannot read or that decodes to another size than its header said; OCR errors as
 // ocr_pages gives them. (libpng and libjpeg may print a one-line diagnostic of a damaged file on
-// stderr — leptonica offers no way to silence them; leptonica's own messages are silenced.) Reads `bytes` only; writes nothing.
+// stderr — leptonica offers no way to silence them; leptonica's own messages are silenced.)
+// Reads `bytes` only; writes nothing.
 // Thread safety: safe to call from several threads at once.
 core::Result<Extracted> read_image(std::string_view bytes, const Limits& limits);
 

@@ -60,7 +60,7 @@ core::Result<Extracted> read_pdf(std::string_view bytes, const Limits& limits) {
   if (pages <= 0) return invalid("PDF tanpa halaman / PDF without pages");
   if (pages > limits.max_pages)
     return invalid("PDF melebihi batas halaman (" + std::to_string(pages) + " > " +
-                                  std::to_string(limits.max_pages) + ") / PDF exceeds the page limit");
+                   std::to_string(limits.max_pages) + ") / PDF exceeds the page limit");
 
   Extracted out;
   out.format = Format::pdf;
@@ -81,7 +81,7 @@ core::Result<Extracted> read_pdf(std::string_view bytes, const Limits& limits) {
     u.method = Method::text_layer;
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) return invalid("halaman " + std::to_string(i + 1) + " tidak dapat dibaca / page " +
-                                             std::to_string(i + 1) + " is unreadable");
+                              std::to_string(i + 1) + " is unreadable");
     u.text = internal::unit_text(utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
     if (internal::letter_count(u.text) >= k_min_letters) continue;
     // Bound the rendering before any pixel is drawn.
@@ -91,7 +91,7 @@ core::Result<Extracted> read_pdf(std::string_view bytes, const Limits& limits) {
     if (!(w >= 1 && h >= 1) || w * h > static_cast<double>(limits.max_pixels) || w > INT_MAX || h > INT_MAX) {
       const std::string n = std::to_string(i + 1);
       return invalid("halaman " + n + ": ukuran untuk OCR melebihi batas piksel / page " + n +
-                                    ": its size for OCR exceeds the pixel limit");
+                     ": its size for OCR exceeds the pixel limit");
     }
     to_ocr.push_back(i);
   }

@@ -93,7 +93,9 @@ std::string exif_app1(const std::string& make, const std::string& model, const s
   return std::string("\xFF\xE1") + static_cast<char>(length >> 8) + static_cast<char>(length & 0xff) + body;
 }
 
-std::string with_app1(const std::string& jpeg, const std::string& app1) { return jpeg.substr(0, 2) + app1 + jpeg.substr(2); }
+std::string with_app1(const std::string& jpeg, const std::string& app1) {
+  return jpeg.substr(0, 2) + app1 + jpeg.substr(2);  // right after SOI
+}
 
 std::string png_header(std::uint32_t w, std::uint32_t h) {
   std::string p("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
@@ -203,7 +205,13 @@ BOOST_AUTO_TEST_CASE(header_sizes) {
   BOOST_TEST((*t)[2].width == 3u);
   BOOST_TEST((*t)[2].height == 2u);
   // Big-endian TIFF with SHORT sizes.
-  const std::string mm("MM\0*\0\0\0\x08\0\x02\x01\x00\0\x03\0\0\0\x01\0\x05\0\0\x01\x01\0\x03\0\0\0\x01\0\x07\0\0\0\0\0\0", 38);
+  const std::string mm(
+      "MM\0*\0\0\0\x08"                       // header, IFD at 8
+      "\0\x02"                                 // 2 entries
+      "\x01\x00\0\x03\0\0\0\x01\0\x05\0\0"     // ImageWidth SHORT 5
+      "\x01\x01\0\x03\0\0\0\x01\0\x07\0\0"     // ImageLength SHORT 7
+      "\0\0\0\0",                             // no next IFD
+      38);
   const auto m = extract::internal::tiff_sizes(mm, 10);
   BOOST_TEST_REQUIRE(m.has_value(), (m ? "" : m.error().message));
   BOOST_TEST(m->at(0).width == 5u);

@@ -91,7 +91,8 @@ inline std::string make_pdf(const std::vector<PdfPage>& pages, bool info = true)
     if (!p.jpeg.empty())
       objects.push_back("<< /Type /XObject /Subtype /Image /Width " + std::to_string(p.jpeg_width) + " /Height " +
                         std::to_string(p.jpeg_height) +
-                        " /ColorSpace " + (p.jpeg_components == 3 ? "/DeviceRGB" : "/DeviceGray") + " /BitsPerComponent 8 /Filter /DCTDecode /Length " +
+                        " /ColorSpace " + (p.jpeg_components == 3 ? "/DeviceRGB" : "/DeviceGray") +
+                        " /BitsPerComponent 8 /Filter /DCTDecode /Length " +
                         std::to_string(p.jpeg.size()) + " >>\nstream\n" + p.jpeg + "\nendstream");
     else
       objects.push_back("<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Length 0 >>\nstream\n\nendstream");
@@ -155,7 +156,8 @@ inline std::string render(const std::string& pdf, const std::string& kind, int d
   TempDir tmp;
   const std::string in = tmp.write("in.pdf", pdf);
   const std::string out = tmp.file("out");
-  shell("pdftoppm -r " + std::to_string(dpi) + " -gray -singlefile -f 1 -l 1 " + (kind == "pgm" ? std::string() : "-" + kind) + " " + in + " " + out);
+  const std::string format = kind == "pgm" ? std::string() : "-" + kind;  // -gray alone writes PGM
+  shell("pdftoppm -r " + std::to_string(dpi) + " -gray -singlefile -f 1 -l 1 " + format + " " + in + " " + out);
   const std::string ext = kind == "jpeg" ? ".jpg" : kind == "tiff" ? ".tif" : "." + kind;
   return read_file(out + ext);
 }

@@ -44,11 +44,11 @@ core::Result<ImageSize> tiff_page(const Tiff& t, std::size_t at, int page) {
     if (tag != 256 && tag != 257) continue;
     std::uint32_t value = 0;
     if (count != 1) return invalid("TIFF halaman " + n + ": ukuran tidak sah / TIFF page " + n +
-                                                  ": malformed size tag");
+                                   ": malformed size tag");
     if (type == 3) value = t.u16(e + 8);        // SHORT
     else if (type == 4) value = t.u32(e + 8);   // LONG
     else return invalid("TIFF halaman " + n + ": jenis ukuran tidak sah / TIFF page " + n +
-                                       ": malformed size tag type");
+                        ": malformed size tag type");
     // A duplicated tag: the larger value counts, whichever the decoder takes.
     if (tag == 256) {
       size.width = std::max(size.width, value);
@@ -61,7 +61,7 @@ core::Result<ImageSize> tiff_page(const Tiff& t, std::size_t at, int page) {
   if (!have_width || !have_height || size.width == 0 || size.height == 0 || size.width > k_max_side ||
       size.height > k_max_side)
     return invalid("TIFF halaman " + n + ": ukuran gambar tidak ada atau tidak sah / TIFF page " + n +
-                                  ": image size missing or malformed");
+                   ": image size missing or malformed");
   return size;
 }
 
@@ -130,14 +130,14 @@ core::Result<std::vector<ImageSize>> tiff_sizes(std::string_view b, int max_page
     const int page = static_cast<int>(pages.size()) + 1;
     if (page > max_pages)
       return invalid("TIFF melebihi batas halaman (> " + std::to_string(max_pages) +
-                                    ") / TIFF exceeds the page limit");
+                     ") / TIFF exceeds the page limit");
     const std::string n = std::to_string(page);
     if (offset < 8 || static_cast<std::size_t>(offset) + 2 > b.size())
       return invalid("TIFF halaman " + n + ": IFD di luar berkas / TIFF page " + n +
-                                    ": IFD outside the file");
+                     ": IFD outside the file");
     if (!seen.insert(offset).second)
       return invalid("TIFF halaman " + n + ": rantai IFD berulang / TIFF page " + n +
-                                    ": the IFD chain loops");
+                     ": the IFD chain loops");
     auto size = tiff_page(t, offset, page);
     if (!size) return tl::unexpected(size.error());
     pages.push_back(*size);
@@ -176,7 +176,7 @@ core::Result<std::vector<ImageSize>> checked_image_sizes(std::string_view bytes,
       const std::string n = std::to_string(i + 1);
       const std::string dims = std::to_string(sizes[i].width) + "x" + std::to_string(sizes[i].height);
       return invalid("gambar " + n + " (" + dims + ") melebihi batas piksel / image " + n + " (" +
-                                    dims + ") exceeds the pixel limit");
+                     dims + ") exceeds the pixel limit");
     }
   }
   return sizes;
