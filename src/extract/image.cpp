@@ -135,7 +135,7 @@ void read_exif(std::string_view bytes, Format format, std::map<std::string, std:
   std::string_view input = bytes;
   if (format == Format::tiff) {
     tiff = std::string("Exif\0\0", 6);
-    tiff.append(bytes.substr(0, 0xfff0));
+    tiff.append(bytes.substr(0, 0xfff0));  // libexif reads no further than 64 KiB
     input = tiff;
   }
   std::unique_ptr<ExifData, ExifFree> ed(exif_data_new());

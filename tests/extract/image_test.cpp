@@ -186,6 +186,18 @@ BOOST_AUTO_TEST_CASE(multi_page_tiff_one_unit_per_page) {
   BOOST_TEST(refused.error().message == "TIFF melebihi batas halaman (> 1) / TIFF exceeds the page limit");
 }
 
+BOOST_AUTO_TEST_CASE(tiff_camera_from_ifd0) {
+  // A small scan whose IFD0 (within the first 64 KiB, where libexif reads) names the scanner.
+  test::Pgm blank{200, 150, std::string(200 * 150, '\xff')};
+  const auto r = extract::read_image(test::make_tiff({blank}, "PemindaiFiktif", "PF-200"), {});
+  BOOST_TEST_REQUIRE(r.has_value(), error_of(r));
+  BOOST_TEST_REQUIRE(r->metadata.count("exif.camera") == 1u);
+  BOOST_TEST(r->metadata.at("exif.camera") == "PemindaiFiktif PF-200");
+  BOOST_TEST(r->metadata.count("exif.datetime") == 0u);
+  BOOST_TEST_REQUIRE(r->units.size() == 1u);
+  BOOST_TEST(r->units[0].text.empty());
+}
+
 BOOST_AUTO_TEST_CASE(header_sizes) {
   BOOST_TEST(extract::internal::png_size(png_header(640, 480))->width == 640u);
   BOOST_TEST(extract::internal::png_size(png_header(640, 480))->height == 480u);

@@ -188,8 +188,10 @@ inline void put32(std::string& o, std::uint32_t v) {
   put16(o, v >> 16);
 }
 
-// An uncompressed little-endian grey TIFF, one page per image, IFDs chained in order.
-inline std::string make_tiff(const std::vector<Pgm>& pages) {
+// An uncompressed little-endian grey TIFF, one page per image, IFDs chained in order, each IFD
+// after its page's samples; page 1 names its camera (Make, Model) when `make` is given.
+inline std::string make_tiff(const std::vector<Pgm>& pages, const std::string& make = {},
+                             const std::string& model = {}) {
   std::string t("II*\0", 4);
   put32(t, 0);  // the first IFD's offset, set below
   std::size_t link = 4;  // where the offset of the next IFD goes
@@ -197,20 +199,31 @@ inline std::string make_tiff(const std::vector<Pgm>& pages) {
     const std::size_t data = t.size();
     t += g.samples;
     if (t.size() % 2) t += '\0';
+    const bool camera = !make.empty() && &g == &pages.front();
+    const std::size_t make_at = t.size();
+    if (camera) t += make + '\0' + model + '\0' + (((make.size() + model.size()) % 2) ? "" : "\0");
+    const std::size_t model_at = make_at + make.size() + 1;
     const std::size_t ifd = t.size();
     t[link] = static_cast<char>(ifd & 0xff);
     t[link + 1] = static_cast<char>((ifd >> 8) & 0xff);
     t[link + 2] = static_cast<char>((ifd >> 16) & 0xff);
     t[link + 3] = static_cast<char>((ifd >> 24) & 0xff);
-    const std::vector<std::array<std::uint32_t, 3>> tags = {
-        {256, 4, static_cast<std::uint32_t>(g.width)},  {257, 4, static_cast<std::uint32_t>(g.height)},
-        {258, 3, 8},  {259, 3, 1},  {262, 3, 1},  {273, 4, static_cast<std::uint32_t>(data)},  {277, 3, 1},
-        {278, 4, static_cast<std::uint32_t>(g.height)},  {279, 4, static_cast<std::uint32_t>(g.samples.size())}};
+    // tag, type (2 ASCII, 3 SHORT, 4 LONG), count, value (or where it is)
+    std::vector<std::array<std::uint32_t, 4>> tags = {
+        {256, 4, 1, static_cast<std::uint32_t>(g.width)}, {257, 4, 1, static_cast<std::uint32_t>(g.height)},
+        {258, 3, 1, 8}, {259, 3, 1, 1}, {262, 3, 1, 1}};
+    if (camera) {
+      tags.push_back({271, 2, static_cast<std::uint32_t>(make.size() + 1), static_cast<std::uint32_t>(make_at)});
+      tags.push_back({272, 2, static_cast<std::uint32_t>(model.size() + 1), static_cast<std::uint32_t>(model_at)});
+    }
+    tags.insert(tags.end(), {{273, 4, 1, static_cast<std::uint32_t>(data)}, {277, 3, 1, 1},
+                             {278, 4, 1, static_cast<std::uint32_t>(g.height)},
+                             {279, 4, 1, static_cast<std::uint32_t>(g.samples.size())}});
     put16(t, static_cast<unsigned>(tags.size()));
-    for (const auto& [tag, type, value] : tags) {
+    for (const auto& [tag, type, count, value] : tags) {
       put16(t, tag);
       put16(t, type);
-      put32(t, 1);
+      put32(t, count);
       if (type == 3) {
         put16(t, value);
         put16(t, 0);
