@@ -187,6 +187,7 @@ fuzz_targets=(
   "chat_fuzz|tests/fuzz/seeds/chat|chat.dict"
   "office_zip_fuzz|tests/fuzz/seeds/office_zip|xml.dict"
   "email_fuzz|tests/fuzz/seeds/email|email.dict"
+  "image_header_fuzz|tests/fuzz/seeds/image_header|image.dict"
 )
 
 # fuzz_one TARGET SEEDS DICT: replays tests/fuzz/regressions/TARGET, then fuzzes the target for
