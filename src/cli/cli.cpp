@@ -39,7 +39,11 @@ Perintah / commands:
   init [--demo]                 buat penyimpanan + indeks, muat UU 21/2007 (dan KUHP 455–456);
                                 --demo juga memuat perkara contoh FIKTIF / create store, load the law
   ingest FILE|DIR...            masukkan BAP, keterangan ahli, surat, bukti elektronik, perkara, orang,
-                                putusan (XML, atau putusan sebagai teks) / ingest files
+                                putusan (XML; putusan sebagai teks atau PDF) / ingest files
+  ingest --case ID [--kind bap|ahli|surat|terdakwa|elektronik] [--title JUDUL] [--date TANGGAL]
+         [--person ID] [--id ID [--correction CATATAN]] FILE|DIR...
+                                barang bukti asli: PDF, pindaian/foto (OCR), DOCX, ODT, surel (.eml),
+                                ekspor WhatsApp/Telegram, teks; jenis dari isinya / native evidence files
   search [--json] [--limit N] [--offset N] [--as-of TANGGAL] KUERI
                                 cari barang bukti, putusan dan undang-undang / search
   show [--json] ID[@VERSI]      satu barang bukti, putusan, perkara atau pasal / one item in full
@@ -185,13 +189,30 @@ int cmd_ingest(const Args& a) {
       std::cout << std::endl;
     }
   };
-  auto report = (*svc)->evidence().ingest(viewer_of(a), a.rest, a.json ? progress_printer() : service::Progress(),
+  // With --case: native evidence files of that case (a PDF, scan, photo, Word file, e-mail, chat).
+  ingest::NativeOptions native;
+  native.case_id = a.case_id;
+  native.kind = a.kind;
+  native.id = a.item_id;
+  native.title = a.title;
+  native.date = a.date;
+  native.person_id = a.person_id;
+  native.correction_note = a.correction;
+  if (native.case_id.empty() && (!a.kind.empty() || !a.item_id.empty() || !a.title.empty() || !a.date.empty() ||
+                                 !a.person_id.empty() || !a.correction.empty()))
+    return usage_error("ingest: --kind, --id, --title, --date, --person dan --correction hanya bersama --case / "
+                       "only with --case");
+  if (!a.item_id.empty() && a.rest.size() != 1)
+    return usage_error("ingest: --id hanya untuk satu berkas / --id names one file only");
+  auto report = (*svc)->evidence().ingest(viewer_of(a), a.rest, native, a.json ? progress_printer() : service::Progress(),
                                a.json ? std::function<void(const service::FileOutcome&)>() : print_outcome);
   if (!report) return report_error(report.error(), a.json);
   if (a.json)
     std::cout << service::json::of(*report) << "\n";
   else
     std::cout << report->files.size() << " berkas / files, " << report->failed() << " gagal / failed\n";
+  // Nothing went in and every file was refused for what it holds: invalid input (exit 4).
+  if (report->all_invalid()) return k_invalid_input;
   return report->failed() ? k_failed : k_ok;
 }
 
@@ -217,6 +238,7 @@ int print_search(service::Context& ctx, const Args& a, const std::string& text) 
     std::cout << "\n" << h.rank << ". [" << h.kind << "] " << h.title;
     if (!h.valid_until.empty()) std::cout << "  (dicabut / revoked " << h.valid_until << ")";
     std::cout << "\n   id: " << h.object_id;
+    if (h.unit) std::cout << "  (" << h.label << ")";
     if (!h.case_id.empty()) std::cout << "  perkara: " << h.case_id;
     if (!h.date.empty()) std::cout << "  tanggal: " << h.date;
     std::cout << "\n";
@@ -252,6 +274,25 @@ void print_citations(const std::vector<service::CitationView>& cs) {
   }
 }
 
+// A native file's derived text, unit by unit, each saying how it was obtained: machine-read text
+// is never to be mistaken for the original (`berkas original` gives that).
+void print_units(const core::EvidenceItem& it) {
+  if (it.original.empty()) return;
+  std::cout << "\nBerkas asli / original: " << it.original.file_name << " (" << it.original.format << ", "
+            << it.original.media_type << ")\n";
+  for (const auto& [k, v] : it.original.metadata) std::cout << "  " << k << ": " << v << "\n";
+  std::cout << "\nTeks turunan — bukan berkas aslinya / derived text — not the original:\n";
+  for (const auto& u : it.units) {
+    std::cout << "\n[" << core::unit_name(it.original, u);
+    if (!u.time.empty()) std::cout << " · " << u.time;
+    if (!u.sender.empty()) std::cout << " · " << u.sender;
+    if (u.system) std::cout << " · sistem / system";
+    std::cout << " · " << core::method_label(u) << "]\n";
+    if (!u.media.empty()) std::cout << "(media: " << u.media << ")\n";
+    std::cout << u.text << "\n";
+  }
+}
+
 int show_item(Service& svc, const Args& a, const std::string& id) {
   auto v = svc.item(viewer_of(a), id);
   if (!v) return report_error(v.error(), a.json);
@@ -277,6 +318,7 @@ int show_item(Service& svc, const Args& a, const std::string& id) {
   for (const auto& at : it.attachments)
     std::cout << "\nLampiran / attachment: " << at.name << " (" << at.media_type << ", " << at.size
               << " bytes) SHA-256 " << at.sha256 << "\n";
+  print_units(it);
   std::cout << "\nVersi / versions:\n";
   for (const auto& ver : v->versions)
     std::cout << "  v" << ver.version << "  " << ver.ingested_at << "  " << ver.source_sha256
@@ -709,7 +751,9 @@ int run(int argc, char** argv) {
       a.reveal = true;
     } else if (!options_done && (s == "--data" || s == "--limit" || s == "--offset" || s == "--as-of" || s == "--law" ||
                                   s == "--listen" || s == "--case" || s == "--template" || s == "--out" ||
-                                  s == "--stamp-prefix" || s == "--person" || s == "--html" || s == "--attachment")) {
+                                  s == "--stamp-prefix" || s == "--person" || s == "--html" || s == "--attachment" ||
+                                  s == "--kind" || s == "--id" || s == "--title" || s == "--date" ||
+                                  s == "--correction")) {
       const std::string* v = value(s.c_str());
       if (!v) return usage_error(s + " memerlukan nilai / needs a value");
       if (s == "--data") a.data_dir = *v;
@@ -725,6 +769,11 @@ int run(int argc, char** argv) {
       else if (s == "--person") a.person_id = *v;
       else if (s == "--html") a.html_out = *v;
       else if (s == "--attachment") a.attachment = *v;
+      else if (s == "--kind") a.kind = *v;
+      else if (s == "--id") a.item_id = *v;
+      else if (s == "--title") a.title = *v;
+      else if (s == "--date") a.date = *v;
+      else if (s == "--correction") a.correction = *v;
       else if (!parse_int(*v, s == "--limit" ? a.limit : a.offset))
         return usage_error(s + ": bilangan / number expected: " + *v);
       else if (s == "--limit")

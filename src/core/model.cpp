@@ -125,6 +125,23 @@ std::optional<EvidenceKind> parse_evidence_kind(const std::string& code) {
   return std::nullopt;
 }
 
+std::string unit_name(const OriginalInfo& original, const TextUnit& u) {
+  const std::string& f = original.format;
+  const bool page = f == "pdf" || f == "png" || f == "jpeg" || f == "tiff";
+  const bool message = f == "eml" || f.rfind("whatsapp", 0) == 0 || f.rfind("telegram", 0) == 0;
+  return std::string(page ? "halaman " : message ? "pesan " : "bagian ") + std::to_string(u.number);
+}
+
+std::string method_label(const TextUnit& u) {
+  if (u.method == "ocr") {
+    if (u.confidence < 0) return "OCR";
+    const std::string c = std::to_string(static_cast<int>(u.confidence + 0.5));
+    return "OCR (keyakinan " + c + "% / confidence " + c + "%)";
+  }
+  if (u.method == "text-layer") return "lapisan teks PDF / PDF text layer";
+  return "diurai dari berkas / parsed from the file";
+}
+
 std::string EvidenceItem::full_text() const {
   std::string out = title;
   auto add = [&out](const std::string& s) {
@@ -142,6 +159,7 @@ std::string EvidenceItem::full_text() const {
     add(s.text);
   }
   for (const auto& a : attachments) add(a.description);
+  for (const auto& u : units) add(u.text);
   return out;
 }
 

@@ -156,6 +156,37 @@ struct Attachment {
   std::string description;
 };
 
+// One unit of text derived from a native evidence file (extract/): a page of a PDF or scan, a
+// message of a chat, a block of a Word document. Machine-read, never the evidence itself: the
+// original file is (EvidenceItem::original).
+struct TextUnit {
+  int number = 0;            // 1-based page, message or block number
+  std::string method;        // "text-layer", "ocr" or "parsed"
+  double confidence = -1;    // OCR: the page's mean word confidence 0..100 (one decimal kept); else -1
+  std::string time;          // chat messages: ISO local time as written
+  std::string sender;        // chat messages: as written in the export
+  bool system = false;       // chat: a line the app wrote itself
+  std::string media;         // chat: the name of the media file the message refers to
+  std::string text;
+};
+
+// What the ingested file of a native item was (for items from Berkas XML: all empty).
+struct OriginalInfo {
+  std::string file_name;     // a safe base name to save it under (never a path; no protected name)
+  std::string media_type;    // "application/pdf", "image/jpeg", ...
+  std::string format;        // extract::Format as text: "pdf", "jpeg", "docx", "whatsapp-text", ...
+  // Facts read from the file, sorted by key: "pdf.pages", "exif.datetime", "email.from", ...
+  std::vector<std::pair<std::string, std::string>> metadata;
+  bool empty() const { return format.empty(); }
+};
+
+// What a unit is called in the file it came from: "halaman 3" (a PDF, scan or photo),
+// "pesan 12" (a chat or e-mail), "bagian 2" (a document's block of paragraphs).
+std::string unit_name(const OriginalInfo& original, const TextUnit& u);
+// How its text was obtained, for readers: "lapisan teks PDF / PDF text layer",
+// "OCR (keyakinan 87% / confidence 87%)", "diurai dari berkas / parsed from the file".
+std::string method_label(const TextUnit& u);
+
 struct EvidenceItem {
   std::string id;          // logical id, stable across versions, e.g. "bap-korban-a"
   int version = 1;         // 1, 2, ...: a correction is a new version
@@ -179,6 +210,10 @@ struct EvidenceItem {
   bool released_for_training = false;
   std::string source_sha256;         // SHA-256 of the ingested source bytes
   std::int64_t seq = 0;              // store sequence number of this version
+  // Native files (a PDF, a scan, a chat export, ...): what the file was, and its derived text by
+  // page or message. The source bytes are the file itself.
+  OriginalInfo original;
+  std::vector<TextUnit> units;
 
   // All the text of the item as one string (for indexing and citation extraction).
   std::string full_text() const;

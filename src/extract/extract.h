@@ -92,4 +92,10 @@ struct Limits {
 // The format of `bytes` (the first bytes and, for zips, the names of their entries).
 Format sniff(std::string_view bytes);
 
+// Reads any supported file by its content (sniff, then the format's reader): PDF (pdf.h), PNG,
+// JPEG, TIFF (image.h), DOCX, ODT (office.h), e-mail (email.h), WhatsApp text or zip and
+// Telegram JSON or zip (chat.h, zip.h), plain UTF-8 text (one unit). Berkas XML, an unknown
+// format and a zip that is not a chat export are invalid_input: they are not read here.
+core::Result<Extracted> read(std::string_view bytes, const Limits& limits);
+
 }  // namespace berkas::extract

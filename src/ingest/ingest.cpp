@@ -14,7 +14,9 @@
 
 #include "core/hash.h"
 #include "core/text.h"
+#include "extract/extract.h"
 #include "ingest/citations.h"
+#include "ingest/internal/files.h"
 #include "ingest/internal/xml_safe.h"
 #include "ingest/putusan_text.h"
 
@@ -24,7 +26,33 @@
 #endif
 
 namespace berkas::ingest {
+
+namespace internal {
+
+core::Result<std::string> read_bounded(const std::filesystem::path& p, std::size_t max_bytes, const std::string& what) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(p, ec);
+  if (ec) return core::fail(core::ErrorCode::io, "cannot read " + what + ": " + ec.message(), p.string());
+  // Checked before reading: an oversized file is never loaded into memory.
+  if (size > max_bytes)
+    return core::fail(core::ErrorCode::invalid_input,
+                what + " too large: " + std::to_string(size) + " bytes, limit " + std::to_string(max_bytes),
+                p.string());
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return core::fail(core::ErrorCode::io, "cannot open " + what, p.string());
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(size));
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::size_t>(in.gcount()) != size)
+    return core::fail(core::ErrorCode::io, what + " changed while being read", p.string());
+  return bytes;
+}
+
+}  // namespace internal
+
 namespace {
+
+using internal::read_bounded;
 
 namespace fs = std::filesystem;
 using core::ErrorCode;
@@ -117,24 +145,6 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
   return true;
 }
 
-core::Result<std::string> read_bounded(const fs::path& p, std::size_t max_bytes, const std::string& what) {
-  std::error_code ec;
-  const auto size = fs::file_size(p, ec);
-  if (ec) return fail(ErrorCode::io, "cannot read " + what + ": " + ec.message(), p.string());
-  // Checked before reading: an oversized file is never loaded into memory.
-  if (size > max_bytes)
-    return fail(ErrorCode::invalid_input,
-                what + " too large: " + std::to_string(size) + " bytes, limit " + std::to_string(max_bytes),
-                p.string());
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return fail(ErrorCode::io, "cannot open " + what, p.string());
-  std::string bytes;
-  bytes.resize(static_cast<std::size_t>(size));
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (static_cast<std::size_t>(in.gcount()) != size)
-    return fail(ErrorCode::io, what + " changed while being read", p.string());
-  return bytes;
-}
 
 // Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no
 // overlongs, no surrogates, nothing above U+10FFFF); only used to point at the fault.
@@ -794,7 +804,12 @@ core::Result<Parsed> parse_xml(Parsed out, const std::string& schema_dir, const 
   return out;
 }
 
-core::Result<Parsed> parse_text(Parsed out) {
+
+}  // namespace
+
+namespace internal {
+
+core::Result<Parsed> parse_decision_text(Parsed out) {
   auto p = parse_putusan_text(out.source, out.path);
   if (!p) {
     auto e = p.error();
@@ -809,7 +824,7 @@ core::Result<Parsed> parse_text(Parsed out) {
     if (p->date.empty()) missing += std::string(missing.empty() ? "" : " dan ") + "tanggal putusan";
     std::string missing_en = p->verdict.empty() ? "the ruling (MENGADILI)" : "";
     if (p->date.empty()) missing_en += std::string(missing_en.empty() ? "" : " and ") + "the decision date";
-    return fail(ErrorCode::invalid_input,
+    return core::fail(core::ErrorCode::invalid_input,
                 "putusan tidak lengkap: tidak ada " + missing + " sampai akhir teks / incomplete decision: no " +
                     missing_en + " by the end of the text",
                 out.path, last_line, p->verdict.empty() ? "amar" : "tanggal");
@@ -821,7 +836,7 @@ core::Result<Parsed> parse_text(Parsed out) {
   return out;
 }
 
-}  // namespace
+}  // namespace internal
 
 core::Result<Parsed> parse_bytes(const std::string& bytes, const std::string& path, const std::string& schema_dir,
                                  const Limits& limits) {
@@ -846,7 +861,10 @@ core::Result<Parsed> parse_bytes(const std::string& bytes, const std::string& pa
   out.path = path;
   out.source = bytes;
   out.source_sha256 = core::sha256_hex(bytes);
-  if (has_extension(path, {".txt"})) return parse_text(std::move(out));
+  // A decision's text by its name, or by its content when the name says nothing of XML.
+  if (has_extension(path, {".txt"}) ||
+      (!has_extension(path, {".xml"}) && extract::sniff(out.source) == extract::Format::plain_text))
+    return internal::parse_decision_text(std::move(out));
   return parse_xml(std::move(out), schema_dir, limits);
 }
 
@@ -862,7 +880,7 @@ core::Result<Parsed> parse_file(const std::string& path, const std::string& sche
   return parse_bytes(*bytes, path, schema_dir, limits);
 }
 
-core::Result<std::vector<std::string>> list_inputs(const std::string& dir) {
+core::Result<std::vector<std::string>> list_inputs(const std::string& dir, bool any_file) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return fail(ErrorCode::io, "not a folder", dir);
   const fs::path base = fs::weakly_canonical(fs::absolute(dir), ec);
@@ -889,7 +907,7 @@ core::Result<std::vector<std::string>> list_inputs(const std::string& dir) {
     } else if (!it->is_regular_file(ec)) {
       continue;
     }
-    if (has_extension(p, {".xml", ".txt"})) out.push_back(p.string());
+    if (any_file || has_extension(p, {".xml", ".txt"})) out.push_back(p.string());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -46,6 +46,9 @@ struct Parsed {
   std::string source;         // the exact bytes read
   std::string source_sha256;  // their SHA-256
   std::string path;           // as given
+  // A native file (ingest/native.h): its attachments are files found inside it (an e-mail's,
+  // a chat's media), named by their sender, not by us.
+  bool native = false;
 };
 
 // Reads, validates and parses one file. XML files are recognised by their root element and
@@ -68,7 +71,9 @@ core::Result<Parsed> parse_bytes(const std::string& bytes, const std::string& pa
 // message is Indonesian / English and quotes the text.
 core::Result<std::int64_t> parse_rupiah(const std::string& text);
 
-// The input files under a folder (recursively, sorted, .xml and .txt only, hidden files skipped).
-core::Result<std::vector<std::string>> list_inputs(const std::string& dir);
+// The input files under a folder (recursively, sorted, hidden files and "lampiran" folders
+// skipped): .xml and .txt only, or with `any_file` every regular file (native evidence: what a
+// file is comes from its content).
+core::Result<std::vector<std::string>> list_inputs(const std::string& dir, bool any_file = false);
 
 }  // namespace berkas::ingest

@@ -265,6 +265,19 @@ core::EvidenceItem anonymise_item(const core::EvidenceItem& item, const Anonymis
   out.summary = a.text(item.summary);
   for (const auto& qa : item.qa) out.qa.push_back({qa.number, a.text(qa.question), a.text(qa.answer)});
   for (const auto& s : item.sections) out.sections.push_back({a.text(s.heading), a.text(s.text)});
+  // A native file's text as the same case study shows it: by unit, senders by pseudonym, no
+  // media names or times more exact than the item's month; nothing of what the file says of itself.
+  out.original.format = item.original.format;
+  for (const auto& u : item.units) {
+    core::TextUnit t;
+    t.number = u.number;
+    t.method = u.method;
+    t.confidence = u.confidence;
+    t.system = u.system;
+    t.sender = u.sender.empty() ? std::string() : a.text(u.sender);
+    t.text = a.text(u.text);
+    out.units.push_back(std::move(t));
+  }
   out.country = item.country;
   out.fictional = item.fictional;
   out.released_for_training = item.released_for_training;

@@ -128,6 +128,7 @@ std::string of(const SearchResult& r) {
     ho->set("kind", h.kind);
     ho->set("title", h.title);
     if (!h.label.empty()) ho->set("label", h.label);
+    if (h.unit) ho->set("unit", h.unit);
     if (!h.case_id.empty()) ho->set("case", h.case_id);
     if (!h.date.empty()) ho->set("date", h.date);
     if (!h.valid_until.empty()) ho->set("in_force_until", h.valid_until);
@@ -199,6 +200,32 @@ std::string of(const ItemView& v) {
   }
   if (atts->size()) o->set("attachments", atts);
   if (v.original_offered) o->set("original_offered", true);
+  if (!it.original.empty()) {
+    auto orig = obj();
+    orig->set("file_name", it.original.file_name);
+    orig->set("media_type", it.original.media_type);
+    orig->set("format", it.original.format);
+    auto meta = obj();
+    for (const auto& [k, val] : it.original.metadata) meta->set(k, val);
+    orig->set("metadata", meta);
+    o->set("original", orig);
+    // Derived text, unit by unit, with how it was obtained (never the evidence itself).
+    Array::Ptr units = new Array;
+    for (const auto& u : it.units) {
+      auto uo = obj();
+      uo->set("number", u.number);
+      uo->set("name", core::unit_name(it.original, u));
+      uo->set("method", u.method);
+      if (u.confidence >= 0) uo->set("confidence", u.confidence);
+      if (!u.time.empty()) uo->set("time", u.time);
+      if (!u.sender.empty()) uo->set("sender", u.sender);
+      if (u.system) uo->set("system", true);
+      if (!u.media.empty()) uo->set("media", u.media);
+      uo->set("text", u.text);
+      units->add(uo);
+    }
+    o->set("units", units);
+  }
   Array::Ptr versions = new Array;
   for (const auto& ver : v.versions) {
     auto vo = obj();

@@ -72,8 +72,19 @@ core::Result<OriginalFile> item_original(const Service& svc, const Viewer& v, co
   if (!bytes) return tl::unexpected(bytes.error());
   OriginalFile out;
   out.object = item.id + "@" + std::to_string(item.version);
-  out.file_name = item.id + (item.version > 1 ? "-v" + std::to_string(item.version) : std::string()) + ".xml";
-  out.media_type = "application/xml";
+  // Berkas XML is saved as ID[-vN].xml; a native file under its own (safe) name, the version
+  // added when there is more than one.
+  const std::string version_suffix = item.version > 1 ? "-v" + std::to_string(item.version) : std::string();
+  if (item.original.empty()) {
+    out.file_name = item.id + version_suffix + ".xml";
+    out.media_type = "application/xml";
+  } else {
+    const auto dot = item.original.file_name.rfind('.');
+    out.file_name = dot == std::string::npos ? item.original.file_name + version_suffix
+                                             : item.original.file_name.substr(0, dot) + version_suffix +
+                                                   item.original.file_name.substr(dot);
+    out.media_type = item.original.media_type;
+  }
   out.sha256 = item.source_sha256;
   out.bytes = std::move(*bytes);
   return hand_out(svc, v, item, std::move(out), "original", audit);

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "search/search.h"
+#include "service/internal/docs.h"
 
 namespace berkas::service {
 
@@ -33,6 +34,7 @@ SearchResult search_result_of(const SearchPage& page) {
     x.object_id = h.object_id;
     x.title = h.title;
     x.label = h.label;
+    x.unit = internal::unit_of_doc_id(h.id);
     x.snippet = h.snippet;
     x.case_id = h.case_id;
     x.date = h.date;

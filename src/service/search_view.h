@@ -32,6 +32,7 @@ struct SearchHit {
   std::string object_id;     // the store id (provision id, item id, precedent id, case id)
   std::string title;
   std::string label;
+  int unit = 0;              // a native item's page or message the hit is in (its label names it); else 0
   std::string snippet;       // HTML-escaped, matches wrapped in <mark>…</mark>
   std::string case_id;       // empty for law and precedents
   core::Date date;

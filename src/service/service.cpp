@@ -56,6 +56,12 @@ std::size_t IngestReport::failed() const {
   }));
 }
 
+bool IngestReport::all_invalid() const {
+  return !files.empty() && std::all_of(files.begin(), files.end(), [](const FileOutcome& f) {
+    return f.status == FileOutcome::Status::failed && f.error_code == ErrorCode::invalid_input;
+  });
+}
+
 core::Date Service::today() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -321,21 +327,22 @@ Result<IngestReport> Service::init(const Viewer& v, bool demo, const Progress& p
 namespace {
 
 // Files and folders to the files to ingest; a path that is neither is reported as failed.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, IngestReport& report) {
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, IngestReport& report, bool any_file) {
   std::vector<std::string> files;
   for (const auto& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      auto listed = ingest::list_inputs(p);
+      auto listed = ingest::list_inputs(p, any_file);
       if (!listed) {
-        report.files.push_back({p, FileOutcome::Status::failed, "", "", 0, "", listed.error().describe()});
+        report.files.push_back({p, FileOutcome::Status::failed, "", "", 0, "", listed.error().describe(), listed.error().code});
         continue;
       }
       files.insert(files.end(), listed->begin(), listed->end());
     } else if (fs::is_regular_file(p, ec)) {
       files.push_back(p);
     } else {
-      report.files.push_back({p, FileOutcome::Status::failed, "", "", 0, "", p + ": tidak ada berkas / no such file"});
+      report.files.push_back(
+          {p, FileOutcome::Status::failed, "", "", 0, "", p + ": tidak ada berkas / no such file", ErrorCode::not_found});
     }
   }
   return files;
@@ -353,8 +360,27 @@ struct IngestProgress {
 
 // The storing thread: validates, hashes and stores `files` on its own store connection, in group
 // commits; publishes each file's outcome once its transaction is durable.
+// Names a native file brought with it (its own, its attachments') are shown to everyone who may
+// see the item: one that shows a protected person gives way to a neutral one.
+void neutralise_names(ingest::Parsed& p, const Redactor& protected_names) {
+  if (!p.native || !p.item) return;
+  auto leaks = [&](const std::string& name) { return protected_names.leaks(core::replace_all(name, "-", " ")); };
+  auto& original = p.item->original;
+  if (leaks(original.file_name)) {
+    const auto dot = original.file_name.rfind('.');
+    original.file_name = p.item->id + (dot == std::string::npos ? std::string() : original.file_name.substr(dot));
+  }
+  for (std::size_t i = 0; i < p.attachments.size(); ++i) {
+    auto& name = p.attachments[i].meta.name;
+    if (!leaks(name)) continue;
+    const auto dot = name.rfind('.');
+    name = "lampiran-" + std::to_string(i + 1) + (dot == std::string::npos ? std::string() : name.substr(dot));
+    p.item->attachments[i].name = name;
+  }
+}
+
 void store_files(const std::vector<std::string>& files, const std::string& db_path, const std::string& schema_dir,
-                 const std::string& actor, IngestProgress& shared) {
+                 const std::string& actor, const ingest::NativeOptions& native, IngestProgress& shared) {
   std::mutex& mu = shared.mu;
   std::condition_variable& cv = shared.cv;
   bool& writer_done = shared.writer_done;
@@ -386,6 +412,7 @@ void store_files(const std::vector<std::string>& files, const std::string& db_pa
           if (f.status != FileOutcome::Status::failed) {
             f.status = FileOutcome::Status::failed;
             f.error = s.error().describe();
+            f.error_code = s.error().code;
           }
       }
     }
@@ -399,7 +426,7 @@ void store_files(const std::vector<std::string>& files, const std::string& db_pa
   auto handle = [&](const std::string& path, bool retry) {
     FileOutcome out;
     out.path = path;
-    auto parsed = ingest::parse_file(path, schema_dir);
+    auto parsed = ingest::parse_input_file(path, schema_dir, native);
     if (parsed && !(*st)->in_transaction()) {
       if (auto s = (*st)->begin(); !s) parsed = tl::unexpected(s.error());
       group_started = std::chrono::steady_clock::now();
@@ -415,6 +442,7 @@ void store_files(const std::vector<std::string>& files, const std::string& db_pa
     }
     // A person file may add a protected name: re-read the names before the next file.
     if (parsed && parsed->person) names_stale = true;
+    if (parsed) neutralise_names(*parsed, protected_names);
     Result<FileOutcome> stored_outcome = parsed ? store_parsed(**st, *parsed, actor, protected_names)
                                                 : Result<FileOutcome>(tl::unexpected(parsed.error()));
     if (!stored_outcome && stored_outcome.error().code == ErrorCode::not_found && !retry) {
@@ -428,6 +456,7 @@ void store_files(const std::vector<std::string>& files, const std::string& db_pa
       auto e = stored_outcome.error();
       if (e.file.empty()) e.file = path;
       out.error = e.describe();
+      out.error_code = e.code;
       if (parsed) {
         out.kind = kind_name(parsed->kind);
         out.sha256 = parsed->source_sha256;
@@ -450,10 +479,21 @@ void store_files(const std::vector<std::string>& files, const std::string& db_pa
 
 Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::string>& paths, const Progress& progress,
                                      const std::function<void(const FileOutcome&)>& on_file) {
+  return ingest(v, paths, ingest::NativeOptions{}, progress, on_file);
+}
+
+Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::string>& paths,
+                                     const ingest::NativeOptions& native, const Progress& progress,
+                                     const std::function<void(const FileOutcome&)>& on_file) {
   if (!policy().may_ingest(v)) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot ingest");
   if (m_impl->options.read_only) return fail(ErrorCode::forbidden, "read-only reader cannot ingest");
+  const bool evidence = !native.case_id.empty();
+  if (evidence)
+    if (auto s = ingest::check_native_options(native); !s) return tl::unexpected(s.error());
+  if (evidence && (!policy().may_ingest_into(v, native.case_id) || !m_impl->store->get_case(native.case_id)))
+    return fail(ErrorCode::not_found, "perkara tidak ditemukan / case not found: " + native.case_id);
   IngestReport report;
-  const std::vector<std::string> files = expand_inputs(paths, report);
+  const std::vector<std::string> files = expand_inputs(paths, report, evidence);
   if (on_file)
     for (const auto& f : report.files) on_file(f);
 
@@ -461,7 +501,7 @@ Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::str
   // stored (catch_up: the Xapian writer stays on this thread), so the two cores work side by side.
   IngestProgress shared;
   std::thread writer(store_files, std::cref(files), store_path(m_impl->options), m_impl->schema_dir(), v.user,
-                     std::ref(shared));
+                     std::cref(native), std::ref(shared));
 
   Status index_status;
   std::size_t indexed_upto = 0;

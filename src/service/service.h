@@ -15,6 +15,7 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "ingest/native.h"
 #include "search/search.h"
 #include "service/access.h"
 #include "store/store.h"
@@ -46,12 +47,15 @@ struct FileOutcome {
   int version = 0;        // items
   std::string sha256;
   std::string error;      // failed: "file:line: reason"
+  core::ErrorCode error_code = core::ErrorCode::internal;  // failed: what kind of failure
 };
 const char* to_string(FileOutcome::Status s);
 
 struct IngestReport {
   std::vector<FileOutcome> files;
   std::size_t failed() const;
+  // Every file failed, each for its content (invalid_input): the command line's exit 4.
+  bool all_invalid() const;
 };
 
 // A citation read as of a date: is the provision in force then, and what replaced it.
@@ -160,6 +164,14 @@ class Service {
   // a stored file is acknowledged — it survives a crash from then on.
   core::Result<IngestReport> ingest(const Viewer& v, const std::vector<std::string>& paths,
                                     const Progress& progress = {},
+                                    const std::function<void(const FileOutcome&)>& on_file = {});
+  // The same with native evidence files (a PDF, scan, photo, Word file, e-mail, chat export:
+  // ingest/native.h) for the case `native.case_id`, which the viewer must work on; folders then
+  // give every file in them, not only XML and text. Each file becomes one item whose source is
+  // the file itself; names found inside it (an attachment's, the file's own) that show a
+  // protected person are replaced by neutral ones.
+  core::Result<IngestReport> ingest(const Viewer& v, const std::vector<std::string>& paths,
+                                    const ingest::NativeOptions& native, const Progress& progress = {},
                                     const std::function<void(const FileOutcome&)>& on_file = {});
 
   core::Result<SearchPage> search(const Viewer& v, search::Query query) const;

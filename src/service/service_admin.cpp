@@ -82,7 +82,10 @@ Result<VerifyReport> Service::verify(const Viewer& v) const {
   if (auto cases = st.cases())
     for (const auto& c : *cases) expected.insert(internal::case_doc_id(c.id));
   if (auto items = st.items())
-    for (const auto& it : *items) expected.insert(internal::item_doc_id(it.id));
+    for (const auto& it : *items) {
+      expected.insert(internal::item_doc_id(it.id));
+      for (const auto& u : it.units) expected.insert(internal::item_unit_doc_id(it.id, u.number));
+    }
   if (auto precs = st.precedents())
     for (const auto& p : *precs) expected.insert(internal::precedent_doc_id(p.id));
   report.expected_docs = static_cast<std::int64_t>(expected.size());

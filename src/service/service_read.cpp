@@ -81,6 +81,14 @@ static bool redact_item(core::EvidenceItem& it, const Redactor& red) {
     apply(a.name);
     apply(a.description);
   }
+  // A native file's derived text, chat senders included, and what the file says of itself.
+  for (auto& u : it.units) {
+    apply(u.text);
+    apply(u.sender);
+    apply(u.media);
+  }
+  for (auto& [key, value] : it.original.metadata) apply(value);
+  apply(it.original.file_name);
   return changed;
 }
 

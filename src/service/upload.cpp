@@ -2,10 +2,13 @@
 #include "service/policy.h"
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
 
+#include "core/hash.h"
 #include "ingest/ingest.h"
 
 namespace berkas::service {
@@ -228,11 +231,32 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
     o.error = std::move(message);
     out.refused.push_back(std::move(o));
   };
+  // A native file is screened by what the form says of it (its case, person and, for a
+  // correction, id) and its hash: reading it (OCR) is the ingest's work, done once.
+  const bool native = !options.native.case_id.empty();
+  auto parse = [&](const std::string& path) -> core::Result<ingest::Parsed> {
+    if (!native) return ingest::parse_file(path, schema_dir);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return core::fail(core::ErrorCode::io, "tidak dapat dibaca / cannot read", path);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ingest::Parsed p;
+    p.kind = ingest::Parsed::Kind::item;
+    p.native = true;
+    p.path = path;
+    p.source_sha256 = core::sha256_hex(bytes);
+    core::EvidenceItem item;
+    item.id = options.native.id;
+    item.case_id = options.native.case_id;
+    item.person_id = options.native.person_id;
+    item.correction_note = options.native.correction_note;
+    p.item = std::move(item);
+    return p;
+  };
   if (policy().sees_every_case(v)) {
     // Everything may go in; but an upload that reuses an item's id is still no correction
     // unless it says it is one.
     for (const auto& path : paths) {
-      auto parsed = ingest::parse_file(path, schema_dir);
+      auto parsed = parse(path);
       if (parsed && parsed->kind == ingest::Parsed::Kind::item)
         if (auto why = supersede_refusal(v, path, *parsed->item, parsed->source_sha256, s.item(system, parsed->item->id),
                                          options)) {
@@ -249,7 +273,7 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
       refuse(path, "", path + ": pelatih tidak dapat mengunggah / trainers cannot upload");
       continue;
     }
-    auto parsed = ingest::parse_file(path, schema_dir);
+    auto parsed = parse(path);
     if (!parsed) {  // ingest will say why, as it does to anyone
       out.allowed.push_back(path);
       continue;
@@ -271,7 +295,7 @@ core::Result<IngestReport> ingest_upload(Service& s, const Viewer& v, const std:
   if (!screen) return tl::unexpected(screen.error());
   IngestReport ingested;
   if (!screen->allowed.empty()) {
-    auto r = s.ingest(v, screen->allowed);
+    auto r = s.ingest(v, screen->allowed, options.native);
     if (!r) return r;
     ingested = std::move(*r);
   }

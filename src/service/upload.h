@@ -36,6 +36,10 @@ struct UploadOptions {
   // file, and may_supersede(). Without it, such a file is refused: an upload that merely reuses an
   // id never replaces evidence.
   bool correction = false;
+  // Native evidence files (ingest/native.h) of one case, with what the form says of them; empty
+  // case_id: Berkas XML and decisions, each naming its own case. The screening then reads only
+  // the options and the files' hashes: the files themselves are read once, by the ingest.
+  ingest::NativeOptions native;
 };
 
 struct UploadScreen {

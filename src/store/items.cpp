@@ -1,10 +1,24 @@
 #include "store/internal/store_impl.h"
 
+#include <algorithm>
+#include <cmath>
+#include <sstream>
 #include <utility>
 
 namespace berkas::store {
 
 // ---------------------------------------------------------------- writes
+
+namespace {
+
+// A metadata key or value as one line of "key\tvalue" (tabs and line breaks become spaces).
+std::string one_line(std::string s) {
+  for (auto& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+}  // namespace
 
 core::Result<PutOutcome> Store::put_item(const core::EvidenceItem& item, const std::vector<core::Citation>& citations,
                                          const std::string& source) {
@@ -102,6 +116,27 @@ core::Result<PutOutcome> Store::put_item(const core::EvidenceItem& item, const s
     stmt.bind_text(1, item.id).bind_int(2, version).bind_int(3, position++).bind_text(4, person_id);
     STORE_TRY(stmt.run());
   }
+  if (!item.original.empty()) {
+    std::string meta;
+    for (const auto& [k, v] : item.original.metadata) meta += one_line(k) + "\t" + one_line(v) + "\n";
+    STORE_TRY_ASSIGN(stmt, d.db.prepare(
+        "INSERT INTO item_originals (item_id, version, file_name, media_type, format, metadata) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    stmt.bind_text(1, item.id).bind_int(2, version).bind_text(3, item.original.file_name);
+    stmt.bind_text(4, item.original.media_type).bind_text(5, item.original.format).bind_text(6, meta);
+    STORE_TRY(stmt.run());
+  }
+  position = 0;
+  for (const auto& u : item.units) {
+    STORE_TRY_ASSIGN(stmt, d.db.prepare(
+        "INSERT INTO item_units (item_id, version, position, number, method, confidence_tenths, time, sender, "
+        "system, media, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+    const auto tenths = u.confidence < 0 ? -1 : static_cast<std::int64_t>(std::lround(std::min(u.confidence, 100.0) * 10));
+    stmt.bind_text(1, item.id).bind_int(2, version).bind_int(3, position++).bind_int(4, u.number);
+    stmt.bind_text(5, u.method).bind_int(6, tenths).bind_text(7, u.time).bind_text(8, u.sender);
+    stmt.bind_bool(9, u.system).bind_text(10, u.media).bind_text(11, u.text);
+    STORE_TRY(stmt.run());
+  }
   STORE_TRY(d.put_citations("INSERT INTO item_citations (item_id, version, position, provision_id, raw, byte_offset) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                             item.id, version, citations));
@@ -196,6 +231,42 @@ core::Result<core::EvidenceItem> Store::Impl::load_item(const std::string& id, i
       STORE_TRY_ASSIGN(row, stmt.step());
       if (!row) break;
       item.about_person_ids.push_back(stmt.text(0));
+    }
+  }
+  {
+    STORE_TRY_ASSIGN(stmt, db.prepare("SELECT file_name, media_type, format, metadata FROM item_originals "
+                                      "WHERE item_id = ?1 AND version = ?2"));
+    stmt.bind_text(1, id).bind_int(2, v);
+    STORE_TRY_ASSIGN(row, stmt.step());
+    if (row) {
+      item.original.file_name = stmt.text(0);
+      item.original.media_type = stmt.text(1);
+      item.original.format = stmt.text(2);
+      std::istringstream lines(stmt.text(3));
+      std::string line;
+      while (std::getline(lines, line))
+        if (auto tab = line.find('\t'); tab != std::string::npos)
+          item.original.metadata.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+    }
+  }
+  {
+    STORE_TRY_ASSIGN(stmt, db.prepare("SELECT number, method, confidence_tenths, time, sender, system, media, text "
+                                      "FROM item_units WHERE item_id = ?1 AND version = ?2 ORDER BY position"));
+    stmt.bind_text(1, id).bind_int(2, v);
+    for (;;) {
+      STORE_TRY_ASSIGN(row, stmt.step());
+      if (!row) break;
+      core::TextUnit u;
+      u.number = stmt.integer(0);
+      u.method = stmt.text(1);
+      const auto tenths = stmt.int64(2);
+      u.confidence = tenths < 0 ? -1.0 : static_cast<double>(tenths) / 10.0;
+      u.time = stmt.text(3);
+      u.sender = stmt.text(4);
+      u.system = stmt.boolean(5);
+      u.media = stmt.text(6);
+      u.text = stmt.text(7);
+      item.units.push_back(std::move(u));
     }
   }
   return item;

@@ -257,7 +257,7 @@ BOOST_FIXTURE_TEST_CASE(open_modes, Fixture) {
 
   {
     auto s = open();
-    BOOST_TEST(s->schema_version() == 4);
+    BOOST_TEST(s->schema_version() == 5);
     BOOST_REQUIRE(s->put_case(sample_case(), "<case/>"));
   }
   BOOST_TEST(std::filesystem::exists(path));
@@ -281,15 +281,15 @@ BOOST_FIXTURE_TEST_CASE(schema_version_and_migrations, Fixture) {
   open();
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "4");
+    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "5");
     BOOST_TEST(raw.scalar("PRAGMA journal_mode") == "wal");
     // Opening again applies nothing.
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "4");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "5");
   }
-  BOOST_TEST(open()->schema_version() == 4);
+  BOOST_TEST(open()->schema_version() == 5);
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "4");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "5");
     BOOST_REQUIRE(raw.exec("INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01T00:00:00Z')") ==
                   SQLITE_OK);
   }
@@ -817,6 +817,54 @@ BOOST_FIXTURE_TEST_CASE(raw_update_of_evidence_is_rejected, Fixture) {
   BOOST_TEST(raw.exec("UPDATE items SET latest_version = 0") == SQLITE_CONSTRAINT);
   BOOST_TEST(raw.exec("DELETE FROM changes") == SQLITE_CONSTRAINT);
   BOOST_TEST(raw.scalar("SELECT title FROM item_versions") == "BAP Saksi Korban A");
+  BOOST_TEST(s->verify()->empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(native_item_keeps_its_original_and_units_immutably, Fixture) {
+  auto s = open();
+  auto item = sample_item("surat-pdf-1");
+  item.kind = core::EvidenceKind::surat;
+  item.qa.clear();
+  item.original.file_name = "surat-pdf-1.pdf";
+  item.original.media_type = "application/pdf";
+  item.original.format = "pdf";
+  item.original.metadata = {{"pdf.pages", "2"}, {"pdf.title", "Surat\ttawaran\nkerja"}};
+  core::TextUnit page1{1, "text-layer", -1, "", "", false, "", "Halaman pertama."};
+  core::TextUnit page2{2, "ocr", 87.46, "", "", false, "", "Halaman kedua\ndipindai."};
+  core::TextUnit message{3, "parsed", -1, "2024-02-12T09:15", "Perekrut (FIKTIF)", false, "IMG-1.jpg", "Foto paspor"};
+  item.units = {page1, page2, message};
+  BOOST_REQUIRE(s->put_attachment(core::sha256_hex("png bytes"), "png bytes"));
+  BOOST_REQUIRE(s->put_item(item, {}, "%PDF-1.4 fictional"));
+  auto back = s->item("surat-pdf-1");
+  BOOST_REQUIRE(back);
+  BOOST_TEST(back->original.file_name == "surat-pdf-1.pdf");
+  BOOST_TEST(back->original.media_type == "application/pdf");
+  BOOST_TEST(back->original.format == "pdf");
+  BOOST_REQUIRE(back->original.metadata.size() == 2u);
+  BOOST_TEST(back->original.metadata[1].second == "Surat tawaran kerja");  // one line each
+  BOOST_REQUIRE(back->units.size() == 3u);
+  BOOST_TEST(back->units[0].method == "text-layer");
+  BOOST_TEST(back->units[0].confidence == -1.0);
+  BOOST_TEST(back->units[1].confidence == 87.5);  // kept to a tenth
+  BOOST_TEST(back->units[1].text == "Halaman kedua\ndipindai.");
+  BOOST_TEST(back->units[2].sender == "Perekrut (FIKTIF)");
+  BOOST_TEST(back->units[2].time == "2024-02-12T09:15");
+  BOOST_TEST(back->units[2].media == "IMG-1.jpg");
+  BOOST_TEST(back->full_text().find("dipindai") != std::string::npos);
+  // An XML item has no original info and no units.
+  BOOST_REQUIRE(s->put_item(sample_item(), {}, "<bap/>"));
+  BOOST_TEST(s->item("bap-korban-a")->original.empty());
+  BOOST_TEST(s->item("bap-korban-a")->units.empty());
+  // Derived text is as immutable as the version it belongs to; a bad method is refused.
+  RawDb raw(path);
+  BOOST_TEST(raw.exec("UPDATE item_units SET text = 'lain'") == SQLITE_CONSTRAINT);
+  BOOST_TEST(raw.exec("DELETE FROM item_units") == SQLITE_CONSTRAINT);
+  BOOST_TEST(raw.exec("UPDATE item_originals SET file_name = 'x.pdf'") == SQLITE_CONSTRAINT);
+  BOOST_TEST(raw.exec("DELETE FROM item_originals") == SQLITE_CONSTRAINT);
+  auto bad = sample_item("surat-pdf-2");
+  bad.units = {{1, "tebakan", -1, "", "", false, "", "x"}};
+  BOOST_TEST(!s->put_item(bad, {}, "other bytes"));
+  BOOST_TEST(!s->item("surat-pdf-2"));
   BOOST_TEST(s->verify()->empty());
 }
 

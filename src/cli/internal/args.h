@@ -33,6 +33,11 @@ struct Args {
   std::string html_out;       // guideline: --html
   std::string stamp_prefix;   // bundle: --stamp-prefix
   std::string attachment;     // original: --attachment N
+  std::string kind;           // ingest --case: --kind
+  std::string item_id;        // ingest --case: --id
+  std::string title;          // ingest --case: --title
+  std::string date;           // ingest --case: --date
+  std::string correction;     // ingest --case: --correction
   bool answers = false;       // guideline: --answers (the answer key as its own document)
   std::string command;
   std::vector<std::string> rest;

@@ -87,6 +87,7 @@ class App {
 
   // upload (handlers/upload.cpp)
   Response page_upload(Ctx& c);
+  Data upload_form_data(Ctx& c);
   Response upload(Ctx& c, Format f);
 
   // administration (handlers/admin.cpp)

@@ -110,7 +110,38 @@ search::Doc item_doc(const core::EvidenceItem& item, const std::vector<core::Cit
   d.country = item.country;
   if (d.country.empty() && case_file) d.country = case_file->destination_country;
   d.date = item.date;
+  // What the file says of itself (its producer, sender, subject, participants): searchable, not shown.
+  for (const auto& [k, v] : item.original.metadata) d.extra += redactor.apply(v) + "\n";
   return d;
+}
+
+std::string item_unit_doc_id(const std::string& item_id, int number) {
+  return item_doc_id(item_id) + "#" + std::to_string(number);
+}
+
+int unit_of_doc_id(const std::string& doc_id) {
+  const auto hash = doc_id.rfind('#');
+  if (doc_id.rfind("item:", 0) != 0 || hash == std::string::npos) return 0;
+  return static_cast<int>(core::parse_decimal(doc_id.substr(hash + 1), 1, 1'000'000'000).value_or(0));
+}
+
+std::vector<search::Doc> item_unit_docs(const core::EvidenceItem& item, const search::Doc& item_document,
+                                        const Redactor& redactor) {
+  std::vector<search::Doc> out;
+  out.reserve(item.units.size());
+  for (const auto& u : item.units) {
+    search::Doc d = item_document;
+    d.id = item_unit_doc_id(item.id, u.number);
+    d.extra.clear();
+    std::string label = core::unit_name(item.original, u);
+    if (u.method == "ocr" && u.confidence >= 0) label += " · OCR " + std::to_string(static_cast<int>(u.confidence + 0.5)) + "%";
+    if (!u.time.empty()) label += " · " + core::replace_all(u.time, "T", " ");
+    if (!u.sender.empty()) label += " · " + redactor.apply(u.sender);
+    d.label = label;
+    d.body = redactor.apply(u.sender.empty() ? u.text : u.sender + ": " + u.text);
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 search::Doc precedent_doc(const core::Precedent& p, const std::vector<core::Citation>& citations,

@@ -20,6 +20,16 @@ std::string case_doc_id(const std::string& case_id);
 search::Doc provision_doc(const core::Law& law, const core::Provision& p);
 search::Doc item_doc(const core::EvidenceItem& item, const std::vector<core::Citation>& citations,
                      const core::Case* case_file, const Redactor& redactor);
+// A native item's derived text, a document per unit (page, message, block): ids
+// item_unit_doc_id(), labels naming the unit ("halaman 3 · OCR 87%", "pesan 12 · 2024-02-12 09:15
+// · sender"), text and sender redacted. The item's own document (item_doc) then holds its title,
+// summary and what the file says of itself, not the units' text.
+std::string item_unit_doc_id(const std::string& item_id, int number);
+std::vector<search::Doc> item_unit_docs(const core::EvidenceItem& item, const search::Doc& item_document,
+                                        const Redactor& redactor);
+// The unit number of a unit document id, 0 for any other id.
+int unit_of_doc_id(const std::string& doc_id);
+
 search::Doc precedent_doc(const core::Precedent& p, const std::vector<core::Citation>& citations,
                           const Redactor& redactor);
 search::Doc case_doc(const core::Case& c, const Redactor& redactor);

@@ -79,6 +79,18 @@ struct Service::Impl {
     return idx.note_unindexed(doc.id, s.error().message);
   }
 
+  // An item's document and, for a native file, one per page or message (those of an earlier
+  // version removed first: a correction may have fewer).
+  static Status put_item(search::Index& idx, const core::EvidenceItem& item, const std::vector<core::Citation>& cites,
+                         const core::Case* case_file, const Redactor& red) {
+    const auto doc = internal::item_doc(item, cites, case_file, red);
+    if (auto s = put(idx, doc); !s) return s;
+    if (auto s = idx.remove_prefix(internal::item_doc_id(item.id) + "#"); !s) return s;
+    for (const auto& unit_doc : internal::item_unit_docs(item, doc, red))
+      if (auto s = put(idx, unit_doc); !s) return s;
+    return {};
+  }
+
   Status index_object(search::Index& idx, const store::Store& st, const std::string& kind, const std::string& id,
                       const Redactor& red) {
     if (kind == "law") {
@@ -102,7 +114,7 @@ struct Service::Impl {
       auto cites = st.item_citations(id);
       if (!cites) return tl::unexpected(cites.error());
       auto c = st.get_case(item->case_id);
-      return put(idx, internal::item_doc(*item, *cites, c ? &*c : nullptr, red));
+      return put_item(idx, *item, *cites, c ? &*c : nullptr, red);
     }
     if (kind == "precedent") {
       auto p = st.precedent(id);
@@ -134,8 +146,7 @@ struct Service::Impl {
       auto cites = st.item_citations(item.id);
       if (!cites) return tl::unexpected(cites.error());
       auto it = case_by_id.find(item.case_id);
-      if (auto s = put(idx, internal::item_doc(item, *cites, it == case_by_id.end() ? nullptr : &it->second, red)); !s)
-        return s;
+      if (auto s = put_item(idx, item, *cites, it == case_by_id.end() ? nullptr : &it->second, red); !s) return s;
       ++done;
       if (progress && done % 500 == 0) progress(done, total, "index");
     }

@@ -537,11 +537,52 @@ WHEN NEW.id IS NOT OLD.id OR NEW.person_id IS NOT OLD.person_id OR NEW.case_id I
 BEGIN SELECT RAISE(ABORT, 'a restitution claim keeps its id, person and case; versions only grow'); END;
 )sql";
 
-constexpr std::array<Migration, 4> k_migrations = {{
+// Version 5: native evidence files (issue 11). The item's source is the file itself; what it was
+// and the text derived from it, by page or message, sit beside the version, as immutable as it.
+constexpr const char* k_schema_v5 = R"sql(
+CREATE TABLE item_originals (
+  item_id    TEXT NOT NULL,
+  version    INTEGER NOT NULL,
+  file_name  TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  format     TEXT NOT NULL CHECK (format <> ''),
+  metadata   TEXT NOT NULL,  -- "key\tvalue" lines, sorted by key
+  PRIMARY KEY (item_id, version),
+  FOREIGN KEY (item_id, version) REFERENCES item_versions (item_id, version)
+);
+
+CREATE TABLE item_units (
+  item_id           TEXT NOT NULL,
+  version           INTEGER NOT NULL,
+  position          INTEGER NOT NULL,
+  number            INTEGER NOT NULL,
+  method            TEXT NOT NULL CHECK (method IN ('text-layer', 'ocr', 'parsed')),
+  confidence_tenths INTEGER NOT NULL CHECK (confidence_tenths BETWEEN -1 AND 1000),
+  time              TEXT NOT NULL,
+  sender            TEXT NOT NULL,
+  system            INTEGER NOT NULL CHECK (system IN (0, 1)),
+  media             TEXT NOT NULL,
+  text              TEXT NOT NULL,
+  PRIMARY KEY (item_id, version, position),
+  FOREIGN KEY (item_id, version) REFERENCES item_versions (item_id, version)
+);
+
+CREATE TRIGGER item_originals_no_update BEFORE UPDATE ON item_originals
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_originals_no_delete BEFORE DELETE ON item_originals
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_units_no_update BEFORE UPDATE ON item_units
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+CREATE TRIGGER item_units_no_delete BEFORE DELETE ON item_units
+BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
+)sql";
+
+constexpr std::array<Migration, 5> k_migrations = {{
     {1, "initial schema", k_schema_v1},
     {2, "users, sessions, case assignments, login attempts", k_schema_v2},
     {3, "bundles and their manifests", k_schema_v3},
     {4, "witness files: companions, item subjects, protection measures, restitution claims", k_schema_v4},
+    {5, "native evidence files: originals and their derived text by page or message", k_schema_v5},
 }};
 
 

@@ -72,6 +72,38 @@ Data item_data(const service::ItemView& v, const Templates& t, const std::string
   }
   d.set("attachments", atts);
   if (!it.attachments.empty()) d.set("has_attachments", Data(true));
+  // A native file: what it was, and its derived text by page or message, each saying how it was
+  // obtained — the reader must not mistake machine-read text for the original.
+  if (!it.original.empty()) {
+    d.set("has_original", Data(true));
+    d.set("original_name", text(it.original.file_name));
+    d.set("original_format", text(it.original.format));
+    d.set("original_media_type", text(it.original.media_type));
+    List meta;
+    for (const auto& [k, val] : it.original.metadata) {
+      Data md;
+      md.set("key", text(k));
+      md.set("value", text(val));
+      meta.push_back(md);
+    }
+    d.set("original_metadata", meta);
+    List units;
+    for (const auto& u : it.units) {
+      Data ud;
+      ud.set("anchor", text("unit-" + std::to_string(u.number)));
+      ud.set("name", text(core::unit_name(it.original, u)));
+      ud.set("method", text(core::method_label(u)));
+      if (u.method == "ocr") ud.set("machine_read", Data(true));
+      if (u.confidence >= 0 && u.confidence < 60) ud.set("low_confidence", Data(true));
+      if (!u.time.empty()) ud.set("time", text(core::replace_all(u.time, "T", " ")));
+      if (!u.sender.empty()) ud.set("sender", text(u.sender));
+      if (u.system) ud.set("system", Data(true));
+      if (!u.media.empty()) ud.set("media", text(u.media));
+      ud.set("text", text(u.text));
+      units.push_back(ud);
+    }
+    d.set("units", units);
+  }
   List versions;
   for (const auto& ver : v.versions) {
     Data vd;

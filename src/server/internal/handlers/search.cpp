@@ -27,7 +27,7 @@ std::string hit_url(const service::SearchHit& h) {
   if (h.kind == "pasal") return law_url(h.object_id);
   if (h.kind == "putusan") return "/precedents/" + url_encode(h.object_id);
   if (h.kind == "perkara") return "/cases/" + url_encode(h.object_id);
-  return "/items/" + url_encode(h.object_id);
+  return "/items/" + url_encode(h.object_id) + (h.unit ? "#unit-" + std::to_string(h.unit) : std::string());
 }
 
 // The page's request: 20 hits a page (at most page 500), a malformed date left out.

@@ -32,8 +32,7 @@ std::string display_name(const std::string& client_name) {
   return name.empty() ? std::string("berkas") : name;
 }
 
-Data report_data(const service::IngestReport& report) {
-  Data d;
+void add_report(const service::IngestReport& report, Data& d) {
   List files;
   for (const auto& f : report.files) {
     Data fd;
@@ -49,7 +48,6 @@ Data report_data(const service::IngestReport& report) {
   }
   d.set("files", files);
   d.set("uploaded", Data(true));
-  return d;
 }
 
 }  // namespace
@@ -72,6 +70,29 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
       fs::remove_all(p, e);
     }
   } cleanup{dir};
+  // A case named in the form makes the files native evidence of it (a PDF, scan, photo, Word
+  // file, e-mail, chat export: what each is comes from its content); otherwise they are Berkas
+  // XML and decisions, each naming its own case.
+  service::UploadOptions options;
+  auto field = [&](const char* name) {
+    auto it = form.fields.find(name);
+    return it == form.fields.end() ? std::string() : core::squeeze_space(it->second);
+  };
+  if (auto v = core::ascii_lower(field("correction")); v == "ya" || v == "true" || v == "on" || v == "1")
+    options.correction = true;
+  options.native.case_id = field("case");
+  const bool native = !options.native.case_id.empty();
+  if (native) {
+    options.native.kind = field("kind");
+    options.native.title = field("title");
+    options.native.date = field("date");
+    options.native.person_id = field("person");
+    options.native.id = field("id");
+    if (auto it = form.fields.find("correction_note"); it != form.fields.end())
+      options.native.correction_note = core::without_control_chars(it->second);
+    if (!options.native.id.empty() && form.files.size() != 1)
+      return core::fail(ErrorCode::invalid_input, "id hanya untuk satu berkas / an id names one file only");
+  }
   std::vector<std::string> paths;
   std::vector<std::pair<std::string, std::string>> names;  // generated path → display name
   service::IngestReport refused;
@@ -79,16 +100,26 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
   for (const auto& f : form.files) {
     const std::string shown = display_name(f.file_name);
     const std::string ext = lower_ext(shown);
-    if (ext != ".xml" && ext != ".txt") {
+    if (!native && ext != ".xml" && ext != ".txt") {
       service::FileOutcome o;
       o.path = shown;
-      o.error = shown + ": hanya .xml atau .txt / only .xml or .txt files";
+      o.error = shown + ": tanpa perkara hanya .xml atau .txt; untuk barang bukti asli (PDF, foto, DOCX, surel, "
+                        "percakapan) pilih perkaranya / without a case only .xml or .txt; for native evidence "
+                        "choose its case";
+      o.error_code = ErrorCode::invalid_input;
       refused.files.push_back(o);
       continue;
     }
     char num[16];
     std::snprintf(num, sizeof num, "%03d", ++n);
-    const fs::path p = dir / (std::string("unggahan-") + num + ext);
+    // Native files keep the name they came with (their original's name; its extension is checked
+    // against the content) in a folder of their own; ours are generated.
+    fs::path p = dir / (std::string("unggahan-") + num + ext);
+    if (native) {
+      fs::create_directory(dir / num, ec);
+      if (ec) return core::fail(ErrorCode::io, "cannot create the upload folder: " + ec.message());
+      p = dir / num / (shown.front() == '.' ? "berkas" + ext : shown);
+    }
     {
       std::ofstream out(p, std::ios::binary);
       out << f.bytes;
@@ -102,11 +133,6 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
     // Each file's case is checked against the uploader's assignments before anything is stored.
     // A file reusing an existing item's id is a correction only when the form says so
     // ("correction" = ya / true / on / 1, a checkbox on the page, a field in the API).
-    service::UploadOptions options;
-    if (auto it = form.fields.find("correction"); it != form.fields.end()) {
-      const std::string v = core::ascii_lower(core::squeeze_space(it->second));
-      options.correction = v == "ya" || v == "true" || v == "on" || v == "1";
-    }
     auto r = with_writer([&](service::Context& s) {
       return s.uploads().ingest(c.viewer(), paths, options);
     });
@@ -124,9 +150,32 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
   return report;
 }
 
+// The form offers the cases the viewer may put evidence into, and the kinds of evidence.
+Data App::upload_form_data(Ctx& c) {
+  Data d;
+  List cases;
+  if (auto list = with_reader([&](service::Context& s) { return s.evidence().cases(c.viewer()); }))
+    for (const auto& k : *list) {
+      Data cd;
+      cd.set("id", text(k.id));
+      cd.set("title", text(k.title));
+      cases.push_back(cd);
+    }
+  d.set("cases", cases);
+  List kinds;
+  for (const char* code : {"surat", "elektronik", "bap", "ahli", "terdakwa"}) {
+    Data kd;
+    kd.set("code", text(code));
+    kd.set("label", text(core::label_of(*core::parse_evidence_kind(code))));
+    kinds.push_back(kd);
+  }
+  d.set("kinds", kinds);
+  return d;
+}
+
 Response App::page_upload(Ctx& c) {
   if (!c.may_ingest()) return error_page(c, 403, "pelatih tidak dapat mengunggah / trainers cannot upload");
-  return render(c, 200, "upload", Data());
+  return render(c, 200, "upload", upload_form_data(c));
 }
 
 // POST /upload and POST /api/v1/ingest.
@@ -144,7 +193,9 @@ Response App::upload(Ctx& c, Format f) {
   if (!report) return failure(c, f, report.error());
   const int status = report->failed() ? 422 : 200;
   if (f == Format::json) return json_response(service::json::of(*report), status);
-  return render(c, status, "upload", report_data(*report));
+  Data d = upload_form_data(c);
+  add_report(*report, d);
+  return render(c, status, "upload", d);
 }
 
 }  // namespace berkas::server::internal
