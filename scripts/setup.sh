@@ -27,7 +27,7 @@ packages=(
   libpoco-dev libssl-dev
   libpodofo-dev fonts-liberation
   libboost-test-dev libexpected-dev libkainjow-mustache-dev
-  qpdf poppler-utils mupdf-tools
+  qpdf poppler-utils mupdf-tools python3
   libpoppler-cpp-dev libtesseract-dev tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng
   libarchive-dev libgmime-3.0-dev libexif-dev
   chromium nodejs
