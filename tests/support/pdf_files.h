@@ -1,10 +1,10 @@
 // tests/support/pdf_files: PDFs written by hand in the tests (FIKTIF): pages of Helvetica text
-// (a real text layer) or of a JPEG image (a scan with no text), xref offsets computed.
+// (a real text layer) or of a JPEG image (a scan with no text), xref offsets computed. Used by the
+// tests and the extraction benchmark (no test framework here).
 #pragma once
 
-#include <boost/test/unit_test.hpp>
-
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -98,7 +98,7 @@ inline std::string make_pdf(const std::vector<PdfPage>& pages, bool info = true)
 // colour components read from its SOF0 segment.
 inline PdfPage jpeg_page(const std::string& jpeg) {
   const std::size_t sof = jpeg.find("\xFF\xC0");
-  BOOST_TEST_REQUIRE((sof != std::string::npos && sof + 10 <= jpeg.size()));
+  if (sof == std::string::npos || sof + 10 > jpeg.size()) throw std::runtime_error("not a baseline JPEG");
   auto byte = [&](std::size_t at) { return static_cast<int>(static_cast<unsigned char>(jpeg[at])); };
   PdfPage p;
   p.jpeg = jpeg;
