@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/hash.h"
+#include "extract/extract.h"
 #include "service/internal/json_util.h"
 #include "service/internal/store_access.h"
 #include "service/policy.h"
@@ -35,13 +36,35 @@ core::Result<Redactor> hidden_names(const Service& svc, const Viewer& v, const s
   return Redactor(hidden);
 }
 
-// The checks both kinds of original share: visible, not a trainer, no hidden name, bytes intact,
-// audited.
+// Whether `bytes` show a name `hidden` stands for: in the bytes themselves (XML, text, a chat
+// export) or in the text a reader derives from them — a PDF's (compressed) text layer, a scan by
+// OCR, a Word file, an e-mail and what it carries. What cannot be read cannot be cleared, so it
+// counts as showing one (an encrypted PDF, a recording, an archive).
+bool shows_hidden_name(const std::string& bytes, const Redactor& hidden) {
+  if (hidden.empty()) return false;
+  if (hidden.leaks(bytes)) return true;
+  const auto f = extract::sniff(bytes);
+  if (f == extract::Format::berkas_xml || f == extract::Format::plain_text) return false;
+  extract::Limits limits;
+  limits.ocr_page_seconds = 60;
+  auto x = extract::read(bytes, limits);
+  if (!x) return true;
+  for (const auto& u : x->units)
+    if (hidden.leaks(u.text) || hidden.leaks(u.sender) || hidden.leaks(u.media)) return true;
+  for (const auto& [key, value] : x->metadata)
+    if (hidden.leaks(value)) return true;
+  for (const auto& c : x->children)
+    if (hidden.leaks(c.name) || shows_hidden_name(c.bytes, hidden)) return true;
+  return false;
+}
+
+// The checks both kinds of original share: visible, not a trainer, no hidden name (in the bytes,
+// in the text read from them, or — `view_redacted` — in the item's view), bytes intact, audited.
 core::Result<OriginalFile> hand_out(const Service& svc, const Viewer& v, const core::EvidenceItem& item,
-                                    OriginalFile out, const char* what, const AuditFn& audit) {
+                                    OriginalFile out, const char* what, bool view_redacted, const AuditFn& audit) {
   auto hidden = hidden_names(svc, v, item.case_id);
   if (!hidden) return tl::unexpected(hidden.error());
-  if (hidden->leaks(out.bytes)) {
+  if ((view_redacted && !hidden->empty()) || shows_hidden_name(out.bytes, *hidden)) {
     (void)audit(std::string(what) + ".withheld", out.object, "sha256=" + out.sha256 + " reason=protected-name");
     return fail(ErrorCode::forbidden,
                 "berkas asli memuat identitas yang dilindungi; hanya pengguna yang berwenang atas perkara ini yang "
@@ -87,7 +110,7 @@ core::Result<OriginalFile> item_original(const Service& svc, const Viewer& v, co
   }
   out.sha256 = item.source_sha256;
   out.bytes = std::move(*bytes);
-  return hand_out(svc, v, item, std::move(out), "original", audit);
+  return hand_out(svc, v, item, std::move(out), "original", view->redacted, audit);
 }
 
 core::Result<OriginalFile> item_attachment(const Service& svc, const Viewer& v, const std::string& ref, std::size_t n,
@@ -110,7 +133,7 @@ core::Result<OriginalFile> item_attachment(const Service& svc, const Viewer& v, 
   out.media_type = meta.media_type;
   out.sha256 = meta.sha256;
   out.bytes = bytes->second;
-  auto r = hand_out(svc, v, item, std::move(out), "attachment", audit);
+  auto r = hand_out(svc, v, item, std::move(out), "attachment", false, audit);
   // A withheld attachment answers like a missing one (its existence is told by the item page only
   // to who may see the item; the bytes are the point).
   if (!r && r.error().code == ErrorCode::forbidden) return tl::unexpected(missing());

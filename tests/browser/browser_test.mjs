@@ -289,6 +289,30 @@ async function main() {
   assert.ok(witness.text.includes('2.000.000'), 'the witness file does not carry the new claim');
   log(`witness file downloaded: ${witness.name}`);
 
+  // ---- native evidence: a PDF uploaded by the form, its pages shown, its original downloaded whole
+  const letter = join(sourceDir, 'demo/05-surat/lampiran/surat-tawaran-kerja.pdf');
+  await page.goto(`${base}/upload`);
+  const nativeForm = page.locator('form', { has: page.locator('select[name=case]') });
+  await nativeForm.locator('select[name=case]').selectOption('perkara-demo-001');
+  await nativeForm.locator('select[name=kind]').selectOption('surat');
+  await nativeForm.locator('input[name=title]').fill('Surat tawaran kerja, unggahan peramban (FIKTIF)');
+  await nativeForm.locator('input[type=file]').setInputFiles(letter);
+  await Promise.all([page.waitForURL(/\/upload$/), nativeForm.locator('button[type=submit]').click()]);
+  const stored = page.locator('table a[href^="/items/surat-"]');
+  assert.equal(await stored.count(), 1, 'the uploaded PDF is not reported as stored');
+  await screenshot(page, 'native-upload');
+  await Promise.all([page.waitForURL(/\/items\/surat-/), stored.click()]);
+  assert.ok((await page.locator('h1').innerText()).includes('unggahan peramban'), 'the item does not carry the title');
+  assert.ok((await page.locator('section.derived section.unit').count()) >= 1, 'no derived text by page');
+  assert.ok((await page.locator('section.derived .notice').innerText()).length > 20, 'the derived text is not labelled');
+  await expectNoProtectedName(page, 'native item');
+  await screenshot(page, 'native-item');
+  const [original] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="/original"]')]);
+  const saved = join(work, 'original.pdf');
+  await original.saveAs(saved);
+  assert.ok(readFileSync(saved).equals(readFileSync(letter)), 'the original did not come back byte for byte');
+  log(`native PDF uploaded, shown by page, original downloaded unchanged (${original.suggestedFilename()})`);
+
   // ---- a guideline module
   await page.goto(`${base}/guidelines`);
   const modules = page.locator('a.guideline-title');

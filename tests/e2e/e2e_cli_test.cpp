@@ -371,9 +371,12 @@ BOOST_AUTO_TEST_CASE(original_writes_the_ingested_bytes_only_with_reveal_and_aud
   auto j = json_object(saved.out);
   BOOST_TEST(j->getValue<std::string>("sha256") == berkas::core::sha256_hex(slurp(out)));
   BOOST_TEST(j->getValue<std::string>("object") == "bap-saksi-a@1");
-  // A letter naming no protected person, and its PDF attachment, need no --reveal.
+  // The letter's PDF attachment names her in its text layer: refused (as missing) without
+  // --reveal, whole with it.
   const auto pdf = dir.file("lampiran.pdf");
-  auto att = run_berkas(data, {"original", "surat-tawaran-kerja", "--attachment", "1", "--out", pdf});
+  BOOST_TEST(run_berkas(data, {"original", "surat-tawaran-kerja", "--attachment", "1", "--out", pdf}).code == 3);
+  BOOST_TEST(!fs::exists(pdf));
+  auto att = run_berkas(data, {"--reveal", "original", "surat-tawaran-kerja", "--attachment", "1", "--out", pdf});
   BOOST_TEST_REQUIRE(att.code == 0, att.err);
   BOOST_TEST(slurp(pdf) == slurp(src + "/demo/05-surat/lampiran/surat-tawaran-kerja.pdf"));
   // Usage and missing items are told apart by their exit codes.

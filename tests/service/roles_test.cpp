@@ -26,6 +26,7 @@
 #include "service/upload.h"
 #include "service/witness_entry.h"
 #include "service/witness_file.h"
+#include "support/evidence_files.h"
 #include "support/temp_dir.h"
 
 using namespace berkas;
@@ -83,6 +84,24 @@ BOOST_TEST_GLOBAL_FIXTURE(Setup);
 
 service::Context& ctx() { return *g->ctx; }
 service::Service& svc() { return g->ctx->evidence(); }
+
+// A one-page PDF naming nobody protected (FIKTIF), base64-encoded for an e-mail.
+std::string base64_pdf() {
+  const std::string pdf = test::text_pdf({{"Daftar calon pekerja (FIKTIF)"}});
+  static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < pdf.size(); i += 3) {
+    std::uint32_t n = static_cast<unsigned char>(pdf[i]) << 16;
+    if (i + 1 < pdf.size()) n |= static_cast<unsigned char>(pdf[i + 1]) << 8;
+    if (i + 2 < pdf.size()) n |= static_cast<unsigned char>(pdf[i + 2]);
+    out += k[(n >> 18) & 63];
+    out += k[(n >> 12) & 63];
+    out += i + 1 < pdf.size() ? k[(n >> 6) & 63] : '=';
+    out += i + 2 < pdf.size() ? k[n & 63] : '=';
+    if ((i / 3 + 1) % 19 == 0) out += "\r\n";
+  }
+  return out;
+}
 
 bool visible(const std::string& who, const char* what) {
   return who == "admin" || who == "cleared" || who == "uncleared" || who == "paralegal" || std::string(what) == "";
@@ -353,15 +372,34 @@ BOOST_AUTO_TEST_CASE(originals_go_whole_only_to_who_may_see_every_name_in_them) 
     auto letter = ctx().originals().item(v, "surat-tawaran-kerja@1", audit);
     BOOST_TEST(static_cast<bool>(letter) == visible(who, "case"), who);
     if (letter) BOOST_TEST(letter->bytes == source("demo/05-surat/surat-tawaran-kerja.xml"));
-    // Its PDF attachment likewise; the chat export, which names the victim, only to the cleared.
+    // Its PDF attachment names her in its (compressed) text layer, the chat export in its bytes:
+    // both only to the cleared.
     auto pdf = ctx().originals().attachment(v, "surat-tawaran-kerja", 1, audit);
-    BOOST_TEST(static_cast<bool>(pdf) == visible(who, "case"), who);
+    BOOST_TEST(static_cast<bool>(pdf) == (who == "cleared"), who);
     auto chat = ctx().originals().attachment(v, "el-chat-telegram", 1, audit);
     BOOST_TEST(static_cast<bool>(chat) == (who == "cleared"), who);
     // The training statement is never handed out whole, not even to its trainer.
     BOOST_TEST(!ctx().originals().item(v, "bap-latih-korban", audit), who);
     if (letter) BOOST_TEST((std::find(audited.begin(), audited.end(), "original.download") != audited.end()), who);
   }
+  // A native e-mail whose attachment names nobody protected: the attachment (read before it is
+  // handed out) goes to everyone who sees the case.
+  test::TempDir tmp;
+  const auto eml = tmp.write(
+      "surel.eml",
+      "From: agen@contoh.invalid\r\nTo: calon@contoh.invalid\r\nSubject: Daftar (FIKTIF)\r\n"
+      "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+      "Content-Type: text/plain\r\n\r\nTerlampir.\r\n--b\r\nContent-Type: application/pdf\r\n"
+      "Content-Disposition: attachment; filename=\"daftar.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+          base64_pdf() + "\r\n--b--\r\n");
+  ingest::NativeOptions native;
+  native.case_id = k_case;
+  auto in = ctx().evidence().ingest(Viewer::command_line("test"), {eml}, native);
+  BOOST_REQUIRE(in && in->failed() == 0);
+  const auto mail_id = in->files.at(0).object_id;
+  const auto noop = [](const std::string&, const std::string&, const std::string&) { return core::Status{}; };
+  for (const auto& [who, v] : roles())
+    BOOST_TEST(static_cast<bool>(ctx().originals().attachment(v, mail_id, 1, noop)) == visible(who, "case"), who);
   // No audit entry, no original.
   auto unaudited = ctx().originals().item(roles().at("uncleared"), "surat-tawaran-kerja",
                                           [](const std::string&, const std::string&, const std::string&) {
