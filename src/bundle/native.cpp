@@ -174,7 +174,8 @@ std::vector<Block> withheld_blocks(const std::string& title, const std::string& 
   std::vector<Block> out;
   out.push_back(Block::make_page_break());
   out.push_back(Block::make_anchor(3, title, anchor));
-  out.push_back(Block::make_note("Lampiran ini memuat identitas yang dilindungi dan tidak disertakan.\n"
+  // The title is printed too: an anchor alone names the page only in the index and the outline.
+  out.push_back(Block::make_note(title + "\nLampiran ini memuat identitas yang dilindungi dan tidak disertakan.\n"
                                  "This exhibit contains a protected identity and is withheld.\n"
                                  "SHA-256: " + sha256));
   return out;

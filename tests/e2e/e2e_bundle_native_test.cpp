@@ -206,7 +206,8 @@ BOOST_AUTO_TEST_CASE(a_native_pdf_is_merged_page_by_page_and_its_scan_is_searcha
   BOOST_TEST(outline.find(caption) != std::string::npos, outline);
   // The item's header and the manifest name the original's SHA-256 and how the text was read.
   const std::string all = squeezed(tool({"/usr/bin/pdftotext", n.redacted, "-"}));
-  BOOST_TEST(all.find("SHA-256berkasasli:" + n.pdf_sha) != std::string::npos);
+  BOOST_TEST(all.find("SHA-256berkasasli") != std::string::npos);
+  BOOST_TEST(all.find(n.pdf_sha) != std::string::npos);
   BOOST_TEST(all.find("lapisanteksPDF/PDFtextlayer(hlm.1),OCR(hlm.2)") != std::string::npos);
 }
 
@@ -259,7 +260,7 @@ BOOST_AUTO_TEST_CASE(a_word_file_is_its_extracted_text_with_the_originals_hash) 
   std::string text;
   for (int p : at) text += pages[static_cast<std::size_t>(p - 1)];
   BOOST_TEST(text.find("Poipet") != std::string::npos, text);
-  BOOST_TEST(text.find("Text extracted from the original file") != std::string::npos);
+  BOOST_TEST(squeezed(text).find("Textextractedfromtheoriginalfile") != std::string::npos, text);
   BOOST_TEST(squeezed(text).find(n.docx_sha) != std::string::npos, text);
 }
 

@@ -37,8 +37,8 @@ std::vector<std::pair<std::string, std::string>> original_pairs(const core::Evid
 // page or a photo has no text layer, its OCR text is what tells. Thread-safe.
 bool original_shows_any(const core::EvidenceItem& it, const std::string& bytes, const std::vector<std::string>& names);
 
-// The page that stands in for a withheld exhibit: an anchor `title` (level 3) and a note with
-// its SHA-256.
+// The page that stands in for a withheld exhibit: an anchor `title` (level 3) and a note that
+// repeats the title, says why (Indonesian, English) and gives its SHA-256.
 std::vector<Block> withheld_blocks(const std::string& title, const std::string& anchor, const std::string& sha256);
 
 // An image exhibit: `bytes` on a page of its own under `caption`, `facts` printed below it,
