@@ -5,7 +5,9 @@
 // rather than through PdfPainter: it is several times faster and keeps every string we write in
 // our hands for the forbidden-string guard. Exhibit pages are copied object by object (only what
 // the page reaches), wrapped in a Form XObject and scaled into the body area, so that stamps,
-// header and footer sit in margins where they cannot hide exhibit text.
+// header and footer sit in margins where they cannot hide exhibit text. Photos are decoded by
+// PoDoFo's PdfImage (JPEG, PNG, TIFF) and fitted into the area the layout gave them; text that
+// must be found but not seen (a scan's OCR text) is drawn in text render mode 3.
 
 #include <podofo/podofo.h>
 

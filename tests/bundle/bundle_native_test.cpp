@@ -180,6 +180,40 @@ BOOST_AUTO_TEST_CASE(photos_in_png_jpeg_and_tiff_each_get_a_page_with_one_image)
   BOOST_TEST(r.error().code == core::ErrorCode::invalid_input);
 }
 
+BOOST_AUTO_TEST_CASE(a_chats_photo_attachment_follows_its_transcript_as_an_image_exhibit) {
+  TempDir dir;
+  const std::string photo = raster(dir, "jpeg", "FOTO LAMPIRAN");
+  const std::string chat = "12/02/24 09.19 - Saksi A: IMG-0003.jpg (file terlampir)\n";
+  auto data = base_case();
+  auto it = native_item("elektronik-obrolan", "whatsapp-text", chat);
+  it.original.media_type = "text/plain";
+  core::TextUnit m = unit(1, "parsed", "foto paspor");
+  m.sender = "Saksi A";
+  m.time = "2024-02-12T09:19";
+  m.media = "IMG-0003.jpg";
+  it.units = {m};
+  core::Attachment a;
+  a.name = "IMG-0003.jpg";
+  a.media_type = "image/jpeg";
+  a.sha256 = core::sha256_hex(photo);
+  a.size = static_cast<std::int64_t>(photo.size());
+  it.attachments = {a};
+  data.items.push_back(it);
+  data.attachments.emplace(a.sha256, photo);
+  auto b = bundle::build_bundle(data, options());
+  BOOST_REQUIRE_MESSAGE(b.has_value(), (b ? std::string() : b.error().describe()));
+  const auto path = dir.write("obrolan.pdf", b->pdf);
+  const int transcript = page_with(path, b->page_count, {"Pengirim / sender", "[media: IMG-0003.jpg]"});
+  const int exhibit = page_with(path, b->page_count, {"Lampiran 1 elektronik-obrolan: IMG-0003.jpg", a.sha256});
+  BOOST_REQUIRE(transcript > 0);
+  BOOST_REQUIRE(exhibit > transcript);
+  const std::string list = tool({"/usr/bin/pdfimages", "-f", std::to_string(exhibit), "-l", std::to_string(exhibit), "-list", path});
+  BOOST_TEST(std::count(list.begin(), list.end(), '\n') == 3, list);
+  bool listed = false;
+  for (const auto& e : b->manifest) listed |= e.kind == "lampiran" && e.sha256 == a.sha256 && !e.withheld;
+  BOOST_TEST(listed);
+}
+
 BOOST_AUTO_TEST_CASE(originals_showing_a_protected_name_are_withheld) {
   TempDir dir;
   const std::string pdf = test::make_pdf({test::PdfPage{}});
