@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,7 +30,10 @@ enum class BlockKind {
   note,        // `text` in a box
   page_break,  // the next block starts on a fresh page (no-op on an empty page)
   toc,         // the index (daftar isi): every heading/anchor with `in_index`, page numbers, links
-  pdf,         // `pdf` bytes merged page by page, each scaled into the body area; `text` is the caption
+  pdf,         // `pdf` bytes merged page by page, each scaled into the body area; `text` is the caption;
+               // `page_texts[i]` (optional) is laid invisibly over page i (a scan's OCR text)
+  image,       // `image` bytes (JPEG, PNG or TIFF) on a page of its own, scaled to fit, aspect kept;
+               // `text` the caption, `pairs` printed under it, `page_texts[0]` laid invisibly over it
   chart,       // a horizontal bar chart drawn as vector graphics: `text` title, `labels`, `values`
                // (>= 0), `caption` below (source, "FIKTIF" note); kept on one page
   checklist,   // `items`, each drawn after an empty box to tick
@@ -62,6 +66,11 @@ struct Block {
   std::vector<std::vector<Cell>> rows;
   std::vector<std::pair<std::string, std::string>> pairs;
   std::string pdf;
+  std::string image;                 // image: the picture file's bytes
+  // pdf/image: text drawn invisibly (text render mode 3) over each page, so that the bundle can be
+  // searched and copied from: where a scan or photo shows words, its OCR text. The lines are laid
+  // top to bottom over the picture, not on the words they were read from.
+  std::vector<std::string> page_texts;
   std::string label;                 // note: a bold first line ("PENTING"); excerpt: its label
   std::string caption;               // excerpt: status line; chart: the line under it
   std::vector<std::string> items;    // checklist
@@ -164,7 +173,12 @@ struct CaseData {
   std::vector<core::EvidenceItem> items;        // text already redacted by the caller
   std::vector<core::Provision> provisions;      // at least the charged ones
   std::vector<core::Precedent> precedents;      // the decisions relied on
-  std::map<std::string, std::string> attachments;  // attachment SHA-256 → bytes (PDF exhibits)
+  // SHA-256 → bytes: the items' attachments (PDF and image exhibits), and the original files of
+  // native items (by EvidenceItem::source_sha256) that are merged as exhibits (PDFs, images).
+  std::map<std::string, std::string> attachments;
+  // SHA-256 of native originals the caller knows to show a protected name (their derived text
+  // named one before it was redacted): withheld like an exhibit that shows one.
+  std::set<std::string> originals_naming_protected;
   std::vector<std::string> forbidden_strings;   // protected real names: must appear nowhere
 };
 
@@ -191,6 +205,9 @@ struct ManifestEntry {
   int first_page = 0;
   int last_page = 0;
   bool withheld = false;  // an exhibit that shows a protected name: a placeholder page stands in for it
+  // A native item: what the original was and how its text was obtained ("asli PDF; teks: OCR"),
+  // printed in the manifest table (not part of the canonical manifest lines).
+  std::string origin;
 };
 
 struct SectionPages {
@@ -221,8 +238,13 @@ core::Status check_template(const std::string& template_path, const std::string&
 // filled from `data` and `options`, then render(). A PDF exhibit that shows one of
 // `data.forbidden_strings` (its page text, decompressed) is not merged: a placeholder page
 // ("Lampiran ini memuat identitas yang dilindungi ...", its SHA-256) stands in for it and its
-// manifest entry is `withheld`. Errors: those of check_template and render;
-// not_found when an attached PDF exhibit's bytes are missing from `data.attachments`.
+// manifest entry is `withheld`. Native items (EvidenceItem::original) are laid out by what they
+// are: a PDF's own pages merged as the exhibit (scanned pages carrying their OCR text invisibly),
+// a photo on a page of its own with its EXIF facts, a chat or e-mail as a transcript (time, sender,
+// message), a Word/ODT/text file as its extracted text with the original's SHA-256; a PDF or photo
+// is withheld like an exhibit when it, its derived text or `data.originals_naming_protected` says
+// it shows a protected name. Errors: those of check_template and render; not_found when an
+// exhibit's bytes (an attachment, a native PDF or photo) are missing from `data.attachments`.
 // Nothing is written to disk. Thread-safe.
 core::Result<Bundle> build_bundle(const CaseData& data, const BundleOptions& options);
 

@@ -10,6 +10,7 @@
 
 #include "bundle/bundle.h"
 #include "bundle/internal/exhibit.h"
+#include "bundle/internal/native.h"
 #include "bundle/internal/template.h"
 #include "core/hash.h"
 #include "core/text.h"
@@ -113,26 +114,7 @@ class Composer {
       if (!placed.count(it)) m_out.omitted.push_back(it->id);
 
     // The manifest's own hash is over what is included, known before pagination.
-    for (const auto& s : m_t.sections) {
-      if (s.type == SectionType::items)
-        for (const auto* it : chosen[s.id]) {
-          add_entry(item_anchor(*it), it->id, core::code_of(it->kind), it->version, it->source_sha256);
-          int k = 0;
-          for (const auto& a : it->attachments)
-            if (a.media_type == "application/pdf") {
-              const std::string n = std::to_string(++k);
-              add_entry(item_anchor(*it) + "-a" + n, it->id + "#lampiran-" + n, "lampiran", it->version, a.sha256);
-              auto bytes = m_data.attachments.find(a.sha256);
-              if (bytes != m_data.attachments.end() &&
-                  internal::exhibit_shows_any(bytes->second, m_data.forbidden_strings)) {
-                m_out.manifest.back().withheld = true;
-                m_withheld.insert(a.sha256);
-              }
-            }
-        }
-      if (s.type == SectionType::precedents)
-        for (const auto& p : m_data.precedents) add_entry("p-" + p.id, p.id, "putusan", 1, p.source_sha256);
-    }
+    manifest_entries(chosen);
     {
       std::string canon;
       for (const auto& e : m_out.manifest)
@@ -189,6 +171,38 @@ class Composer {
   }
 
  private:
+  // The manifest's entries in bundle order: each item (a native one with how its text was
+  // obtained), its PDF and image attachments, the precedents; exhibits that show a protected name
+  // marked withheld.
+  void manifest_entries(std::map<std::string, std::vector<const core::EvidenceItem*>>& chosen) {
+    for (const auto& s : m_t.sections) {
+      if (s.type == SectionType::items)
+        for (const auto* it : chosen[s.id]) {
+          add_entry(item_anchor(*it), it->id, core::code_of(it->kind), it->version, it->source_sha256);
+          m_out.manifest.back().origin = internal::text_origin(*it);
+          if (original_withheld(*it)) {
+            m_out.manifest.back().withheld = true;
+            m_withheld.insert(it->source_sha256);
+          }
+          int k = 0;
+          for (const auto& a : it->attachments)
+            if (a.media_type == "application/pdf" || internal::is_image_media(a.media_type)) {
+              const std::string n = std::to_string(++k);
+              add_entry(item_anchor(*it) + "-a" + n, it->id + "#lampiran-" + n, "lampiran", it->version, a.sha256);
+              auto bytes = m_data.attachments.find(a.sha256);
+              if (bytes != m_data.attachments.end() &&
+                  (a.media_type == "application/pdf" ? internal::exhibit_shows_any(bytes->second, m_data.forbidden_strings)
+                                                     : internal::text_shows_any(bytes->second, m_data.forbidden_strings))) {
+                m_out.manifest.back().withheld = true;
+                m_withheld.insert(a.sha256);
+              }
+            }
+        }
+      if (s.type == SectionType::precedents)
+        for (const auto& p : m_data.precedents) add_entry("p-" + p.id, p.id, "putusan", 1, p.source_sha256);
+    }
+  }
+
   core::Result<std::string> fill(const internal::TemplateText& t, const Values& v) {
     return internal::fill(t, v, m_t.path);
   }
@@ -203,6 +217,29 @@ class Composer {
     e.sha256 = std::move(sha);
     m_out.manifest.push_back(std::move(e));
     m_out.manifest_anchor.push_back(std::move(anchor));
+  }
+
+  // A native PDF or photo that shows a protected name is withheld: the caller says so when the
+  // derived text named one before redaction; the file and what is left of its text are looked at too.
+  bool original_withheld(const core::EvidenceItem& it) const {
+    const auto shape = internal::shape_of(it.original);
+    if (shape != internal::NativeShape::pdf && shape != internal::NativeShape::image) return false;
+    if (m_data.originals_naming_protected.count(it.source_sha256)) return true;
+    auto bytes = m_data.attachments.find(it.source_sha256);
+    return bytes != m_data.attachments.end() &&
+           internal::original_shows_any(it, bytes->second, m_data.forbidden_strings);
+  }
+
+  // The native original's bytes, checked against its SHA-256.
+  core::Result<const std::string*> original_bytes(const core::EvidenceItem& it) const {
+    auto bytes = m_data.attachments.find(it.source_sha256);
+    if (bytes == m_data.attachments.end())
+      return fail(ErrorCode::not_found, "the original file of item " + it.id + " (sha256 " + it.source_sha256 +
+                                            ") was not supplied", {}, 0, "attachments");
+    if (core::sha256_hex(bytes->second) != it.source_sha256)
+      return fail(ErrorCode::integrity, "the original file of item " + it.id + " does not match its SHA-256", {}, 0,
+                  "attachments");
+    return &bytes->second;
   }
 
   static std::string item_anchor(const core::EvidenceItem& it) {
@@ -310,7 +347,11 @@ class Composer {
     if (!it.date.empty()) kv.pairs.emplace_back(statement ? "Tanggal pemeriksaan" : "Tanggal", it.date);
     if (!it.examiner.empty()) kv.pairs.emplace_back(statement ? "Pemeriksa" : "Pembuat", it.examiner);
     kv.pairs.emplace_back("Nomor dokumen", it.id + " (versi " + std::to_string(it.version) + ")");
-    if (!it.source_sha256.empty()) kv.pairs.emplace_back("SHA-256 sumber", it.source_sha256);
+    const auto native = internal::shape_of(it.original);
+    if (native != internal::NativeShape::none)
+      for (auto& p : internal::original_pairs(it)) kv.pairs.push_back(std::move(p));
+    else if (!it.source_sha256.empty())
+      kv.pairs.emplace_back("SHA-256 sumber", it.source_sha256);
     push(std::move(kv));
     if (person && person->is_protected && person->pseudonymised)
       push(Block::make_note("Identitas orang ini dilindungi (UU No. 21 Tahun 2007 Pasal 44; UU No. 31 Tahun 2014); "
@@ -331,6 +372,7 @@ class Composer {
       }
       push(Block::make_paragraph(sec.text));
     }
+    if (auto st = native_body(it, anchor); !st) return st;
     if (!it.attachments.empty()) {
       Block t;
       t.kind = BlockKind::table;
@@ -343,33 +385,62 @@ class Composer {
     }
     int k = 0;
     for (const auto& a : it.attachments) {
-      if (a.media_type != "application/pdf") continue;
+      const bool is_pdf = a.media_type == "application/pdf";
+      if (!is_pdf && !internal::is_image_media(a.media_type)) continue;
       ++k;
       auto bytes = m_data.attachments.find(a.sha256);
       if (bytes == m_data.attachments.end())
-        return fail(ErrorCode::not_found, "the PDF attachment of item " + it.id + " (sha256 " + a.sha256 + ") was not supplied",
+        return fail(ErrorCode::not_found, "the attachment of item " + it.id + " (sha256 " + a.sha256 + ") was not supplied",
                     {}, 0, "attachments");
       if (core::sha256_hex(bytes->second) != a.sha256)
-        return fail(ErrorCode::integrity, "the PDF attachment of item " + it.id + " does not match its SHA-256", {}, 0,
+        return fail(ErrorCode::integrity, "the attachment of item " + it.id + " does not match its SHA-256", {}, 0,
                     "attachments");
+      const std::string a_anchor = anchor + "-a" + std::to_string(k);
       if (m_withheld.count(a.sha256)) {
         // The exhibit shows a protected name: it is not merged (not even hidden under a box).
-        push(Block::make_page_break());
-        push(Block::make_anchor(3, "Lampiran " + std::to_string(k) + " " + it.id + ": ditahan / withheld",
-                                anchor + "-a" + std::to_string(k)));
-        push(Block::make_note("Lampiran ini memuat identitas yang dilindungi dan tidak disertakan.\n"
-                              "This exhibit contains a protected identity and is withheld.\n"
-                              "SHA-256: " + a.sha256));
+        for (auto& b : internal::withheld_blocks("Lampiran " + std::to_string(k) + " " + it.id + ": ditahan / withheld",
+                                                 a_anchor, a.sha256))
+          push(std::move(b));
+        continue;
+      }
+      const std::string caption =
+          "Lampiran " + std::to_string(k) + " " + it.id + ": " + (a.description.empty() ? a.name : a.description);
+      if (!is_pdf) {
+        push(internal::image_block(caption, a_anchor, bytes->second,
+                                   {{"Berkas / file", a.name + " (" + a.media_type + ")"}, {"SHA-256", a.sha256}}, {}));
         continue;
       }
       Block b;
       b.kind = BlockKind::pdf;
       b.level = 3;
-      b.anchor = anchor + "-a" + std::to_string(k);
-      b.text = "Lampiran " + std::to_string(k) + " " + it.id + ": " + (a.description.empty() ? a.name : a.description);
+      b.anchor = a_anchor;
+      b.text = caption;
       b.pdf = bytes->second;
       push(std::move(b));
     }
+    return {};
+  }
+
+  // A native item's body: its PDF pages or photo (or the page that stands in for them when
+  // withheld), its transcript or its document text.
+  core::Status native_body(const core::EvidenceItem& it, const std::string& anchor) {
+    const auto shape = internal::shape_of(it.original);
+    if (shape == internal::NativeShape::none) return {};
+    const bool exhibit = shape == internal::NativeShape::pdf || shape == internal::NativeShape::image;
+    if (exhibit && m_withheld.count(it.source_sha256)) {
+      for (auto& b : internal::withheld_blocks("Berkas asli / original " + it.id + ": ditahan / withheld",
+                                               anchor + "-asli", it.source_sha256))
+        push(std::move(b));
+      return {};
+    }
+    std::string none;
+    const std::string* bytes = &none;
+    if (exhibit) {
+      auto b = original_bytes(it);
+      if (!b) return tl::unexpected(b.error());
+      bytes = *b;
+    }
+    for (auto& b : internal::native_body(it, anchor, *bytes)) push(std::move(b));
     return {};
   }
 
@@ -418,7 +489,8 @@ class Composer {
     t.column_widths = {0.6, 3.2, 1.5, 0.8, 4.6, 1.3};
     for (std::size_t i = 0; i < m_out.manifest.size(); ++i) {
       const auto& e = m_out.manifest[i];
-      t.rows.push_back({Cell{std::to_string(i + 1), {}}, Cell{e.id, {}}, Cell{e.withheld ? e.kind + " (ditahan)" : e.kind, {}}, Cell{std::to_string(e.version), {}},
+      const std::string doc = e.origin.empty() ? e.id : e.id + " (" + e.origin + ")";
+      t.rows.push_back({Cell{std::to_string(i + 1), {}}, Cell{doc, {}}, Cell{e.withheld ? e.kind + " (ditahan)" : e.kind, {}}, Cell{std::to_string(e.version), {}},
                         Cell{e.sha256.empty() ? "-" : e.sha256, {}}, Cell{{}, m_out.manifest_anchor[i]}});
     }
     push(std::move(t));

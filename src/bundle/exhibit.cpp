@@ -172,6 +172,10 @@ bool text_shows(const std::string& raw, const std::vector<std::string>& names) {
 
 namespace internal {
 
+bool text_shows_any(const std::string& text, const std::vector<std::string>& names) {
+  return !names.empty() && text_shows(text, names);
+}
+
 bool exhibit_shows_any(const std::string& pdf, const std::vector<std::string>& names) {
   if (names.empty()) return false;
   if (text_shows(pdf, names)) return true;

@@ -106,7 +106,8 @@ std::string anchor_id(const Block& b, std::size_t index) {
 }
 
 bool is_entry(const Block& b) {
-  return (b.kind == BlockKind::heading || b.kind == BlockKind::anchor || b.kind == BlockKind::pdf);
+  return (b.kind == BlockKind::heading || b.kind == BlockKind::anchor || b.kind == BlockKind::pdf ||
+          b.kind == BlockKind::image);
 }
 
 Font heading_font(int level) {
@@ -251,6 +252,7 @@ class Engine {
         break;
       case BlockKind::toc: toc(); break;
       case BlockKind::pdf: pdf(b, i); break;
+      case BlockKind::image: image(b, i); break;
       case BlockKind::chart: chart(b); break;
       case BlockKind::checklist: checklist(b); break;
       case BlockKind::excerpt: excerpt(b); break;
@@ -632,9 +634,65 @@ class Engine {
       pg.pdf_page = p;
       std::string cap = caption + " \u2014 halaman " + std::to_string(p + 1) + " dari " + std::to_string(n);
       text(sans, 8.5, G::left, G::body_top - 9, fit_text(sans, 8.5, enc(cap), G::body_w));
+      if (static_cast<std::size_t>(p) < b.page_texts.size())
+        hidden_text(b.page_texts[static_cast<std::size_t>(p)], ExhibitArea::x, ExhibitArea::y, ExhibitArea::w, ExhibitArea::h);
       m_y = G::body_bottom;
     }
     m_need_page = true;
+  }
+
+  // A photo on a page of its own: the caption above, the facts (`pairs`) below, the picture
+  // fitted into what is left between them (render keeps its aspect).
+  void image(const Block& b, std::size_t i) {
+    register_anchor(b, i);
+    if (!m_out.pages.empty() && !m_page_empty) m_need_page = true;
+    const std::string caption = b.text.empty() ? std::string("Foto") : b.text;
+    text(sans, 8.5, G::left, G::body_top - 9, fit_text(sans, 8.5, enc(caption), G::body_w));
+    const Font f{sans, 8.5, 11.0};
+    std::vector<Line> facts;
+    for (const auto& [k, v] : b.pairs)
+      for (auto& l : break_lines(m_m, f, enc(k + ": " + v), G::body_w)) facts.push_back(std::move(l));
+    // The picture keeps at least half the body; facts beyond that are cut (the manifest has them).
+    const double max_facts_h = (G::body_top - G::body_bottom) / 2;
+    while (!facts.empty() && static_cast<double>(facts.size()) * f.lead > max_facts_h) facts.pop_back();
+    const double facts_h = static_cast<double>(facts.size()) * f.lead;
+    double y = G::body_bottom + facts_h;
+    for (const auto& l : facts) {
+      text(f.id, f.size, G::left, y - f.lead * 0.76, l.text);
+      y -= f.lead;
+    }
+    PageLayout& pg = page();
+    pg.image_block = static_cast<int>(i);
+    const double bottom = G::body_bottom + facts_h + (facts.empty() ? 0 : 8);
+    pg.image_box = Box{G::left, bottom, G::body_w, G::body_top - 18 - bottom, false, -1};
+    if (!b.page_texts.empty()) hidden_text(b.page_texts.front(), pg.image_box.x, pg.image_box.y, pg.image_box.w, pg.image_box.h);
+    m_y = G::body_bottom;
+    m_need_page = true;
+  }
+
+  // `utf8` laid invisibly over the area, line by line from its top, in a size that fits every
+  // line in (down to 1 pt). Where a line stands says nothing of where its words are on the scan:
+  // OCR positions are not kept, only the page the words are on.
+  void hidden_text(const std::string& utf8, double x, double y, double w, double h) {
+    if (utf8.empty() || w <= 0 || h <= 0) return;
+    const std::string t = enc(utf8);
+    double size = 9;
+    std::vector<Line> lines;
+    for (int k = 0; k < 8; ++k) {
+      lines = break_lines(m_m, Font{serif, size, size * 1.15}, t, w);
+      const double needed = static_cast<double>(lines.size()) * size * 1.15;
+      if (needed <= h || size <= 1) break;
+      size = std::max(1.0, std::floor(size * h / needed * 100) / 100);
+    }
+    double base = y + h - size;
+    for (const auto& l : lines) {
+      if (!l.text.empty()) {
+        TextRun r{serif, size, x, base, 0, l.text};
+        r.invisible = true;
+        page().runs.push_back(std::move(r));
+      }
+      base -= size * 1.15;
+    }
   }
 
   // Cuts `s` (Windows-1252) to `w` points, ending in an ellipsis when cut.

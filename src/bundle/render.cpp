@@ -5,7 +5,9 @@
 // rather than through PdfPainter: it is several times faster and keeps every string we write in
 // our hands for the forbidden-string guard. Exhibit pages are copied object by object (only what
 // the page reaches), wrapped in a Form XObject and scaled into the body area, so that stamps,
-// header and footer sit in margins where they cannot hide exhibit text.
+// header and footer sit in margins where they cannot hide exhibit text. Photos are decoded by
+// PoDoFo's PdfImage (JPEG, PNG, TIFF) and fitted into the area the layout gave them; text that
+// must be found but not seen (a scan's OCR text) is drawn in text render mode 3.
 
 #include <podofo/podofo.h>
 
@@ -92,7 +94,12 @@ std::string content_of(const internal::PageLayout& page, std::array<std::array<b
   s += "BT\n";
   int font = -1;
   double size = -1, tw = 0;
+  bool invisible = false;
   for (const auto& r : page.runs) {
+    if (r.invisible != invisible) {
+      s += r.invisible ? "3 Tr\n" : "0 Tr\n";
+      invisible = r.invisible;
+    }
     if (r.font != font || r.size != size) {
       s += "/F";
       s += std::to_string(r.font);
@@ -273,6 +280,21 @@ std::string place_form(const FormPage& fp) {
   return o;
 }
 
+// Operators that draw image `name` (`iw` x `ih` pixels) into `area`, scaled to fit with its
+// aspect kept, centred at the top; a hairline frame around it.
+std::string place_image(const internal::Box& area, double iw, double ih) {
+  if (iw <= 0 || ih <= 0) return {};
+  const double s = std::min(area.w / iw, area.h / ih);
+  const double w = iw * s, h = ih * s;
+  const double x = area.x + (area.w - w) / 2, y = area.y + area.h - h;
+  std::string o = "q ";
+  num(o, w), o += "0 0 ", num(o, h), num(o, x), num(o, y), o += "cm /Im0 Do Q\n";
+  o += "q 0.4 w 0.6 G ";
+  num(o, x), num(o, y), num(o, w), num(o, h);
+  o += "re S Q\n";
+  return o;
+}
+
 // ------------------------------------------------------------------ metadata
 
 // XMP packet text: control bytes dropped (XML 1.0 cannot hold them), quotes as the packet has
@@ -345,6 +367,7 @@ void collect_strings(const LayoutDocument& doc, std::vector<std::pair<std::strin
     for (const auto& [kk, v] : b.pairs) add(where, kk), add(where, v);
     add(where, b.label);
     add(where, b.caption);
+    for (const auto& t : b.page_texts) add(where, t);
     for (const auto& t : b.items) add(where, t);
     for (const auto& t : b.labels) add(where, t);
   }
@@ -376,6 +399,7 @@ std::string content_hash(const LayoutDocument& doc) {
   for (const auto& b : doc.blocks) {
     put(std::to_string(static_cast<int>(b.kind)) + "/" + std::to_string(b.level) + "/" + std::to_string(b.number));
     put(b.pdf);
+    put(b.image);
     for (double v : b.values) put(std::to_string(v));
   }
   return h.hex_digest();
@@ -425,6 +449,29 @@ core::Status load_exhibits(const LayoutDocument& doc, std::vector<int>& pdf_page
   return {};
 }
 
+// Loads every image block's picture into `pdf` once (PoDoFo reads JPEG, PNG and TIFF from
+// memory), keyed by block index.
+core::Status load_images(const LayoutDocument& doc, PdfMemDocument& pdf,
+                         std::map<std::size_t, std::unique_ptr<PdfImage>>& images) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind != BlockKind::image) continue;
+    auto img = std::make_unique<PdfImage>(&pdf.GetObjects(), "Im");
+    try {
+      img->LoadFromData(reinterpret_cast<const unsigned char*>(b.image.data()), static_cast<pdf_long>(b.image.size()));
+    } catch (const PdfError& e) {
+      return fail(ErrorCode::invalid_input,
+                  "gambar lampiran tidak dapat dibaca / the exhibit image cannot be read (JPEG, PNG or TIFF): " +
+                      std::string(PdfError::ErrorName(e.GetError())),
+                  {}, 0, b.anchor);
+    }
+    if (img->GetWidth() <= 0 || img->GetHeight() <= 0)
+      return fail(ErrorCode::invalid_input, "gambar lampiran kosong / the exhibit image is empty", {}, 0, b.anchor);
+    images.emplace(i, std::move(img));
+  }
+  return {};
+}
+
 // Links from the index to the first page of each anchor they name.
 void add_links(PdfMemDocument& pdf, const internal::LaidOut& laid, const std::map<std::string, AnchorPages>& known) {
   for (std::size_t p = 0; p < laid.pages.size(); ++p)
@@ -443,7 +490,9 @@ void add_outline(PdfMemDocument& pdf, const LayoutDocument& doc, const internal:
   std::set<std::string> listed;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
-    if ((b.kind == BlockKind::heading || b.kind == BlockKind::anchor || b.kind == BlockKind::pdf) && b.in_index &&
+    if ((b.kind == BlockKind::heading || b.kind == BlockKind::anchor || b.kind == BlockKind::pdf ||
+         b.kind == BlockKind::image) &&
+        b.in_index &&
         !b.text.empty())
       listed.insert(b.anchor.empty() ? "_b" + std::to_string(i) : b.anchor);
   }
@@ -526,6 +575,8 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
   std::vector<int> pdf_pages(doc.blocks.size(), 0);
   std::map<std::size_t, std::unique_ptr<PdfMemDocument>> exhibits;
   if (auto st = load_exhibits(doc, pdf_pages, exhibits); !st) return tl::unexpected(st.error());
+  std::map<std::size_t, std::unique_ptr<PdfImage>> images;
+  if (auto st = load_images(doc, pdf, images); !st) return tl::unexpected(st.error());
 
   // Passes until every anchor keeps its pages: the index and the manifest print page numbers
   // that can move what follows them.
@@ -581,6 +632,12 @@ core::Result<RenderedPdf> render_impl(const LayoutDocument& doc) {
       xobjects.AddKey("X0", fp.form->Reference());
       res.AddKey("XObject", xobjects);
       content = place_form(fp);
+    } else if (pl.image_block >= 0) {
+      const PdfImage& img = *images.at(static_cast<std::size_t>(pl.image_block));
+      PdfDictionary xobjects;
+      xobjects.AddKey("Im0", img.GetObject()->Reference());
+      res.AddKey("XObject", xobjects);
+      content = place_image(pl.image_box, img.GetWidth(), img.GetHeight());
     }
     content += content_of(pl, used);
     page->GetContents()->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));

@@ -3,6 +3,7 @@
 // only blocks.
 
 #include "bundle/witness_file.h"
+#include "bundle/internal/native.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -271,9 +272,25 @@ class Composer {
     if (!it.place.empty()) kv.pairs.emplace_back("Tempat", it.place);
     if (!it.examiner.empty()) kv.pairs.emplace_back(statement ? "Pemeriksa" : "Pembuat", it.examiner);
     kv.pairs.emplace_back("Nomor dokumen", it.id + " (versi " + std::to_string(it.version) + ")");
-    if (!it.source_sha256.empty()) kv.pairs.emplace_back("SHA-256 sumber", it.source_sha256);
+    if (internal::shape_of(it.original) != internal::NativeShape::none)
+      for (auto& p : internal::original_pairs(it)) kv.pairs.push_back(std::move(p));
+    else if (!it.source_sha256.empty())
+      kv.pairs.emplace_back("SHA-256 sumber", it.source_sha256);
     push(std::move(kv));
     if (it.fictional) push(Block::make_note("FIKTIF: dokumen contoh, bukan alat bukti nyata."));
+  }
+
+  // A native item's text: a transcript or a document's extracted text as in the court bundle; a
+  // PDF or photo is not merged here (the court bundle has its pages).
+  void native_text(const core::EvidenceItem& it, const std::string& anchor) {
+    const auto shape = internal::shape_of(it.original);
+    if (shape == internal::NativeShape::none) return;
+    if (shape == internal::NativeShape::pdf || shape == internal::NativeShape::image) {
+      empty_note("Berkas asli tidak digabungkan dalam berkas saksi; lihat berkas perkara. / The original file is not "
+                 "merged here; see the court bundle.");
+      return;
+    }
+    for (auto& b : internal::native_body(it, anchor, {})) push(std::move(b));
   }
 
   void statements(const SectionSpec& s) {
@@ -303,6 +320,7 @@ class Composer {
       if (!it.summary.empty()) push(Block::make_paragraph(it.summary, Align::justify, Style::italic));
       if (sv.current || s.superseded_full) {
         for (const auto& q : it.qa) push(Block::make_qa(q.number, q.question, q.answer));
+        native_text(it, "st-" + it.id + "-v" + std::to_string(it.version));
       } else if (!it.qa.empty()) {
         empty_note(std::to_string(it.qa.size()) + " pertanyaan dan jawaban dalam versi ini (tidak dicetak; lihat versi " +
                    std::to_string(sv.superseded_by) + ").");
@@ -325,6 +343,7 @@ class Composer {
         if (!sec.heading.empty()) push(sub_heading(3, sec.heading, "", false));
         push(Block::make_paragraph(sec.text));
       }
+      native_text(it, s.id + "-" + it.id);
       if (!it.attachments.empty()) {
         Block t = table({"Lampiran", "Jenis", "Ukuran", "SHA-256"}, {3, 2, 1.2, 4.5});
         for (const auto& a : it.attachments)

@@ -57,7 +57,24 @@ bundle::CaseData case_data_of(CaseMaterial m) {
   d.precedents = std::move(m.precedents);
   d.attachments = std::move(m.attachments);
   d.forbidden_strings = std::move(m.forbidden);
+  d.originals_naming_protected = std::move(m.originals_naming_hidden);
   return d;
+}
+
+// The original files of native PDFs and photos, merged as exhibits: read from the store into
+// `d.attachments` by their SHA-256.
+core::Status add_originals(Service& svc, bundle::CaseData& d) {
+  auto st = internal::store_of(svc);
+  if (!st) return tl::unexpected(st.error());
+  for (const auto& it : d.items) {
+    const std::string& f = it.original.format;
+    if (f != "pdf" && f != "png" && f != "jpeg" && f != "tiff") continue;
+    if (d.attachments.count(it.source_sha256)) continue;
+    auto bytes = (*st)->source(it.source_sha256);
+    if (!bytes) return tl::unexpected(bytes.error());
+    d.attachments.emplace(it.source_sha256, std::move(*bytes));
+  }
+  return {};
 }
 
 // The bundle's date comes from the data: the latest dated item, else the offence date.
@@ -83,7 +100,8 @@ core::Result<BundleMade> make_bundle(Service& svc, const Options& options, const
   std::set<std::string> hidden;
   for (const auto& name : material->forbidden) hidden.insert(core::sha256_hex(name));
 
-  const bundle::CaseData data = case_data_of(std::move(*material));
+  bundle::CaseData data = case_data_of(std::move(*material));
+  if (auto o = add_originals(svc, data); !o) return tl::unexpected(o.error());
   const std::string tpl = internal::template_path(options, r.template_name);
   if (!fs::exists(tpl))
     return fail(ErrorCode::not_found, "templat tidak ditemukan / template not found: " + r.template_name, tpl);

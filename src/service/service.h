@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -135,6 +136,9 @@ struct CaseMaterial {
   std::vector<core::Precedent> precedents;    // precedents applying a charged Pasal
   std::map<std::string, std::string> attachments;  // SHA-256 → bytes, for the items' attachments
   std::vector<std::string> forbidden;         // protected names the viewer may not see (to guard output)
+  // SHA-256 of native originals whose derived text (OCR, text layer, metadata, senders) named a
+  // protected person the viewer may not see, before it was redacted: the file itself shows them.
+  std::set<std::string> originals_naming_hidden;
 };
 
 struct SearchPage {

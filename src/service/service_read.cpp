@@ -92,6 +92,16 @@ static bool redact_item(core::EvidenceItem& it, const Redactor& red) {
   return changed;
 }
 
+// True when what was read from a native original (its text, senders, metadata) names a person
+// `red` hides: the file itself shows the name, whatever its redacted text now says.
+static bool original_names_hidden(const core::EvidenceItem& it, const Redactor& red) {
+  for (const auto& u : it.units)
+    if (red.leaks(u.text) || red.leaks(u.sender) || red.leaks(u.media)) return true;
+  for (const auto& [key, value] : it.original.metadata)
+    if (red.leaks(value)) return true;
+  return red.leaks(it.original.file_name);
+}
+
 // Reads a citation as of a date: a reference to a revoked provision names its successor,
 // and "KUHP" means the old code before the new one took effect.
 static CitationView read_citation(const store::Store& st, const core::Citation& c, const core::Date& as_of) {
@@ -262,6 +272,7 @@ Result<CaseMaterial> Service::case_material(const Viewer& v, const std::string& 
   if (!items) return tl::unexpected(items.error());
   for (auto& it : *items) {
     if (!may_see_item(v, it)) continue;
+    if (!it.original.empty() && original_names_hidden(it, *red)) m.originals_naming_hidden.insert(it.source_sha256);
     redact_item(it, *red);
     for (const auto& a : it.attachments)
       if (!m.attachments.count(a.sha256))

@@ -514,3 +514,56 @@ BOOST_AUTO_TEST_CASE(no_companion_no_claim_no_items_still_makes_a_file) {
     BOOST_TEST(b.text.find(s) != std::string::npos, "missing: " << s);
   BOOST_TEST(b.text.find("FIKTIF") == std::string::npos);  // not fictional data: no FIKTIF mark
 }
+
+BOOST_AUTO_TEST_CASE(native_documents_are_listed_with_their_original_and_text) {
+  auto d = sample();
+  core::EvidenceItem chat;
+  chat.id = "elektronik-obrolan";
+  chat.kind = core::EvidenceKind::elektronik;
+  chat.title = "Obrolan WhatsApp dengan perekrut (FIKTIF)";
+  chat.date = "2024-02-12";
+  chat.source_sha256 = core::sha256_hex("obrolan");
+  chat.original.format = "whatsapp-text";
+  chat.original.file_name = "obrolan.txt";
+  chat.original.media_type = "text/plain";
+  core::TextUnit sys;
+  sys.number = 1;
+  sys.method = "parsed";
+  sys.system = true;
+  sys.text = "Pesan terenkripsi";
+  core::TextUnit msg = sys;
+  msg.number = 2;
+  msg.system = false;
+  msg.sender = "Saksi W";
+  msg.time = "2024-02-12T09:17";
+  msg.text = "Apakah paspor saya diurus? (KALIMATUJI)";
+  chat.units = {sys, msg};
+  core::EvidenceItem scan;
+  scan.id = "surat-pindaian";
+  scan.kind = core::EvidenceKind::surat;
+  scan.title = "Pindaian kontrak (FIKTIF)";
+  scan.source_sha256 = core::sha256_hex("pindaian");
+  scan.original.format = "pdf";
+  scan.original.file_name = "kontrak.pdf";
+  scan.original.media_type = "application/pdf";
+  core::TextUnit page = sys;
+  page.system = false;
+  page.method = "ocr";
+  page.text = "kontrak kerja";
+  scan.units = {page};
+  d.documents.push_back(chat);
+  d.documents.push_back(scan);
+  const auto b = build(d);
+  BOOST_TEST(sh("qpdf --check '" + b.path + "'").code == 0);
+  const std::string& flat = b.plain;
+  for (const std::string& s : std::vector<std::string>{"SHA-256 berkas asli", "KALIMATUJI",
+                              "[sistem / system]", "2024-02-12 09:17", "teks / text: OCR (hlm. 1)",
+                              "The original file is not merged here"})
+    BOOST_TEST(flat.find(s) != std::string::npos, "missing: " << s);
+  // The originals' hashes (a long value may wrap inside its column).
+  const std::string no_space = std::regex_replace(flat, std::regex(" "), "");
+  BOOST_TEST(no_space.find(chat.source_sha256) != std::string::npos);
+  BOOST_TEST(no_space.find(scan.source_sha256) != std::string::npos);
+  // The transcript's lines in order.
+  BOOST_TEST(flat.find("Pesan terenkripsi") < flat.find("KALIMATUJI"));
+}

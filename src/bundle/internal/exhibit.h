@@ -16,4 +16,8 @@ namespace berkas::bundle::internal {
 // A PDF PoDoFo cannot read gives false (render reports it). Thread-safe.
 bool exhibit_shows_any(const std::string& pdf, const std::vector<std::string>& names);
 
+// True when plain `text` (an OCR'd page, a photo's EXIF fact, an image file's bytes) shows any of
+// `names`, by the same rules. Thread-safe.
+bool text_shows_any(const std::string& text, const std::vector<std::string>& names);
+
 }  // namespace berkas::bundle::internal

@@ -41,6 +41,7 @@ struct TextRun {
   double x = 0, y = 0;         // baseline start
   double word_spacing = 0;     // Tw: extra points per space (justification)
   std::string text;            // Windows-1252
+  bool invisible = false;      // text render mode 3: found by search and copy, never seen
 };
 
 struct Box {
@@ -60,6 +61,8 @@ struct PageLayout {
   std::vector<Link> links;
   int pdf_block = -1;          // an exhibit page: index of the pdf block ...
   int pdf_page = -1;           // ... and its 0-based page in that PDF
+  int image_block = -1;        // a photo page: index of the image block, drawn fitted into ...
+  Box image_box;               // ... this area (aspect kept, centred at its top)
 };
 
 struct LaidOut {
