@@ -319,8 +319,10 @@ core::Result<StatementForm> statement_form_of(const Service& svc, const Viewer& 
     return fail(ErrorCode::forbidden, "tidak berwenang mengoreksi keterangan ini / not allowed to correct this statement");
   // The form would write back what the viewer sees: never a statement with names hidden from them.
   if (view->redacted)
-    return fail(ErrorCode::forbidden, "keterangan ini memuat identitas yang dilindungi / this statement names protected "
-                                      "persons");
+    return fail(ErrorCode::forbidden,
+                "keterangan ini memuat identitas yang dilindungi yang tersembunyi bagi Anda; koreksi memerlukan izin atas "
+                "identitas perkara ini / this statement names protected persons hidden from you; correcting it needs "
+                "clearance for this case's identities");
   if (!item.attachments.empty())
     return fail(ErrorCode::forbidden, "keterangan berlampiran dikoreksi dengan mengunggah berkasnya / a statement with "
                                       "attachments is corrected by uploading its file");

@@ -64,7 +64,9 @@ core::Result<FileOutcome> enter_statement(Service& svc, const Options& options, 
                                           const StatementForm& f);
 // The current version of statement `item_id` as a form (for the correction page): not_found when
 // the viewer cannot see it or it is not a bap/terdakwa item; forbidden unless
-// policy().may_supersede(v, its case), or when it has attachments (they are corrected by upload).
+// policy().may_supersede(v, its case), when it names a protected person hidden from the viewer
+// (the form would write the pseudonym back as evidence: an administrator not cleared for the
+// case), or when it has attachments (they are corrected by upload).
 core::Result<StatementForm> statement_form_of(const Service& svc, const Viewer& v, const std::string& item_id);
 // A correction of statement `f.id`: the same checks, a correction note required, the XML with
 // <catatan-koreksi> ingested as a correction (UploadOptions::correction). Returns new_version, or

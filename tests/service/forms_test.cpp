@@ -319,6 +319,17 @@ BOOST_FIXTURE_TEST_CASE(a_correction_is_version_2_with_its_note, Fixture) {
   BOOST_TEST(store()->item("bap-saksi-dedi", 1)->qa[0].answer == current->qa[0].answer);
   BOOST_TEST(no_leftovers());
 
+  // An administrator not cleared for the case sees the victim's pseudonym: the form would write
+  // it back as evidence, so it is refused (the statement names the protected victim).
+  auto uncleared_admin = service::statement_form_of(*svc, admin(), "bap-saksi-dedi");
+  BOOST_REQUIRE(!uncleared_admin);
+  BOOST_TEST(uncleared_admin.error().code == core::ErrorCode::forbidden);
+  BOOST_TEST(contains(uncleared_admin.error().message, "clearance"));
+  BOOST_TEST(!contains(uncleared_admin.error().message, k_protected_name));
+  Viewer cleared_admin = admin();
+  cleared_admin.cleared_cases = {k_case};
+  BOOST_TEST(service::statement_form_of(*svc, cleared_admin, "bap-saksi-dedi").has_value());
+
   // Only statements: an expert's testimony has no such form.
   auto expert = service::statement_form_of(*svc, cleared, "ahli-forensik-digital");
   BOOST_REQUIRE(!expert);
