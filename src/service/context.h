@@ -129,7 +129,9 @@ class Originals : Feature {
 class Forms : Feature {
  public:
   using Feature::Feature;
-  core::Result<FileOutcome> enter(const Viewer& v, const StatementForm& f) { return enter_statement(m_svc, m_options, v, f); }
+  core::Result<FileOutcome> enter(const Viewer& v, const StatementForm& f) {
+    return enter_statement(m_svc, m_options, v, f);
+  }
   core::Result<FileOutcome> correct(const Viewer& v, const StatementForm& f) {
     return correct_statement(m_svc, m_options, v, f);
   }

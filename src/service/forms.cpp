@@ -94,7 +94,8 @@ core::Result<XmlLines> build_statement(const StatementForm& f, bool correction) 
   const FieldRef qa_ref{"pertanyaan", "qa"};
   if (pairs.empty())
     return internal::form_error(ErrorCode::invalid_input, qa_ref,
-                                "paling sedikit satu pertanyaan dengan jawabannya / at least one question with its answer");
+                                "paling sedikit satu pertanyaan dengan jawabannya / at least one question with its "
+                                "answer");
   if (pairs.size() > k_form_max_pairs)
     return internal::form_error(ErrorCode::invalid_input, qa_ref, "terlalu banyak pertanyaan / too many questions");
   // Numbered as they will be stored: the n-th pair that is not empty.
@@ -102,8 +103,9 @@ core::Result<XmlLines> build_statement(const StatementForm& f, bool correction) 
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const std::string n = std::to_string(i + 1);
     FieldRef q{"pertanyaan " + n, "qa." + n + ".question"}, a{"jawaban " + n, "qa." + n + ".answer"};
-    if (auto s = check_fields({{&pairs[i].question, q, true, k_form_text_chars}, {&pairs[i].answer, a, true, k_form_text_chars}}); !s)
-      return tl::unexpected(s.error());
+    const std::vector<Field> pair = {{&pairs[i].question, q, true, k_form_text_chars},
+                                     {&pairs[i].answer, a, true, k_form_text_chars}};
+    if (auto s = check_fields(pair); !s) return tl::unexpected(s.error());
     pair_refs.emplace_back(std::move(q), std::move(a));
   }
 
@@ -111,7 +113,8 @@ core::Result<XmlLines> build_statement(const StatementForm& f, bool correction) 
   XmlLines xml;
   xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
   xml.raw(std::string("<") + root + attr("id", id) + attr("perkara", f.case_id) + attr("orang", f.person_id) +
-              (f.fictional ? attr("fiktif", "ya") : "") + (f.released_for_training ? attr("rilis-pelatihan", "ya") : "") +
+              (f.fictional ? attr("fiktif", "ya") : "") +
+              (f.released_for_training ? attr("rilis-pelatihan", "ya") : "") +
               ">",
           {"formulir", ""});
   xml.raw("  <kepala>", {"formulir", ""});
@@ -242,7 +245,8 @@ core::Result<XmlLines> build_person(const PersonForm& f) {
 
 tl::unexpected<core::Error> id_in_use(const std::string& id) {
   return internal::form_error(ErrorCode::invalid_input, {"id", "id"},
-                              "id sudah dipakai; pilih id lain / the id is already in use; choose another: '" + id + "'");
+                              "id sudah dipakai; pilih id lain / the id is already in use; choose another: '" + id +
+                                  "'");
 }
 
 // enter_xml, with what the ingest still finds said in the user's words: Berkas's own messages
@@ -316,13 +320,14 @@ core::Result<StatementForm> statement_form_of(const Service& svc, const Viewer& 
     return fail(ErrorCode::not_found, "bukan keterangan saksi atau terdakwa / not a witness or defendant statement: '" +
                                           item_id + "'");
   if (!policy().may_supersede(v, item.case_id))
-    return fail(ErrorCode::forbidden, "tidak berwenang mengoreksi keterangan ini / not allowed to correct this statement");
+    return fail(ErrorCode::forbidden,
+                "tidak berwenang mengoreksi keterangan ini / not allowed to correct this statement");
   // The form would write back what the viewer sees: never a statement with names hidden from them.
   if (view->redacted)
     return fail(ErrorCode::forbidden,
-                "keterangan ini memuat identitas yang dilindungi yang tersembunyi bagi Anda; koreksi memerlukan izin atas "
-                "identitas perkara ini / this statement names protected persons hidden from you; correcting it needs "
-                "clearance for this case's identities");
+                "keterangan ini memuat identitas yang dilindungi yang tersembunyi bagi Anda; koreksi memerlukan "
+                "izin atas identitas perkara ini / this statement names protected persons hidden from you; "
+                "correcting it needs clearance for this case's identities");
   if (!item.attachments.empty())
     return fail(ErrorCode::forbidden, "keterangan berlampiran dikoreksi dengan mengunggah berkasnya / a statement with "
                                       "attachments is corrected by uploading its file");

@@ -337,9 +337,9 @@ BOOST_FIXTURE_TEST_CASE(a_correction_is_version_2_with_its_note, Fixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(a_new_case_by_an_administrator, Fixture) {
-  service::CaseForm f{"perkara-form-002", "PDM-99/JKT/2024 <&>", "Perkara uji \"formulir\" (FIKTIF)", "PN Jakarta Pusat",
-                      "penyidikan", "uu-21-2007/pasal-2/ayat-1, uu-21-2007/pasal-4", "malaysia", "media sosial",
-                      "2024-03-01", "Ringkasan & rincian.", true};
+  service::CaseForm f{"perkara-form-002", "PDM-99/JKT/2024 <&>", "Perkara uji \"formulir\" (FIKTIF)",
+                      "PN Jakarta Pusat", "penyidikan", "uu-21-2007/pasal-2/ayat-1, uu-21-2007/pasal-4", "malaysia",
+                      "media sosial", "2024-03-01", "Ringkasan & rincian.", true};
   auto xml = service::case_xml(f);
   BOOST_REQUIRE(xml);
   const auto parsed = parse(*xml);

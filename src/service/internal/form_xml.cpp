@@ -96,8 +96,8 @@ core::Status check_text(const std::string& value, const FieldRef& f, bool requir
     if ((c & 0xC0) != 0x80) ++chars;
   if (chars > max_chars)
     return form_error(ErrorCode::invalid_input, f,
-                      "terlalu panjang (paling banyak " + std::to_string(max_chars) + " karakter) / too long (at most " +
-                          std::to_string(max_chars) + " characters)");
+                      "terlalu panjang (paling banyak " + std::to_string(max_chars) + " karakter) / too long (at "
+                      "most " + std::to_string(max_chars) + " characters)");
   return {};
 }
 
