@@ -146,6 +146,34 @@ BOOST_AUTO_TEST_CASE(saving_creates_the_item_and_is_audited) {
   BOOST_TEST(has(audit.body, "item:bap-org-saksi-dedi-2024-06-02"));
 }
 
+BOOST_AUTO_TEST_CASE(a_protected_name_typed_into_an_answer_is_shown_redacted) {
+  Fields f = statement("org-saksi-dedi", "2024-06-06");
+  set(f, "a_2", "Dengan Rina Fiksiana dan dua orang lain.");
+  auto r = post("/forms/statement", as("jaksa.jelas"), f);
+  BOOST_REQUIRE_MESSAGE(r.status == 303, r.status << " " << r.body.substr(0, 1500));
+  const std::string item = "/items/bap-org-saksi-dedi-2024-06-06";
+  BOOST_TEST(has(w().get(item, &as("jaksa.jelas")).body, "Rina Fiksiana"));
+  for (const char* who : {"jaksa", "pendamping"}) {
+    auto page = w().get(item, &as(who));
+    BOOST_REQUIRE(page.status == 200);
+    BOOST_TEST(!has(page.body, "Rina Fiksiana"), who);
+    BOOST_TEST(!has(page.body, "Fiksiana"), who);
+    BOOST_TEST(!has(w().get("/api/v1" + item, &as(who)).body, "Fiksiana"), who);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_case_pages_link_the_forms_for_who_may_use_them) {
+  const std::string case_page = "/cases/perkara-demo-001";
+  BOOST_TEST(has(w().get(case_page, &as("jaksa")).body, "/forms/statement?case=perkara-demo-001"));
+  BOOST_TEST(has(w().get(case_page, &as("pendamping")).body, "/forms/person?case=perkara-demo-001"));
+  BOOST_TEST(has(w().get("/cases", &as("admin")).body, "href=\"/forms/case\""));
+  BOOST_TEST(!has(w().get("/cases", &as("jaksa")).body, "href=\"/forms/case\""));
+  // ?case= chooses the case and its persons are offered.
+  auto form = w().get("/forms/statement?case=perkara-demo-001&kind=terdakwa", &as("jaksa"));
+  BOOST_TEST(has(form.body, "<option value=\"perkara-demo-001\" selected"));
+  BOOST_TEST(has(form.body, "<option value=\"terdakwa\" selected"));
+}
+
 BOOST_AUTO_TEST_CASE(every_post_needs_the_csrf_token) {
   for (const char* path : {"/forms/statement", "/forms/case", "/forms/person", "/items/bap-saksi-dedi/correct"}) {
     auto r = post(path, as("admin"), statement("org-saksi-dedi", "2024-06-03"), false);
