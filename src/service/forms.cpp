@@ -311,6 +311,10 @@ core::Result<FileOutcome> enter_statement(Service& svc, const Options& options, 
 }
 
 core::Result<StatementForm> statement_form_of(const Service& svc, const Viewer& v, const std::string& item_id) {
+  // A correction supersedes the current version: an older one ("id@1") is no starting point.
+  if (item_id.find('@') != std::string::npos)
+    return fail(ErrorCode::not_found, "koreksi dimulai dari versi terkini / a correction starts from the current "
+                                      "version: '" + item_id + "'");
   auto view = svc.item(v, item_id);
   if (!view) return tl::unexpected(view.error());
   const auto& item = view->item;

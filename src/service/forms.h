@@ -63,7 +63,7 @@ core::Result<std::string> person_xml(const PersonForm& f);
 core::Result<FileOutcome> enter_statement(Service& svc, const Options& options, const Viewer& v,
                                           const StatementForm& f);
 // The current version of statement `item_id` as a form (for the correction page): not_found when
-// the viewer cannot see it or it is not a bap/terdakwa item; forbidden unless
+// the viewer cannot see it, it is not a bap/terdakwa item, or `item_id` names a version ("id@1"); forbidden unless
 // policy().may_supersede(v, its case), when it names a protected person hidden from the viewer
 // (the form would write the pseudonym back as evidence: an administrator not cleared for the
 // case), or when it has attachments (they are corrected by upload).

@@ -330,6 +330,11 @@ BOOST_FIXTURE_TEST_CASE(a_correction_is_version_2_with_its_note, Fixture) {
   cleared_admin.cleared_cases = {k_case};
   BOOST_TEST(service::statement_form_of(*svc, cleared_admin, "bap-saksi-dedi").has_value());
 
+  // A correction starts from the current version, never from an older one.
+  auto old = service::statement_form_of(*svc, cleared, "bap-saksi-dedi@1");
+  BOOST_REQUIRE(!old);
+  BOOST_TEST(old.error().code == core::ErrorCode::not_found);
+
   // Only statements: an expert's testimony has no such form.
   auto expert = service::statement_form_of(*svc, cleared, "ahli-forensik-digital");
   BOOST_REQUIRE(!expert);

@@ -68,19 +68,17 @@ bool pair_field(const std::string& field, std::size_t& n, std::string& which) {
   return n > 0;
 }
 
-// The error beside its field ("err_title"), or at the head of the form.
+// The error at the head of the form (so that it is seen whatever field it names) and beside its
+// field ("err_title"; a pair's is set on the pair by statement_data).
 void set_error(Data& d, const core::Error* e) {
   if (!e) return;
+  d.set("form_error", text(e->message));
   std::size_t n = 0;
   std::string which;
-  if (e->field.empty() || pair_field(e->field, n, which) || e->field == "qa") {
-    if (e->field.empty() || e->field == "qa") d.set(e->field.empty() ? "form_error" : "err_qa", text(e->message));
-    return;  // a pair's error is set on the pair (statement_data)
-  }
+  if (e->field.empty() || pair_field(e->field, n, which)) return;
   std::string key = "err_" + e->field;
   std::replace(key.begin(), key.end(), '.', '_');
   d.set(key, text(e->message));
-  d.set("has_errors", Data(true));
 }
 
 List options(const std::vector<std::pair<std::string, std::string>>& values, const std::string& selected) {
