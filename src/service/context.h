@@ -11,6 +11,7 @@
 //   guidelines()     guideline and training modules (answer keys per the policy)
 //   uploads()        uploads screened per uploader, then ingested
 //   originals()      the evidence as it came in (item sources, attachments), byte for byte
+//   forms()          the web's entry forms: statements (BAP) and their corrections, cases, persons
 // Accounts and sessions (service/accounts.h) are a context of their own: the web server shares
 // one between its threads.
 //
@@ -25,6 +26,7 @@
 
 #include "core/error.h"
 #include "service/bundles.h"
+#include "service/forms.h"
 #include "service/guidelines.h"
 #include "service/kept_bundles.h"
 #include "service/originals.h"
@@ -124,6 +126,29 @@ class Originals : Feature {
   }
 };
 
+class Forms : Feature {
+ public:
+  using Feature::Feature;
+  core::Result<FileOutcome> enter(const Viewer& v, const StatementForm& f) {
+    return enter_statement(m_svc, m_options, v, f);
+  }
+  core::Result<FileOutcome> correct(const Viewer& v, const StatementForm& f) {
+    return correct_statement(m_svc, m_options, v, f);
+  }
+  core::Result<StatementForm> statement(const Viewer& v, const std::string& item_id) const {
+    return statement_form_of(m_svc, v, item_id);
+  }
+  core::Result<FileOutcome> enter(const Viewer& v, const CaseForm& f) { return enter_case(m_svc, m_options, v, f); }
+  core::Result<FileOutcome> enter(const Viewer& v, const PersonForm& f) { return enter_person(m_svc, m_options, v, f); }
+  core::Result<std::vector<core::Case>> cases(const Viewer& v) const { return form_cases(m_svc, v); }
+  // The persons of `case_id` the viewer may see, as the case page names them.
+  core::Result<std::vector<PersonView>> persons(const Viewer& v, const std::string& case_id) const {
+    auto view = m_svc.case_view(v, case_id);
+    if (!view) return tl::unexpected(view.error());
+    return view->persons;
+  }
+};
+
 class Searches : Feature {
  public:
   using Feature::Feature;
@@ -147,6 +172,7 @@ class Context {
   Guidelines& guidelines() { return m_guidelines; }
   Uploads& uploads() { return m_uploads; }
   Originals& originals() { return m_originals; }
+  Forms& forms() { return m_forms; }
 
  private:
   Context(Options options, std::unique_ptr<Service> service);
@@ -158,6 +184,7 @@ class Context {
   Guidelines m_guidelines;
   Uploads m_uploads;
   Originals m_originals;
+  Forms m_forms;
 };
 
 }  // namespace berkas::service

@@ -63,6 +63,15 @@ const std::vector<Row> k_rows = {
     {"/guidelines/pendampingan-korban-tppo?answers=1", {200, 403, 403, 403, 403, 200, 303}},
     // uploads: everyone but trainers
     {"/upload", {200, 200, 200, 200, 200, 403, 303}},
+    // entry forms: statements and persons for everyone but trainers (a prosecutor of no case
+    // gets a form with no case); new cases for administrators; a correction for whom the policy
+    // lets supersede the statement (hidden: missing) and who sees every name in it (the demo's
+    // administrator is not cleared: the form would write the pseudonyms back as evidence)
+    {"/forms/statement", {200, 200, 200, 200, 200, 403, 303}},
+    {"/forms/person", {200, 200, 200, 200, 200, 403, 303}},
+    {"/forms/case", {200, 403, 403, 403, 403, 403, 303}},
+    {"/items/bap-saksi-a/correct", {403, 200, 403, 404, 403, 404, 303}},
+    {"/items/bap-latih-korban/correct", {403, 404, 404, 404, 404, 403, 303}},
     // administration
     {"/admin", {200, 403, 403, 403, 403, 403, 303}},
     {"/admin/audit", {200, 403, 403, 403, 403, 403, 303}},

@@ -123,6 +123,11 @@ class App {
   Response witness_file_pdf(Ctx& c, const std::string& id, bool api, const std::string& case_id,
                             const std::string& asked, bool posted = false);
 
+  // entry forms (handlers/forms.cpp): a statement (new, or a correction of `item_id`), a case, a person
+  Response statement_form(Ctx& c, const std::string& item_id);
+  Data statement_data(Ctx& c, const service::StatementForm& f, const core::Error* e, bool correcting);
+  Response case_form(Ctx& c);
+  Response person_form(Ctx& c);
   // guidelines (guidelines.cpp)
   Response page_guidelines(Ctx& c);
   Response page_guideline(Ctx& c, const std::string& id);

@@ -77,7 +77,9 @@ Response App::cases(Ctx& c, Format f) {
   auto list = with_reader([&](service::Context& s) { return s.evidence().cases(c.viewer()); });
   if (!list) return failure(c, f, list.error());
   if (f == Format::json) return json_response(service::json::of(*list));
-  return render(c, 200, "cases", cases_data(*list));
+  Data d = cases_data(*list);
+  if (service::policy().may_create_case(c.viewer())) d.set("case_form_url", text("/forms/case"));
+  return render(c, 200, "cases", d);
 }
 
 // GET /cases/{id} and /api/v1/cases/{id}.
@@ -87,6 +89,11 @@ Response App::case_view(Ctx& c, const std::string& id, Format f) {
   if (f == Format::json) return json_response(service::json::of(*v));
   Data d = case_data(*v, m_templates, c.lang);
   case_bundles(c, v->case_file.id, d);
+  // The entry forms, for whoever may put evidence into this case (handlers/forms.cpp).
+  if (service::policy().may_ingest_into(c.viewer(), v->case_file.id)) {
+    d.set("statement_form_url", text("/forms/statement?case=" + url_encode(v->case_file.id)));
+    d.set("person_form_url", text("/forms/person?case=" + url_encode(v->case_file.id)));
+  }
   return render(c, 200, "case", d);
 }
 

@@ -149,7 +149,16 @@ Response App::item(Ctx& c, const std::string& ref, Format f) {
   auto v = with_reader([&](service::Context& s) { return s.evidence().item(c.viewer(), ref); });
   if (!v) return failure(c, f, v.error());
   if (f == Format::json) return json_response(service::json::of(*v));
-  return render(c, 200, "item", item_data(*v, m_templates, c.lang));
+  Data d = item_data(*v, m_templates, c.lang);
+  // The correction form (handlers/forms.cpp) for a statement written as Berkas XML; the policy
+  // decides who may supersede evidence, the form's service checks it again.
+  const auto& it = v->item;
+  const bool statement =
+      it.kind == core::EvidenceKind::keterangan_saksi || it.kind == core::EvidenceKind::keterangan_terdakwa;
+  if (statement && it.original.empty() && it.attachments.empty() && !v->redacted &&
+      service::policy().may_supersede(c.viewer(), it.case_id))
+    d.set("correct_url", text("/items/" + url_encode(it.id) + "/correct"));
+  return render(c, 200, "item", d);
 }
 
 // GET /precedents/{id} and /api/v1/precedents/{id}.
