@@ -109,6 +109,30 @@ async function downloadPdf(page, selector) {
   return { name: download.suggestedFilename(), text: text.stdout };
 }
 
+// A PDF whose one page shows `lines` in Helvetica (a real text layer), xref offsets computed.
+function textPdf(lines) {
+  const content = 'BT /F1 14 Tf 72 770 Td 20 TL\n' +
+    lines.map((l) => `(${l.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj T*`).join('\n') + '\nET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) pdf += `${String(off).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
 async function main() {
   log('init --demo');
   const init = spawnSync(berkas, ['--data', data, 'init', '--demo'], { encoding: 'utf8' });
@@ -290,7 +314,10 @@ async function main() {
   log(`witness file downloaded: ${witness.name}`);
 
   // ---- native evidence: a PDF uploaded by the form, its pages shown, its original downloaded whole
-  const letter = join(sourceDir, 'demo/05-surat/lampiran/surat-tawaran-kerja.pdf');
+  // A one-page PDF with a text layer, written here (FIKTIF; it names nobody protected, so its
+  // original may be offered to this uncleared prosecutor).
+  const letter = join(work, 'surat-rekening.pdf');
+  writeFileSync(letter, textPdf(['SURAT PEMBUKAAN REKENING (FIKTIF)', 'Rekening penampung dibuka di Bavet']));
   await page.goto(`${base}/upload`);
   const nativeForm = page.locator('form', { has: page.locator('select[name=case]') });
   await nativeForm.locator('select[name=case]').selectOption('perkara-demo-001');
