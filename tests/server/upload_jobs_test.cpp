@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/hash.h"
 #include "support/evidence_files.h"
 #include "support/server_world.h"
 
@@ -154,7 +155,14 @@ BOOST_AUTO_TEST_CASE(a_scan_uploaded_by_the_form_is_read_by_a_job_that_shows_its
     BOOST_TEST(w().get(api_url, &as(who)).status == 404, who);
   }
   BOOST_TEST(w().get(api_url, &as("admin")).status == 200);
-  BOOST_TEST(w().get("/api/v1/jobs/" + std::string(32, '0'), &jaksa).status == 404);
+  // Someone else's job answers exactly as a job that does not exist.
+  const std::string missing(32, '0');
+  for (const std::string prefix : {"/jobs/", "/api/v1/jobs/"}) {
+    auto hidden = w().get(prefix + id, &as("jaksa_lain"));
+    auto none = w().get(prefix + missing, &as("jaksa_lain"));
+    BOOST_TEST(none.status == 404);
+    BOOST_TEST(core::replace_all(hidden.body, id, "ID") == core::replace_all(none.body, missing, "ID"), prefix);
+  }
 
   // Page n of 3, only forward, to 3 of 3.
   auto seen = follow(api_url, jaksa);
@@ -234,6 +242,11 @@ BOOST_AUTO_TEST_CASE(another_upload_is_stored_while_a_long_scan_is_read_and_a_se
   const Seen meanwhile = look(api_url, jaksa);
   BOOST_TEST(meanwhile.state != "done", "the XML upload waited for the OCR to finish");
   BOOST_TEST(meanwhile.pages_done < 6);
+  // Its page says how far it is (page n of 6 once the PDF is open; file 1 of 1 from the start).
+  auto running = w().get("/jobs/" + api_url.substr(std::string("/api/v1/jobs/").size()), &jaksa);
+  BOOST_TEST(running.body.find("Berkas <strong>1</strong> dari <strong>1</strong>") != std::string::npos);
+  if (meanwhile.pages_total == 6)
+    BOOST_TEST(running.body.find("dari <strong>6</strong>") != std::string::npos, running.body);
 
   auto seen = follow(api_url, jaksa);
   BOOST_REQUIRE_EQUAL(seen.back().state, "done");
@@ -259,4 +272,44 @@ BOOST_AUTO_TEST_CASE(a_native_upload_refused_by_its_screening_answers_at_once) {
   BOOST_TEST(bad_date.status == 400);
   BOOST_TEST(bad_date.header("location").empty());
   BOOST_TEST(files_left_in_uploads() == 0u);
+}
+
+namespace {
+
+std::size_t threads_in_process() {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator("/proc/self/task")) ++n;
+  return n;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_server_stops_cleanly_while_a_job_reads) {
+  const std::string pdf = scan(6, "GUDANG", "berhenti");
+  const std::size_t threads_before = threads_in_process();
+  test::World own(2, [](server::Options& o) { o.ocr_threads = 1; });
+  test::set_up_users(own);
+  const auto& jaksa = own.users.at("jaksa");
+  auto posted = own.call("POST", "/api/v1/ingest", form({{"case", "perkara-demo-001"}, {"kind", "surat"}}, {{"gudang.pdf", pdf}}),
+                         "multipart/form-data; boundary=" + k_boundary,
+                         {{"Cookie", jaksa.cookie}, {"X-CSRF-Token", jaksa.csrf}});
+  BOOST_REQUIRE_EQUAL(posted.status, 202);
+  // Wait until its OCR is under way, then stop the server in the middle of it.
+  for (int i = 0; i < 2000; ++i) {
+    auto j = own.get(posted.header("location"), &jaksa).json();
+    BOOST_REQUIRE_EQUAL(j->getValue<std::string>("state") == "done", false);
+    if (j->getValue<int>("pages_done") >= 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  own.srv.reset();  // stops and destroys the server: the job is cancelled and joined
+  // No thread of the server or its job is left, nor the uploaded copy, nor a half-read item.
+  BOOST_TEST(threads_in_process() == threads_before);
+  std::size_t left = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(std::filesystem::path(own.data) / "uploads"))
+    left += e.is_regular_file() ? 1 : 0;
+  BOOST_TEST(left == 0u);
+  auto svc = service::Service::open({own.data, own.resources, true}, false);
+  BOOST_REQUIRE(svc);
+  // The id the item would have had (ingest/native.h: kind and the file's hash).
+  BOOST_TEST(!(*svc)->item(service::Viewer::command_line("test"), "surat-" + core::sha256_hex(pdf).substr(0, 12)));
 }

@@ -122,6 +122,7 @@ Response App::job(Ctx& c, const std::string& id, Format f) {
   if (working) d.set("refresh", text(k_refresh_seconds));
   if (p.state == State::queued) d.set("queued", Data(true));
   if (p.state == State::running) d.set("running", Data(true));
+  if (p.state == State::done) d.set("done", Data(true));
   if (p.state == State::failed) d.set("error", text(p.error));
   // "files" is the report table's (add_upload_report): the counts have names of their own.
   d.set("file_no", text(std::to_string(p.file)));
