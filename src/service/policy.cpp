@@ -90,6 +90,10 @@ bool AccessPolicy::may_follow_job(const Viewer& v, const std::string& owner) con
   return (!owner.empty() && v.user == owner) || may_administer(v);
 }
 
+bool AccessPolicy::may_see_upload_names(const Viewer& v, const std::string& owner) const {
+  return !owner.empty() && v.user == owner;
+}
+
 bool AccessPolicy::administers(Role role) const { return role == Role::administrator; }
 
 bool AccessPolicy::uses_case_assignments(Role role) const {

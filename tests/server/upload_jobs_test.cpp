@@ -205,8 +205,35 @@ BOOST_AUTO_TEST_CASE(a_scan_uploaded_by_the_form_is_read_by_a_job_that_shows_its
   bool found = false;
   for (std::size_t i = 0; i < hits->size(); ++i) found = found || hits->getObject(i)->getValue<std::string>("id") == item;
   BOOST_TEST(found);
+  // An administrator following the job sees the file by number, not by the name it was sent with.
+  auto by_admin = w().get(api_url, &as("admin"));
+  BOOST_TEST(by_admin.body.find("perjanjian pindaian") == std::string::npos, by_admin.body);
+  BOOST_TEST(by_admin.body.find("\"berkas 1\"") != std::string::npos);
+  BOOST_TEST(by_admin.body.find(item) != std::string::npos);
   // The uploaded copy is gone with the job.
   BOOST_TEST(files_left_in_uploads() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_file_named_after_the_protected_witness_is_named_to_nobody_but_its_uploader) {
+  // Pasal 44 UU 21/2007: the name the file was sent with names the protected victim (FIKTIF).
+  const auto& jaksa = as("jaksa");
+  auto posted = api_upload(jaksa, form({{"case", "perkara-demo-001"}, {"kind", "surat"}},
+                                       {{"Rina Fiksiana.txt", "Catatan (FIKTIF): paspor ditahan agen di Bavet.\n"}}));
+  BOOST_REQUIRE_EQUAL(posted.status, 202);
+  const std::string api_url = posted.header("location");
+  auto seen = follow(api_url, jaksa);
+  BOOST_REQUIRE_EQUAL(seen.back().state, "done");
+  const std::string id = seen.back().json->getObject("report")->getArray("files")->getObject(0)->getValue<std::string>("id");
+  const std::string page_url = "/jobs/" + api_url.substr(std::string("/api/v1/jobs/").size());
+  for (const auto& body : {w().get(api_url, &as("admin")).body, w().get(page_url, &as("admin")).body}) {
+    BOOST_TEST(body.find("Rina") == std::string::npos, body);
+    BOOST_TEST(body.find("Fiksiana") == std::string::npos);
+    BOOST_TEST(body.find(id) != std::string::npos);
+  }
+  // The item keeps a neutral name for everyone (service: neutralise_names).
+  auto item = w().get("/api/v1/items/" + id, &as("admin"));
+  BOOST_REQUIRE_EQUAL(item.status, 200);
+  BOOST_TEST(item.body.find("Fiksiana") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(another_upload_is_stored_while_a_long_scan_is_read_and_a_second_job_is_refused) {

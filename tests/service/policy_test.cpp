@@ -162,4 +162,9 @@ BOOST_AUTO_TEST_CASE(upload_jobs) {
   Viewer nobody = trainer();
   nobody.user = "";
   BOOST_TEST(!policy().may_follow_job(nobody, ""));  // no owner is nobody's job
+  // The names the files were sent with: the uploader only, not even an administrator.
+  BOOST_TEST(policy().may_see_upload_names(uncleared(), "u"));
+  BOOST_TEST(!policy().may_see_upload_names(admin(), "someone-else"));
+  BOOST_TEST(!policy().may_see_upload_names(cli(), "someone-else"));
+  BOOST_TEST(!policy().may_see_upload_names(nobody, ""));
 }

@@ -114,7 +114,15 @@ Response App::job(Ctx& c, const std::string& id, Format f) {
   auto seen = m_jobs.find(id);
   if (!seen || !service::policy().may_follow_job(c.viewer(), seen->owner))
     return failure(c, f, 404, "pekerjaan tidak ditemukan / job not found");
-  const service::UploadProgress& p = seen->progress;
+  service::UploadProgress& p = seen->progress;
+  // The names the files were sent with may name anyone: only their uploader sees them.
+  if (p.report && !service::policy().may_see_upload_names(c.viewer(), seen->owner))
+    for (std::size_t i = 0; i < p.report->files.size(); ++i) {
+      auto& file = p.report->files[i];
+      const std::string neutral = "berkas " + std::to_string(i + 1);
+      if (!file.path.empty()) file.error = core::replace_all(file.error, file.path, neutral);
+      file.path = neutral;
+    }
   if (f == Format::json) return json_response(service::json::of(p));
   Data d;
   d.set("state", text(service::to_string(p.state)));
