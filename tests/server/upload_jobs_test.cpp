@@ -328,7 +328,18 @@ BOOST_AUTO_TEST_CASE(the_server_stops_cleanly_while_a_job_reads) {
     if (j->getValue<int>("pages_done") >= 1) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  own.srv.reset();  // stops and destroys the server: the job is cancelled and joined
+  // A second job waits for its turn (one job reads at a time) and says so.
+  const std::string letter = test::text_pdf({{"Surat menunggu giliran (FIKTIF)"}});
+  auto waiting = own.call("POST", "/api/v1/ingest", form({{"case", "perkara-demo-001"}}, {{"menunggu.pdf", letter}}),
+                          "multipart/form-data; boundary=" + k_boundary,
+                          {{"Cookie", jaksa.cookie}, {"X-CSRF-Token", jaksa.csrf}});
+  BOOST_REQUIRE_EQUAL(waiting.status, 202);
+  BOOST_TEST(waiting.json()->getValue<std::string>("state") == "queued");
+  const std::string waiting_page = "/jobs/" + waiting.header("location").substr(std::string("/api/v1/jobs/").size());
+  auto queued = own.get(waiting_page, &jaksa);
+  BOOST_TEST(queued.body.find("Menunggu giliran") != std::string::npos);
+  BOOST_TEST(queued.body.find("http-equiv=\"refresh\"") != std::string::npos);
+  own.srv.reset();  // stops and destroys the server: both jobs are cancelled and joined
   // No thread of the server or its job is left, nor the uploaded copy, nor a half-read item.
   BOOST_TEST(threads_in_process() == threads_before);
   std::size_t left = 0;
@@ -337,6 +348,7 @@ BOOST_AUTO_TEST_CASE(the_server_stops_cleanly_while_a_job_reads) {
   BOOST_TEST(left == 0u);
   auto svc = service::Service::open({own.data, own.resources, true}, false);
   BOOST_REQUIRE(svc);
-  // The id the item would have had (ingest/native.h: kind and the file's hash).
-  BOOST_TEST(!(*svc)->item(service::Viewer::command_line("test"), "surat-" + core::sha256_hex(pdf).substr(0, 12)));
+  // The ids the items would have had (ingest/native.h: kind and the file's hash).
+  for (const auto* bytes : {&pdf, &letter})
+    BOOST_TEST(!(*svc)->item(service::Viewer::command_line("test"), "surat-" + core::sha256_hex(*bytes).substr(0, 12)));
 }
