@@ -83,8 +83,9 @@ void App::run_upload_job(Jobs::Handle& job, const service::Viewer& v, StagedUplo
     });
   };
   ro.on_page = [&](int done, int total) {
+    // A file may hold several documents with pages (an e-mail's PDF attachments): each counts afresh.
     job.update([&](service::UploadProgress& p) {
-      p.pages_done = std::max(p.pages_done, done);
+      p.pages_done = total == p.pages_total ? std::max(p.pages_done, done) : done;
       p.pages_total = total;
     });
   };
