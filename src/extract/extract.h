@@ -11,8 +11,10 @@
 // Thread safety: every function is safe to call from several threads at once (no shared state).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -87,6 +89,15 @@ struct Limits {
   int ocr_page_seconds = 120;                   // a time limit per OCR page
   int ocr_threads = 0;                          // 0 = the available cores
   std::string ocr_languages = "ind+eng";        // Indonesian first
+  // Told as the pages of a PDF or a (multi-page) image are read: `done` of `total` pages, text
+  // layer pages counted at once, OCR pages as each finishes. One call at a time (under the
+  // readers' lock), from whichever thread read the page; `done` only increases. It must be quick
+  // and must not throw. Empty: nobody is told. Other formats have no pages and never call it.
+  std::function<void(int done, int total)> on_page;
+  // Set by another thread to stop the OCR: no further page is started, the page in hand is
+  // interrupted, and the read fails with the io error "pembacaan dibatalkan / reading cancelled".
+  // Null: never. The flag must outlive the call.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // The format of `bytes` (the first bytes and, for zips, the names of their entries).

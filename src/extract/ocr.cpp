@@ -90,12 +90,20 @@ class SerialOpenMp {
 // What a cancel callback needs: the whole call's stop flag and this page's deadline.
 struct Watch {
   const std::atomic<bool>* stop;
+  const std::atomic<bool>* cancel;  // the caller's (Limits::cancel), may be null
   Clock::time_point deadline;
 };
 
 bool should_cancel(void* data, int /*words*/) {
   const auto* w = static_cast<const Watch*>(data);
-  return w->stop->load(std::memory_order_relaxed) || Clock::now() >= w->deadline;
+  return w->stop->load(std::memory_order_relaxed) || (w->cancel && w->cancel->load(std::memory_order_relaxed)) ||
+         Clock::now() >= w->deadline;
+}
+
+bool cancelled(const Limits& limits) { return limits.cancel && limits.cancel->load(); }
+
+core::Error cancelled_error() {
+  return core::Error{core::ErrorCode::io, "pembacaan dibatalkan / reading cancelled", {}, 0, {}};
 }
 
 // One thread's tesseract, made on first use, never shared.
@@ -121,7 +129,7 @@ class Reader {
   core::Result<Unit> read(const Image& img, int number, const Limits& limits, const std::atomic<bool>& stop) {
     m_api->SetImage(img.pixels.data(), img.width, img.height, img.channels, img.stride);
     if (img.dpi > 0) m_api->SetSourceResolution(img.dpi);
-    Watch watch{&stop, Clock::now() + std::chrono::seconds(std::max(0, limits.ocr_page_seconds))};
+    Watch watch{&stop, limits.cancel, Clock::now() + std::chrono::seconds(std::max(0, limits.ocr_page_seconds))};
     tesseract::ETEXT_DESC monitor;
     monitor.cancel = &should_cancel;
     monitor.cancel_this = &watch;
@@ -132,6 +140,10 @@ class Reader {
     if (stop.load()) {
       m_api->Clear();
       return core::fail(core::ErrorCode::internal, "stopped");  // another page's error is the one reported
+    }
+    if (cancelled(limits)) {
+      m_api->Clear();
+      return tl::unexpected(cancelled_error());
     }
     if (timed_out) {
       m_api->Clear();
@@ -171,8 +183,9 @@ core::Result<std::vector<Unit>> ocr_pages(std::size_t count,
                                             : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, count));
 
-  std::mutex mutex;  // guards next, first_error and the calls of page_at
+  std::mutex mutex;  // guards next, done, first_error and the calls of page_at and on_page
   std::size_t next = 0;
+  int done = 0;
   std::optional<core::Error> first_error;
   std::atomic<bool> stop{false};
   auto fail_with = [&](core::Error e) {
@@ -191,6 +204,11 @@ core::Result<std::vector<Unit>> ocr_pages(std::size_t count,
       {
         std::lock_guard lock(mutex);
         if (stop || next >= count) return;
+        if (cancelled(limits)) {
+          if (!first_error) first_error = cancelled_error();
+          stop = true;
+          return;
+        }
         index = next++;
         img = page_at(index);
       }
@@ -203,6 +221,10 @@ core::Result<std::vector<Unit>> ocr_pages(std::size_t count,
         return;
       }
       units[index] = std::move(*unit);
+      if (limits.on_page) {
+        std::lock_guard lock(mutex);
+        limits.on_page(++done, static_cast<int>(count));
+      }
     }
   };
   // An exception must not leave a thread (std::terminate): out of memory in tesseract or

@@ -35,6 +35,8 @@ struct Image {
 // "halaman N: OCR melebihi batas waktu / page N: OCR exceeded its time limit" when a page runs
 // out of time (the whole call fails: no partial text is passed off as the page); io when
 // tesseract or its language data cannot be loaded. On the first error the other threads stop.
+// Limits::on_page is told each finished page (done of the pages given here), one call at a time;
+// Limits::cancel stops the call with the io error "pembacaan dibatalkan / reading cancelled".
 // Thread safety: safe to call from several threads at once. Tesseract's own OpenMP threads are
 // not used: while a thread reads pages its OpenMP parallel regions run on that thread alone (a
 // per-thread setting, restored before ocr_pages returns), so the cores are not oversubscribed.

@@ -96,7 +96,12 @@ core::Result<Extracted> read_pdf(std::string_view bytes, const Limits& limits) {
     to_ocr.push_back(i);
   }
   out.metadata["pdf.ocr_pages"] = std::to_string(to_ocr.size());
+  // The pages with a text layer are read: they count as done before the first OCR page.
+  const int text_pages = pages - static_cast<int>(to_ocr.size());
+  if (limits.on_page) limits.on_page(text_pages, pages);
   if (to_ocr.empty()) return out;
+  Limits ocr_limits = limits;
+  if (limits.on_page) ocr_limits.on_page = [&](int done, int) { limits.on_page(text_pages + done, pages); };
 
   // Rendering happens on the OCR threads, one page at a time (ocr_pages calls page_at under its
   // lock), so the document is never used by two threads at once and at most one rendered page per
@@ -123,7 +128,7 @@ core::Result<Extracted> read_pdf(std::string_view bytes, const Limits& limits) {
     img.pixels.assign(data, data + static_cast<std::size_t>(img.stride) * static_cast<std::size_t>(img.height));
     return img;
   };
-  auto read = ocr_pages(to_ocr.size(), page_at, limits);
+  auto read = ocr_pages(to_ocr.size(), page_at, ocr_limits);
   if (!read) return tl::unexpected(read.error());
   for (Unit& u : *read) out.units[static_cast<std::size_t>(u.number - 1)] = std::move(u);
   return out;

@@ -41,6 +41,12 @@ struct Options {
   std::size_t max_connections = 2048;                 // open at once (lowered to fit RLIMIT_NOFILE)
   std::size_t max_connections_per_client = 256;       // from one client address
   std::size_t max_queued = 256;                       // whole requests waiting for a worker → else 503
+  // Upload jobs (docs/WEB.md, "Upload jobs"): native evidence uploads are read (OCR) on a thread of
+  // their own. At most max_jobs unfinished at once (more are refused with 429), max_kept_jobs
+  // remembered; ocr_threads per job's reading (0 = the available cores).
+  std::size_t max_jobs = 4;
+  std::size_t max_kept_jobs = 100;
+  int ocr_threads = 0;
   // Told the one-time setup token when no administrator exists (the CLI prints it).
   std::function<void(const std::string& token)> on_setup_token;
 };

@@ -112,6 +112,14 @@ class Uploads : Feature {
   core::Result<IngestReport> ingest(const Viewer& v, const std::vector<std::string>& paths, const UploadOptions& o = {}) {
     return ingest_upload(m_svc, v, paths, m_options.resource_dir, o);
   }
+  // The two halves on the writer of an upload read elsewhere (upload.h: prepare_upload, store_upload).
+  core::Result<UploadScreen> prepare(const Viewer& v, const std::vector<std::string>& paths, const UploadOptions& o) {
+    return prepare_upload(m_svc, v, paths, m_options.resource_dir, o);
+  }
+  core::Result<IngestReport> store(const Viewer& v, const std::vector<std::string>& paths, UploadScreen screen,
+                                   std::vector<ReadFile> read, const UploadOptions& o) {
+    return store_upload(m_svc, v, paths, std::move(screen), std::move(read), o);
+  }
 };
 
 class Originals : Feature {

@@ -94,7 +94,9 @@ Object::Ptr case_obj(const core::Case& c) {
 
 }  // namespace
 
-std::string of(const IngestReport& r) {
+namespace {
+
+Object::Ptr report_object(const IngestReport& r) {
   auto o = obj();
   Array::Ptr files = new Array;
   for (const auto& f : r.files) {
@@ -110,6 +112,22 @@ std::string of(const IngestReport& r) {
   }
   o->set("files", files);
   o->set("failed", static_cast<Poco::UInt64>(r.failed()));
+  return o;
+}
+
+}  // namespace
+
+std::string of(const IngestReport& r) { return str(report_object(r)); }
+
+std::string of(const UploadProgress& p) {
+  auto o = obj();
+  o->set("state", std::string(to_string(p.state)));
+  o->set("files", static_cast<Poco::UInt64>(p.files));
+  o->set("file", static_cast<Poco::UInt64>(p.file));
+  o->set("pages_done", p.pages_done);
+  o->set("pages_total", p.pages_total);
+  if (p.report) o->set("report", report_object(*p.report));
+  if (!p.error.empty()) o->set("error", p.error);
   return str(o);
 }
 

@@ -7,10 +7,13 @@
 
 #include "service/search_view.h"
 #include "service/service.h"
+#include "service/upload.h"
 
 namespace berkas::service::json {
 
 std::string of(const IngestReport& r);
+// {state, files, file, pages_done, pages_total, report (when done), error (when failed)}
+std::string of(const UploadProgress& p);
 std::string of(const SearchPage& p);
 std::string of(const SearchResult& r);
 std::string of(const ItemView& v);

@@ -86,6 +86,14 @@ bool AccessPolicy::may_administer(const Viewer& v) const {
   return v.role == Role::administrator || v.role == Role::system;
 }
 
+bool AccessPolicy::may_follow_job(const Viewer& v, const std::string& owner) const {
+  return (!owner.empty() && v.user == owner) || may_administer(v);
+}
+
+bool AccessPolicy::may_see_upload_names(const Viewer& v, const std::string& owner) const {
+  return !owner.empty() && v.user == owner;
+}
+
 bool AccessPolicy::administers(Role role) const { return role == Role::administrator; }
 
 bool AccessPolicy::uses_case_assignments(Role role) const {

@@ -62,6 +62,12 @@ class AccessPolicy {
   // identities): only a viewer who sees the case and is cleared for its identities (or cleared
   // for all: the command line's audited --reveal). Never trainers. Default copies use pseudonyms.
   bool may_disclose_identities(const Viewer& v, const std::string& case_id) const;
+  // Follow a job (an upload being read on the server) started by the user `owner`: its owner
+  // and administrators. Anyone else is told there is no such job.
+  bool may_follow_job(const Viewer& v, const std::string& owner) const;
+  // The names an upload's files were sent with (they may name anyone, a protected witness too):
+  // their uploader only; an administrator following someone else's job sees the files by number.
+  bool may_see_upload_names(const Viewer& v, const std::string& owner) const;
   // Users, roles, assignments, the audit log, reindex and verify from the web.
   bool may_administer(const Viewer& v) const;
   // The same for a role (an account not signed in: e.g. "is there an administrator yet?").

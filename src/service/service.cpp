@@ -358,8 +358,6 @@ struct IngestProgress {
   std::vector<FileOutcome> outcomes;
 };
 
-// The storing thread: validates, hashes and stores `files` on its own store connection, in group
-// commits; publishes each file's outcome once its transaction is durable.
 // Names a native file brought with it (its own, its attachments') are shown to everyone who may
 // see the item: one that shows a protected person gives way to a neutral one.
 void neutralise_names(ingest::Parsed& p, const Redactor& protected_names) {
@@ -379,23 +377,23 @@ void neutralise_names(ingest::Parsed& p, const Redactor& protected_names) {
   }
 }
 
-void store_files(const std::vector<std::string>& files, const std::string& db_path, const std::string& schema_dir,
-                 const std::string& actor, const ingest::NativeOptions& native, IngestProgress& shared) {
+// The storing thread: reads `files` (unless `pre_read`: read already, off the writer), validates
+// them against the store, neutralises names, and stores them with their audit entries on its own
+// store connection, in group commits; publishes each file's outcome once it is durable.
+void store_files(std::vector<ReadFile>& files, bool pre_read, const std::string& db_path,
+                 const std::string& schema_dir, const std::string& actor, const ingest::NativeOptions& native,
+                 IngestProgress& shared) {
   std::mutex& mu = shared.mu;
   std::condition_variable& cv = shared.cv;
-  bool& writer_done = shared.writer_done;
-  Result<void>& writer_status = shared.writer_status;
-  std::vector<FileOutcome>& outcomes = shared.outcomes;
-  std::size_t& stored = shared.stored;
   auto st = store::Store::open(db_path, store::OpenMode::must_exist);
   if (!st) {
     std::lock_guard lock(mu);
-    writer_status = tl::unexpected(st.error());
-    writer_done = true;
+    shared.writer_status = tl::unexpected(st.error());
+    shared.writer_done = true;
     cv.notify_all();
     return;
   }
-  std::vector<std::pair<std::string, core::Error>> deferred;
+  std::vector<ReadFile*> deferred;
   // Group commit: files are stored under savepoints in one transaction committed every
   // k_group_files files or k_group_ms; a file's outcome is published (acknowledged) only
   // once its transaction is durable.
@@ -417,16 +415,16 @@ void store_files(const std::vector<std::string>& files, const std::string& db_pa
       }
     }
     std::lock_guard lock(mu);
-    for (auto& f : pending) outcomes.push_back(std::move(f));
-    stored = outcomes.size();
+    for (auto& f : pending) shared.outcomes.push_back(std::move(f));
+    shared.stored = shared.outcomes.size();
     pending.clear();
-    if (final_commit) writer_done = true;
+    if (final_commit) shared.writer_done = true;
     cv.notify_all();
   };
-  auto handle = [&](const std::string& path, bool retry) {
+  auto handle = [&](ReadFile& file, bool retry) {
     FileOutcome out;
-    out.path = path;
-    auto parsed = ingest::parse_input_file(path, schema_dir, native);
+    out.path = file.path;
+    auto parsed = pre_read ? std::move(file.parsed) : ingest::parse_input_file(file.path, schema_dir, native);
     if (parsed && !(*st)->in_transaction()) {
       if (auto s = (*st)->begin(); !s) parsed = tl::unexpected(s.error());
       group_started = std::chrono::steady_clock::now();
@@ -446,7 +444,8 @@ void store_files(const std::vector<std::string>& files, const std::string& db_pa
     Result<FileOutcome> stored_outcome = parsed ? store_parsed(**st, *parsed, actor, protected_names)
                                                 : Result<FileOutcome>(tl::unexpected(parsed.error()));
     if (!stored_outcome && stored_outcome.error().code == ErrorCode::not_found && !retry) {
-      deferred.emplace_back(path, stored_outcome.error());
+      if (pre_read) file.parsed = std::move(parsed);  // kept for the second try
+      deferred.push_back(&file);
       return;
     }
     if (stored_outcome) {
@@ -454,7 +453,7 @@ void store_files(const std::vector<std::string>& files, const std::string& db_pa
     } else {
       out.status = FileOutcome::Status::failed;
       auto e = stored_outcome.error();
-      if (e.file.empty()) e.file = path;
+      if (e.file.empty()) e.file = file.path;
       out.error = e.describe();
       out.error_code = e.code;
       if (parsed) {
@@ -467,15 +466,43 @@ void store_files(const std::vector<std::string>& files, const std::string& db_pa
         std::chrono::steady_clock::now() - group_started >= std::chrono::milliseconds(k_group_ms))
       publish(false);
   };
-  for (const auto& f : files) handle(f, false);
+  for (auto& f : files) handle(f, false);
   // Files that referred to something not yet stored get one more try, in order.
   publish(false);
   auto again = std::move(deferred);
-  for (const auto& d : again) handle(d.first, true);
+  for (ReadFile* d : again) handle(*d, true);
   publish(true);
 }
 
 }  // namespace
+
+std::vector<ReadFile> read_input_files(const std::string& resource_dir, const std::vector<std::string>& files,
+                                       const ingest::NativeOptions& native, const ReadOptions& options) {
+  const std::string schema_dir = (fs::path(resource_dir) / "schemas").string();
+  extract::Limits limits;
+  limits.ocr_threads = options.ocr_threads;
+  limits.cancel = options.cancel;
+  limits.on_page = options.on_page;
+  std::vector<ReadFile> out;
+  out.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (options.on_file) options.on_file(i, files.size());
+    ReadFile f{files[i], fail(ErrorCode::io, "pembacaan dibatalkan / reading cancelled", files[i])};
+    if (!options.cancel || !options.cancel->load()) f.parsed = ingest::parse_input_file(files[i], schema_dir, native, {}, limits);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+Status Service::check_ingest(const Viewer& v, const ingest::NativeOptions& native) const {
+  if (!policy().may_ingest(v)) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot ingest");
+  if (m_impl->options.read_only) return fail(ErrorCode::forbidden, "read-only reader cannot ingest");
+  if (native.case_id.empty()) return {};
+  if (auto s = ingest::check_native_options(native); !s) return s;
+  if (!policy().may_ingest_into(v, native.case_id) || !m_impl->store->get_case(native.case_id))
+    return fail(ErrorCode::not_found, "perkara tidak ditemukan / case not found: " + native.case_id);
+  return {};
+}
 
 Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::string>& paths, const Progress& progress,
                                      const std::function<void(const FileOutcome&)>& on_file) {
@@ -485,23 +512,30 @@ Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::str
 Result<IngestReport> Service::ingest(const Viewer& v, const std::vector<std::string>& paths,
                                      const ingest::NativeOptions& native, const Progress& progress,
                                      const std::function<void(const FileOutcome&)>& on_file) {
-  if (!policy().may_ingest(v)) return fail(ErrorCode::forbidden, "pelatih tidak dapat mengunggah / trainers cannot ingest");
-  if (m_impl->options.read_only) return fail(ErrorCode::forbidden, "read-only reader cannot ingest");
-  const bool evidence = !native.case_id.empty();
-  if (evidence)
-    if (auto s = ingest::check_native_options(native); !s) return tl::unexpected(s.error());
-  if (evidence && (!policy().may_ingest_into(v, native.case_id) || !m_impl->store->get_case(native.case_id)))
-    return fail(ErrorCode::not_found, "perkara tidak ditemukan / case not found: " + native.case_id);
+  if (auto s = check_ingest(v, native); !s) return tl::unexpected(s.error());
   IngestReport report;
-  const std::vector<std::string> files = expand_inputs(paths, report, evidence);
+  std::vector<ReadFile> files;
+  for (auto& path : expand_inputs(paths, report, !native.case_id.empty())) files.push_back({std::move(path), {}});
   if (on_file)
     for (const auto& f : report.files) on_file(f);
+  return store_inputs(v, files, false, native, std::move(report), progress, on_file);
+}
 
+Result<IngestReport> Service::store_read(const Viewer& v, std::vector<ReadFile> files,
+                                         const ingest::NativeOptions& native) {
+  if (auto s = check_ingest(v, native); !s) return tl::unexpected(s.error());
+  return store_inputs(v, files, true, native, {}, {}, {});
+}
+
+Result<IngestReport> Service::store_inputs(const Viewer& v, std::vector<ReadFile>& files, bool pre_read,
+                                           const ingest::NativeOptions& native, IngestReport report,
+                                           const Progress& progress,
+                                           const std::function<void(const FileOutcome&)>& on_file) {
   // The storing thread validates, hashes and stores (SQLite only); this thread indexes what was
   // stored (catch_up: the Xapian writer stays on this thread), so the two cores work side by side.
   IngestProgress shared;
-  std::thread writer(store_files, std::cref(files), store_path(m_impl->options), m_impl->schema_dir(), v.user,
-                     std::cref(native), std::ref(shared));
+  std::thread writer(store_files, std::ref(files), pre_read, store_path(m_impl->options), m_impl->schema_dir(),
+                     v.user, std::cref(native), std::ref(shared));
 
   Status index_status;
   std::size_t indexed_upto = 0;

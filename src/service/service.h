@@ -5,6 +5,7 @@
 // Thread safety: a Service is used by one thread at a time.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -58,6 +59,32 @@ struct IngestReport {
   // Every file failed, each for its content (invalid_input): the command line's exit 4.
   bool all_invalid() const;
 };
+
+// A file read ahead of storing (read_input_files), off the thread that stores: its path and what
+// reading it gave (an error is reported by Service::store_read as the file's failure).
+struct ReadFile {
+  std::string path;
+  core::Result<ingest::Parsed> parsed;
+};
+
+// How read_input_files reads, and whom it tells how far it is.
+struct ReadOptions {
+  int ocr_threads = 0;  // extract::Limits::ocr_threads (0 = the available cores)
+  // Set by another thread to stop: the file in hand stops at its next page, the rest are not
+  // read; each fails with "pembacaan dibatalkan / reading cancelled". Null: never.
+  const std::atomic<bool>* cancel = nullptr;
+  // Called on the reading thread before file `index` (0-based) of `count` is read.
+  std::function<void(std::size_t index, std::size_t count)> on_file;
+  // The file in hand's pages (extract::Limits::on_page: from the OCR threads, one at a time).
+  std::function<void(int pages_done, int pages_total)> on_page;
+};
+
+// Reads `files` (not folders) as ingest reads them (ingest::parse_input_file with `native`;
+// schemas from `resource_dir`), touching no store or index: the slow part of an ingest (OCR)
+// can run on any thread while the writer serves others, and Service::store_read stores the
+// result. Thread-safe; one ReadFile per file, in order.
+std::vector<ReadFile> read_input_files(const std::string& resource_dir, const std::vector<std::string>& files,
+                                       const ingest::NativeOptions& native, const ReadOptions& options = {});
 
 // A citation read as of a date: is the provision in force then, and what replaced it.
 struct CitationView {
@@ -177,6 +204,16 @@ class Service {
   core::Result<IngestReport> ingest(const Viewer& v, const std::vector<std::string>& paths,
                                     const ingest::NativeOptions& native, const Progress& progress = {},
                                     const std::function<void(const FileOutcome&)>& on_file = {});
+  // Whether ingest would refuse `v` outright, before any file: forbidden for trainers and a
+  // read-only reader; with `native.case_id`, invalid_input for options out of bounds and
+  // not_found for a case that does not exist or that `v` does not work on.
+  core::Status check_ingest(const Viewer& v, const ingest::NativeOptions& native) const;
+  // The storing half of ingest, for files read beforehand off this Service's thread
+  // (read_input_files): the same checks, neutral names, audit entries, retries of files that
+  // refer to one stored later, and indexing as ingest; a file that could not be read is reported
+  // failed with its error. Errors as ingest. The Parsed values are consumed.
+  core::Result<IngestReport> store_read(const Viewer& v, std::vector<ReadFile> files,
+                                        const ingest::NativeOptions& native);
 
   core::Result<SearchPage> search(const Viewer& v, search::Query query) const;
 
@@ -218,6 +255,12 @@ class Service {
   friend struct internal_access;  // service/internal/store_access.h: the service's own store, for its features
   struct Impl;
   explicit Service(std::unique_ptr<Impl> impl);
+  // ingest and store_read: stores `files` (read here unless `pre_read`) on a thread of its own,
+  // indexing on this one; the outcomes are appended to `report`.
+  core::Result<IngestReport> store_inputs(const Viewer& v, std::vector<ReadFile>& files, bool pre_read,
+                                          const ingest::NativeOptions& native, IngestReport report,
+                                          const Progress& progress,
+                                          const std::function<void(const FileOutcome&)>& on_file);
   std::unique_ptr<Impl> m_impl;
 };
 

@@ -289,6 +289,26 @@ core::Result<UploadScreen> screen_upload(const Service& s, const Viewer& v, cons
   return out;
 }
 
+namespace {
+
+// Every file of `paths` in the order given: ingested outcomes by path, refusals where they were.
+IngestReport in_given_order(const std::vector<std::string>& paths, IngestReport ingested,
+                            std::vector<FileOutcome> refused) {
+  std::map<std::string, FileOutcome> by_path;
+  for (auto& f : ingested.files) by_path.emplace(f.path, std::move(f));
+  for (auto& f : refused) by_path.emplace(f.path, std::move(f));
+  IngestReport report;
+  for (const auto& path : paths)
+    if (auto it = by_path.find(path); it != by_path.end()) {
+      report.files.push_back(std::move(it->second));
+      by_path.erase(it);
+    }
+  for (auto& [path, f] : by_path) report.files.push_back(std::move(f));  // anything ingest added
+  return report;
+}
+
+}  // namespace
+
 core::Result<IngestReport> ingest_upload(Service& s, const Viewer& v, const std::vector<std::string>& paths,
                                          const std::string& resource_dir, const UploadOptions& options) {
   auto screen = screen_upload(s, v, paths, resource_dir, options);
@@ -299,18 +319,38 @@ core::Result<IngestReport> ingest_upload(Service& s, const Viewer& v, const std:
     if (!r) return r;
     ingested = std::move(*r);
   }
-  // Every file in the order given: ingested outcomes by path, refusals where they were.
-  std::map<std::string, FileOutcome> by_path;
-  for (auto& f : ingested.files) by_path.emplace(f.path, std::move(f));
-  for (auto& f : screen->refused) by_path.emplace(f.path, std::move(f));
-  IngestReport report;
-  for (const auto& path : paths)
-    if (auto it = by_path.find(path); it != by_path.end()) {
-      report.files.push_back(std::move(it->second));
-      by_path.erase(it);
-    }
-  for (auto& [path, f] : by_path) report.files.push_back(std::move(f));  // anything ingest added
-  return report;
+  return in_given_order(paths, std::move(ingested), std::move(screen->refused));
+}
+
+const char* to_string(UploadProgress::State s) {
+  switch (s) {
+    case UploadProgress::State::queued: return "queued";
+    case UploadProgress::State::running: return "running";
+    case UploadProgress::State::done: return "done";
+    case UploadProgress::State::failed: return "failed";
+  }
+  return "";
+}
+
+core::Result<UploadScreen> prepare_upload(const Service& s, const Viewer& v, const std::vector<std::string>& paths,
+                                          const std::string& resource_dir, const UploadOptions& options) {
+  auto screen = screen_upload(s, v, paths, resource_dir, options);
+  if (!screen) return screen;
+  // As ingest_upload: the options are checked when a file passed the screening (ingest's own check).
+  if (!screen->allowed.empty())
+    if (auto ok = s.check_ingest(v, options.native); !ok) return tl::unexpected(ok.error());
+  return screen;
+}
+
+core::Result<IngestReport> store_upload(Service& s, const Viewer& v, const std::vector<std::string>& paths,
+                                        UploadScreen screen, std::vector<ReadFile> read, const UploadOptions& options) {
+  IngestReport ingested;
+  if (!read.empty()) {
+    auto r = s.store_read(v, std::move(read), options.native);
+    if (!r) return r;
+    ingested = std::move(*r);
+  }
+  return in_given_order(paths, std::move(ingested), std::move(screen.refused));
 }
 
 }  // namespace berkas::service

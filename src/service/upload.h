@@ -3,6 +3,7 @@
 // case; the refusal reads exactly like the one for a case that does not exist.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,5 +54,31 @@ core::Result<UploadScreen> screen_upload(const Service& service, const Viewer& v
 // `paths` in the order given (refused ones as failed). Errors as Service::ingest.
 core::Result<IngestReport> ingest_upload(Service& service, const Viewer& v, const std::vector<std::string>& paths,
                                          const std::string& resource_dir, const UploadOptions& options = {});
+
+// Where an upload read on a thread of its own stands (the web's upload jobs), as its page and
+// the API show it.
+struct UploadProgress {
+  enum class State { queued, running, done, failed } state = State::queued;
+  std::size_t files = 0;  // files to read
+  std::size_t file = 0;   // the file being read, 1-based (0: none yet)
+  int pages_done = 0;     // pages of that file read so far (PDFs and images; 0 for other formats)
+  int pages_total = 0;
+  std::optional<IngestReport> report;  // when done: every file, as ingest_upload reports them
+  std::string error;                   // when failed: what went wrong, for people
+};
+const char* to_string(UploadProgress::State s);
+
+// ingest_upload in three steps, for a caller that reads the files on a thread of its own (the
+// web's upload jobs: OCR of a long scan must not hold the writer):
+//   1. prepare_upload on the writing Service (quick: no file is read beyond its hash for native
+//      files): screen_upload, then (when a file passed) Service::check_ingest, whose errors it
+//      returns, as ingest_upload would.
+//   2. read_input_files(resource_dir, screen.allowed, options.native, ...) on any thread.
+//   3. store_upload on the writing Service: Service::store_read of what was read, the report in
+//      the order of `paths` with the screen's refusals where they were. Errors as store_read.
+core::Result<UploadScreen> prepare_upload(const Service& service, const Viewer& v, const std::vector<std::string>& paths,
+                                          const std::string& resource_dir, const UploadOptions& options);
+core::Result<IngestReport> store_upload(Service& service, const Viewer& v, const std::vector<std::string>& paths,
+                                        UploadScreen screen, std::vector<ReadFile> read, const UploadOptions& options);
 
 }  // namespace berkas::service

@@ -324,9 +324,15 @@ async function main() {
   await nativeForm.locator('select[name=kind]').selectOption('surat');
   await nativeForm.locator('input[name=title]').fill('Surat tawaran kerja, unggahan peramban (FIKTIF)');
   await nativeForm.locator('input[type=file]').setInputFiles(letter);
-  await Promise.all([page.waitForURL(/\/upload$/), nativeForm.locator('button[type=submit]').click()]);
+  // A native file is read by a job: the form leads to the job's page, which refreshes itself (a
+  // meta refresh: no script) until the file is read and stored, then shows the upload report.
+  await Promise.all([page.waitForURL(/\/jobs\/[0-9a-f]{32}$/), nativeForm.locator('button[type=submit]').click()]);
+  const jobUrl = page.url();
   const stored = page.locator('table a[href^="/items/surat-"]');
+  await stored.waitFor({ timeout: 120000 });
+  assert.equal(page.url(), jobUrl, 'the job page left itself');
   assert.equal(await stored.count(), 1, 'the uploaded PDF is not reported as stored');
+  assert.equal(await page.locator('meta[http-equiv=refresh]').count(), 0, 'the finished job page still refreshes');
   await screenshot(page, 'native-upload');
   await Promise.all([page.waitForURL(/\/items\/surat-/), stored.click()]);
   assert.ok((await page.locator('h1').innerText()).includes('unggahan peramban'), 'the item does not carry the title');

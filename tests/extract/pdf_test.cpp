@@ -2,9 +2,12 @@
 // refuse. Every PDF is written here by hand or made from one with qpdf and pdftoppm (FIKTIF).
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/text.h"
 #include "extract/pdf.h"
@@ -236,6 +239,52 @@ BOOST_AUTO_TEST_CASE(poppler_prints_nothing) {
   BOOST_TEST(repaired.has_value());
   BOOST_TEST(!garbage.has_value());
   BOOST_TEST(err.empty(), "stderr: " << err);
+}
+
+BOOST_AUTO_TEST_CASE(pages_are_told_as_they_are_read_text_layer_first_then_each_ocr_page) {
+  // Page 1 has a text layer, pages 2 to 4 are scans read on two OCR threads: the text page is
+  // told at once (1 of 4), then each OCR page as it finishes, one call at a time, only forward.
+  const test::PdfPage scan = test::jpeg_page(test::render(test::make_pdf({text_page()}), "jpeg"));
+  test::PdfPage first;
+  first.lines = {"Sampul berkas perkara fiktif"};
+  std::vector<std::pair<int, int>> told;
+  std::atomic<int> inside{0};
+  bool overlapped = false;
+  extract::Limits limits;
+  limits.ocr_threads = 2;
+  limits.on_page = [&](int done, int total) {
+    overlapped = overlapped || inside.fetch_add(1) != 0;  // another call at the same time?
+    told.emplace_back(done, total);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    inside.fetch_sub(1);
+  };
+  const auto r = extract::read_pdf(test::make_pdf({first, scan, scan, scan}), limits);
+  BOOST_TEST_REQUIRE(r.has_value(), error_of(r));
+  BOOST_TEST(!overlapped);
+  const std::vector<std::pair<int, int>> expected{{1, 4}, {2, 4}, {3, 4}, {4, 4}};
+  BOOST_TEST((told == expected));
+}
+
+BOOST_AUTO_TEST_CASE(a_cancelled_read_stops_with_its_reason) {
+  const test::PdfPage scan = test::jpeg_page(test::render(test::make_pdf({text_page()}), "jpeg"));
+  std::atomic<bool> cancel{false};
+  extract::Limits limits;
+  limits.ocr_threads = 1;
+  limits.cancel = &cancel;
+  int told = 0;
+  // Cancelled once the first page is read: the second is not started.
+  limits.on_page = [&](int done, int) {
+    told = done;
+    if (done >= 1) cancel = true;
+  };
+  const auto r = extract::read_pdf(test::make_pdf({scan, scan, scan}), limits);
+  BOOST_TEST_REQUIRE(!r.has_value());
+  BOOST_TEST(r.error().message.find("reading cancelled") != std::string::npos, r.error().message);
+  BOOST_TEST(told == 1);
+  // Not cancelled: the same file reads whole.
+  cancel = false;
+  limits.on_page = {};
+  BOOST_TEST(extract::read_pdf(test::make_pdf({scan}), limits).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

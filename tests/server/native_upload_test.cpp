@@ -2,12 +2,15 @@
 // the page's form and the API with the case and kind as fields, stored as items of the case; the
 // item page shows the derived text by unit, labelled as machine-read, and offers the original,
 // which comes back byte for byte; search names the page or the message. The protected victim, a
-// sender in the chat, stays hidden from who may not see her. Through the real HTTP server on
+// sender in the chat, stays hidden from who may not see her. Each is read by an upload job
+// (followed here to its end; upload_jobs_test.cpp tests the jobs). Through the real HTTP server on
 // loopback (tests/support/server_world.h). Every file is made here and is FIKTIF.
 #define BOOST_TEST_MODULE native_upload
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -53,6 +56,25 @@ test::Reply api_upload(const test::Who& who, const std::string& body) {
                   {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}});
 }
 
+// Follows an upload job (the 303 or 202 of a native upload) to its end; its final JSON
+// ({state, files, file, pages_done, pages_total, report}).
+Poco::JSON::Object::Ptr finished_job(const test::Reply& started, const test::Who& who) {
+  BOOST_REQUIRE_MESSAGE(started.status == 303 || started.status == 202, started.status << " " << started.body);
+  std::string url = started.header("location");
+  if (url.rfind("/jobs/", 0) == 0) url = "/api/v1" + url;
+  BOOST_REQUIRE(url.rfind("/api/v1/jobs/", 0) == 0);
+  for (int i = 0; i < 6000; ++i) {
+    auto r = w().get(url, &who);
+    BOOST_REQUIRE_EQUAL(r.status, 200);
+    auto j = r.json();
+    const auto state = j->getValue<std::string>("state");
+    if (state == "done" || state == "failed") return j;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  BOOST_FAIL("the upload job did not end");
+  return {};
+}
+
 bool leaks(const std::string& s) { return s.find("Rina") != std::string::npos || s.find("Fiksiana") != std::string::npos; }
 
 const char* k_chat =
@@ -72,10 +94,17 @@ BOOST_AUTO_TEST_CASE(a_pdf_uploaded_by_the_form_becomes_an_item_with_its_pages_a
                              {"title", "Surat tawaran kerja (FIKTIF)"}, {"date", "2024-02-10"}},
                             {{"surat tawaran.pdf", pdf}}),
                        "multipart/form-data; boundary=" + k_boundary, {{"Cookie", jaksa.cookie}});
-  BOOST_REQUIRE_MESSAGE(page.status == 200, page.status << " " << page.body.substr(0, 400));
-  const auto at = page.body.find("href=\"/items/surat-");
+  // Read by a job: the answer is its page, which shows the report once the job is done.
+  BOOST_REQUIRE_MESSAGE(page.status == 303, page.status << " " << page.body.substr(0, 400));
+  auto job = finished_job(page, jaksa);
+  BOOST_REQUIRE_EQUAL(job->getValue<std::string>("state"), "done");
+  BOOST_TEST(job->getValue<int>("pages_done") == 2);
+  BOOST_TEST(job->getValue<int>("pages_total") == 2);
+  auto done = w().get(page.header("location"), &jaksa);
+  BOOST_REQUIRE_EQUAL(done.status, 200);
+  const auto at = done.body.find("href=\"/items/surat-");
   BOOST_REQUIRE(at != std::string::npos);
-  const std::string id = page.body.substr(at + 13, page.body.find('"', at + 13) - at - 13);
+  const std::string id = done.body.substr(at + 13, done.body.find('"', at + 13) - at - 13);
   // The item: its pages as derived text, labelled, and the original offered.
   auto item = w().get("/items/" + id, &jaksa);
   BOOST_REQUIRE_EQUAL(item.status, 200);
@@ -100,8 +129,11 @@ BOOST_AUTO_TEST_CASE(a_pdf_uploaded_by_the_form_becomes_an_item_with_its_pages_a
 
 BOOST_AUTO_TEST_CASE(a_chat_uploaded_by_the_api_hides_the_protected_sender) {
   auto up = api_upload(as("pendamping"), form({{"case", "perkara-demo-001"}}, {{"chat.txt", k_chat}}));
-  BOOST_REQUIRE_MESSAGE(up.status == 200, up.body);
-  auto j = up.json();
+  BOOST_REQUIRE_MESSAGE(up.status == 202, up.body);
+  auto job = finished_job(up, as("pendamping"));
+  BOOST_REQUIRE_EQUAL(job->getValue<std::string>("state"), "done");
+  BOOST_TEST(!leaks(job->getObject("report")->getArray("files")->getObject(0)->getValue<std::string>("path")));
+  auto j = job->getObject("report");
   const std::string id = j->getArray("files")->getObject(0)->getValue<std::string>("id");
   BOOST_TEST(id.rfind("elektronik-", 0) == 0);
   // Not cleared: the victim appears by her pseudonym as sender, in the page, the API and search;
@@ -139,9 +171,13 @@ BOOST_AUTO_TEST_CASE(native_uploads_are_refused_cleanly) {
   auto no_case = api_upload(jaksa, form({}, {{"a.pdf", pdf}}));
   BOOST_TEST(no_case.status == 422);
   BOOST_TEST(no_case.body.find("perkara") != std::string::npos);
-  auto mislabelled = api_upload(jaksa, form({{"case", "perkara-demo-001"}}, {{"foto.jpg", pdf}}));
-  BOOST_TEST(mislabelled.status == 422);
-  BOOST_TEST(mislabelled.body.find("foto.jpg") != std::string::npos);
+  // A mislabelled file is found out when it is read: the job's report says so, by its name.
+  auto mislabelled = finished_job(api_upload(jaksa, form({{"case", "perkara-demo-001"}}, {{"foto.jpg", pdf}})), jaksa);
+  BOOST_TEST(mislabelled->getValue<std::string>("state") == "done");
+  auto report = mislabelled->getObject("report");
+  BOOST_TEST(report->getValue<int>("failed") == 1);
+  BOOST_TEST(report->getArray("files")->getObject(0)->getValue<std::string>("error").find("foto.jpg") !=
+             std::string::npos);
   BOOST_TEST(api_upload(jaksa, form({{"case", "perkara-demo-001"}, {"date", "10/02/2024"}}, {{"a.pdf", pdf}})).status ==
              400);
   BOOST_TEST(api_upload(jaksa, form({{"case", "perkara-demo-001"}, {"kind", "video"}}, {{"a.pdf", pdf}})).status == 400);

@@ -150,3 +150,21 @@ BOOST_AUTO_TEST_CASE(documents_and_administration) {
   BOOST_TEST(policy().administers(Role::administrator));
   BOOST_TEST(!policy().administers(Role::system));
 }
+
+BOOST_AUTO_TEST_CASE(upload_jobs) {
+  // Its uploader and administrators follow a job; nobody else, whatever their cases.
+  BOOST_TEST(policy().may_follow_job(uncleared(), "u"));
+  BOOST_TEST(policy().may_follow_job(paralegal(), "u"));
+  BOOST_TEST(policy().may_follow_job(admin(), "someone-else"));
+  BOOST_TEST(policy().may_follow_job(cli(), "someone-else"));
+  for (const auto& v : {cleared(), uncleared(), other(), paralegal(), trainer()})
+    BOOST_TEST(!policy().may_follow_job(v, "someone-else"));
+  Viewer nobody = trainer();
+  nobody.user = "";
+  BOOST_TEST(!policy().may_follow_job(nobody, ""));  // no owner is nobody's job
+  // The names the files were sent with: the uploader only, not even an administrator.
+  BOOST_TEST(policy().may_see_upload_names(uncleared(), "u"));
+  BOOST_TEST(!policy().may_see_upload_names(admin(), "someone-else"));
+  BOOST_TEST(!policy().may_see_upload_names(cli(), "someone-else"));
+  BOOST_TEST(!policy().may_see_upload_names(nobody, ""));
+}

@@ -35,6 +35,24 @@ inline std::string scan_png(const TempDir& dir, const std::string& pdf_path, int
   return r.code == 0 ? prefix + ".png" : std::string();
 }
 
+// A scanned document of `pages` pages without any text layer: each page of the text PDF at
+// `pdf_path` rasterised (scan_png at `dpi`), made a PDF page of its own by mutool, the pages
+// joined by qpdf. The PDF's bytes, or "" when a tool failed.
+inline std::string scan_pdf(const TempDir& dir, const std::string& pdf_path, int pages, int dpi,
+                            const std::string& stem) {
+  std::vector<std::string> join{"/usr/bin/qpdf", "--empty", "--pages"};
+  for (int i = 1; i <= pages; ++i) {
+    const auto png = scan_png(dir, pdf_path, i, dpi, stem + "-" + std::to_string(i));
+    if (png.empty()) return {};
+    const auto page = dir.file(stem + "-" + std::to_string(i) + ".pdf");
+    if (run({"/usr/bin/mutool", "convert", "-o", page, png}).code != 0) return {};
+    join.push_back(page);
+  }
+  join.insert(join.end(), {"--", dir.file(stem + ".pdf")});
+  if (run(join).code != 0) return {};
+  return read_file(dir.file(stem + ".pdf"));
+}
+
 // Runs a Python 3 script (zipfile is how the tests write DOCX, ODT and zip files); its exit code.
 inline int python(const TempDir& dir, const std::string& script) {
   const auto path = dir.write("make.py", script);

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -73,8 +74,8 @@ struct World {
   std::uint16_t port = 0;
   std::map<std::string, Who> users;
 
-  // `threads`: the server's worker threads.
-  explicit World(int threads = 4) {
+  // `threads`: the server's worker threads; `tune` changes the server's other options before it starts.
+  explicit World(int threads = 4, const std::function<void(server::Options&)>& tune = {}) {
     // A resource dir of its own, so a test can plant a symlink in static/ without touching the
     // source tree: the shipped folders are linked, templates/web is copied.
     fs::create_directories(resources);
@@ -101,6 +102,7 @@ struct World {
     o.port = 0;
     o.threads = threads;
     o.on_setup_token = [this](const std::string& t) { setup_token = t; };
+    if (tune) tune(o);
     auto s = server::Server::start(o);
     BOOST_REQUIRE_MESSAGE(s, (s ? "" : s.error().describe()));
     srv = std::move(*s);

@@ -19,7 +19,8 @@ App::App(Options options, std::unique_ptr<service::Context> writer, std::unique_
       m_readers(service_options()),
       m_accounts(std::move(accounts)),
       m_templates(std::move(templates)),
-      m_static_dir((fs::path(m_options.resource_dir) / "templates" / "web" / "static").string()) {}
+      m_static_dir((fs::path(m_options.resource_dir) / "templates" / "web" / "static").string()),
+      m_jobs(m_options.max_jobs, m_options.max_kept_jobs) {}
 
 // Failures a fresh reader may not have (a reader overtaken by the writer's commits).
 bool App::retryable(core::ErrorCode code) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "server/internal/http.h"
+#include "server/internal/jobs.h"
 #include "server/internal/render.h"
 #include "server/internal/threads.h"
 #include "server/server.h"
@@ -85,10 +86,20 @@ class App {
   std::optional<Response> bad_date(Ctx& c, Format f);
   Response api_laws_other(Ctx& c);
 
-  // upload (handlers/upload.cpp)
+  // upload (handlers/upload.cpp); native uploads run as jobs (handlers/jobs.cpp)
+  struct StagedUpload;
   Response page_upload(Ctx& c);
   Data upload_form_data(Ctx& c);
   Response upload(Ctx& c, Format f);
+  core::Result<StagedUpload> stage_upload(Ctx& c, const Multipart& form);
+  core::Result<service::IngestReport> ingest_upload(Ctx& c, StagedUpload& staged);
+  // A native upload: screened now, read and stored by a job; 303 to its page or 202 with its JSON.
+  Response start_upload_job(Ctx& c, Format f, StagedUpload staged);
+  Response job(Ctx& c, const std::string& id, Format f);
+  // The job's work (on its own thread): read the screened files, then store them on the writer.
+  void run_upload_job(Jobs::Handle& job, const service::Viewer& v, StagedUpload& staged, service::UploadScreen screen);
+  // The report of an upload: the upload page with its table, or JSON; 422 when a file failed.
+  Response upload_answer(Ctx& c, Format f, const service::IngestReport& report);
 
   // administration (handlers/admin.cpp)
   Response page_admin(Ctx& c, const std::string& message, int status);
@@ -147,7 +158,6 @@ class App {
   std::string pre_token(const Ctx& c) const;
   void set_session_cookie(Response& r, const std::string& token, int max_age) const;
 
-  core::Result<service::IngestReport> ingest_upload(Ctx& c, const Multipart& form);
   Response download_attachment(Ctx& c, const std::string& ref, const std::string& n, bool api);
   Response download_original(Ctx& c, const std::string& ref, bool api);
   // Hands out what `get` returns (an original or an attachment), its audit written through the accounts.
@@ -196,6 +206,9 @@ class App {
   std::unique_ptr<service::Accounts> m_accounts;  // sessions, setup, sign-in: its own mutex
   Templates m_templates;                       // read-only after construction
   std::string m_static_dir;                    // read-only after construction
+  // Upload jobs: their threads use the writer, the accounts and the options, so they are declared
+  // last — destroyed (cancelled and joined) first.
+  Jobs m_jobs;
 };
 
 }  // namespace berkas::server::internal

@@ -74,6 +74,9 @@ std::string Templates::render(const std::string& page, Data d, const std::string
   // The page is a partial of the layout: one render, one escaping rule, no pre-rendered HTML
   // spliced in unescaped.
   d.set("content", Data(kainjow::mustache::partial([body]() { return body; })));
+  // Templates named "_*.html" are pieces any page may include ({{>_report}}).
+  for (const auto& [name, text] : m_pages)
+    if (!name.empty() && name[0] == '_') d.set(name, Data(kainjow::mustache::partial([text]() { return text; })));
   kainjow::mustache::mustache layout(m_pages.at("layout"));
   return layout.render(d);
 }

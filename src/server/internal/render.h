@@ -24,7 +24,9 @@ class Templates {
   static core::Result<Templates> load(const std::string& dir);
 
   // Renders `page` inside layout.html (the page is the layout's {{>content}} partial, so it
-  // shares the layout's data). `d` gets "t" (the catalogue of `lang`) and "lang". Thread-safe.
+  // shares the layout's data). `d` gets "t" (the catalogue of `lang`) and "lang", and every
+  // "_name.html" as the partial {{>_name}}. With "refresh" (seconds) the page reloads itself
+  // (a meta refresh: no script). Thread-safe.
   std::string render(const std::string& page, Data d, const std::string& lang) const;
 
   // One message of the catalogue (the key itself if missing, so a gap shows, not a blank).

@@ -159,6 +159,8 @@ const std::vector<App::Route>& App::page_routes() {
         {"POST", [](App& a, Ctx& c) { return a.upload(c, page); }}},
        next},
       // Entry forms instead of XML written by hand (handlers/forms.cpp).
+      {"jobs/*", signed_in, R::Guard::none, {{"GET", [](App& a, Ctx& c) { return a.job(c, c.args[0], page); }}},
+       next},
       {"forms/statement", signed_in, R::Guard::none,
        {{"GET", [](App& a, Ctx& c) { return a.statement_form(c, ""); }},
         {"POST", [](App& a, Ctx& c) { return a.statement_form(c, ""); }}},
@@ -236,6 +238,7 @@ const std::vector<App::Route>& App::api_routes() {
       // Any other address under /laws: the date is checked first, then it is not found.
       {"laws/**", signed_in, none, {{"GET", [](App& a, Ctx& c) { return a.api_laws_other(c); }}}, not_allowed},
       {"ingest", signed_in, none, {{"POST", [](App& a, Ctx& c) { return a.upload(c, json); }}}, not_allowed},
+      {"jobs/*", signed_in, none, {{"GET", [](App& a, Ctx& c) { return a.job(c, c.args[0], json); }}}, not_allowed},
       {"persons/*", signed_in, none, {{"*", [](App& a, Ctx& c) { return a.api_person(c, c.path); }}}, not_allowed},
       {"persons/*/*", signed_in, none, {{"*", [](App& a, Ctx& c) { return a.api_person(c, c.path); }}}, not_allowed},
       {"guidelines/**", signed_in, none, {{"GET", [](App& a, Ctx& c) { return a.api_guidelines(c, c.path); }}},

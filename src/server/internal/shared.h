@@ -13,6 +13,7 @@
 #include "server/internal/http.h"
 #include "service/accounts.h"
 #include "service/policy.h"
+#include "service/upload.h"
 
 namespace berkas::server::internal {
 
@@ -55,6 +56,45 @@ struct App::Route {
   std::vector<Method> methods;
   Otherwise otherwise = Otherwise::method_not_allowed;
 };
+
+// An upload's private folder, removed (with what is in it) by remove() or when the value goes.
+class UploadFolder {
+ public:
+  UploadFolder() = default;
+  explicit UploadFolder(std::string path) : m_path(std::move(path)) {}
+  UploadFolder(UploadFolder&& o) noexcept : m_path(std::move(o.m_path)) { o.m_path.clear(); }
+  UploadFolder& operator=(UploadFolder&& o) noexcept {
+    if (this != &o) {
+      remove();
+      m_path = std::move(o.m_path);
+      o.m_path.clear();
+    }
+    return *this;
+  }
+  UploadFolder(const UploadFolder&) = delete;
+  UploadFolder& operator=(const UploadFolder&) = delete;
+  ~UploadFolder();
+  void remove();
+
+ private:
+  std::string m_path;
+};
+
+// An upload written to its private folder (handlers/upload.cpp stage_upload): what ingest needs,
+// and how to show its report in the uploader's words.
+struct App::StagedUpload {
+  UploadFolder folder;
+  service::UploadOptions options;
+  std::vector<std::string> paths;                          // generated, in the order posted
+  std::vector<std::pair<std::string, std::string>> names;  // generated path → display name
+  service::IngestReport refused;                           // files refused before ingest
+  std::size_t posted = 0;                                  // files in the form
+  // `report` with display names for generated paths (in errors too), the refusals first.
+  service::IngestReport shown(service::IngestReport report) const;
+};
+
+// The upload page's report table ("files", "uploaded"; templates/web/_report.html).
+void add_upload_report(const service::IngestReport& report, Data& d);
 
 constexpr const char* k_session_cookie = "berkas_session";
 constexpr const char* k_pre_cookie = "berkas_pre";  // CSRF token of the sign-in and setup forms

@@ -1,6 +1,7 @@
 // Upload: files posted from the upload page (/upload, multipart form with csrf) or the API
 // (POST /api/v1/ingest), ingested through the uploader's case assignments; the one report is shown
 // as the page (per file: stored, unchanged or refused, and why) or as JSON. 422 when a file failed.
+// Native evidence (a case in the form) is read by an upload job instead (handlers/jobs.cpp).
 #include "server/internal/shared.h"
 
 #include <cstdio>
@@ -32,7 +33,9 @@ std::string display_name(const std::string& client_name) {
   return name.empty() ? std::string("berkas") : name;
 }
 
-void add_report(const service::IngestReport& report, Data& d) {
+}  // namespace
+
+void add_upload_report(const service::IngestReport& report, Data& d) {
   List files;
   for (const auto& f : report.files) {
     Data fd;
@@ -50,30 +53,43 @@ void add_report(const service::IngestReport& report, Data& d) {
   d.set("uploaded", Data(true));
 }
 
-}  // namespace
+UploadFolder::~UploadFolder() { remove(); }
+
+void UploadFolder::remove() {
+  if (m_path.empty()) return;
+  std::error_code e;
+  fs::remove_all(m_path, e);
+  m_path.clear();
+}
+
+service::IngestReport App::StagedUpload::shown(service::IngestReport report) const {
+  for (auto& f : report.files)
+    for (const auto& [path, name] : names) {
+      if (f.path == path) f.path = name;
+      f.error = core::replace_all(f.error, path, name);
+    }
+  report.files.insert(report.files.begin(), refused.files.begin(), refused.files.end());
+  return report;
+}
 
 // Writes each uploaded file under a fresh private folder with a generated name (the client's
-// name is for display only), ingests them, and maps the outcomes back to the display names.
-core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& form) {
+// name is for display only); what the form says of them in `options`.
+core::Result<App::StagedUpload> App::stage_upload(Ctx&, const Multipart& form) {
   if (form.files.empty()) return core::fail(ErrorCode::invalid_input, "tidak ada berkas / no file uploaded");
   if (form.files.size() > k_max_upload_files)
     return core::fail(ErrorCode::invalid_input, "terlalu banyak berkas / too many files");
+  StagedUpload staged;
+  staged.posted = form.files.size();
   const fs::path dir = fs::path(m_options.data_dir) / "uploads" / ("u-" + random_token().substr(0, 24));
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return core::fail(ErrorCode::io, "cannot create the upload folder: " + ec.message());
+  staged.folder = UploadFolder(dir.string());
   fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
-  struct Cleanup {
-    fs::path p;
-    ~Cleanup() {
-      std::error_code e;
-      fs::remove_all(p, e);
-    }
-  } cleanup{dir};
   // A case named in the form makes the files native evidence of it (a PDF, scan, photo, Word
   // file, e-mail, chat export: what each is comes from its content); otherwise they are Berkas
   // XML and decisions, each naming its own case.
-  service::UploadOptions options;
+  service::UploadOptions& options = staged.options;
   auto field = [&](const char* name) {
     auto it = form.fields.find(name);
     return it == form.fields.end() ? std::string() : core::squeeze_space(it->second);
@@ -93,9 +109,6 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
     if (!options.native.id.empty() && form.files.size() != 1)
       return core::fail(ErrorCode::invalid_input, "id hanya untuk satu berkas / an id names one file only");
   }
-  std::vector<std::string> paths;
-  std::vector<std::pair<std::string, std::string>> names;  // generated path → display name
-  service::IngestReport refused;
   int n = 0;
   for (const auto& f : form.files) {
     const std::string shown = display_name(f.file_name);
@@ -107,7 +120,7 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
                         "percakapan) pilih perkaranya / without a case only .xml or .txt; for native evidence "
                         "choose its case";
       o.error_code = ErrorCode::invalid_input;
-      refused.files.push_back(o);
+      staged.refused.files.push_back(o);
       continue;
     }
     char num[16];
@@ -125,27 +138,25 @@ core::Result<service::IngestReport> App::ingest_upload(Ctx& c, const Multipart& 
       out << f.bytes;
       if (!out) return core::fail(ErrorCode::io, "cannot write the upload");
     }
-    paths.push_back(p.string());
-    names.emplace_back(p.string(), shown);
+    staged.paths.push_back(p.string());
+    staged.names.emplace_back(p.string(), shown);
   }
+  return staged;
+}
+
+// Ingests a staged upload on the writer (Berkas XML: quick) and maps the outcomes back to the
+// display names. Each file's case is checked against the uploader's assignments before anything
+// is stored. A file reusing an existing item's id is a correction only when the form says so
+// ("correction" = ya / true / on / 1, a checkbox on the page, a field in the API).
+core::Result<service::IngestReport> App::ingest_upload(Ctx& c, StagedUpload& staged) {
   service::IngestReport report;
-  if (!paths.empty()) {
-    // Each file's case is checked against the uploader's assignments before anything is stored.
-    // A file reusing an existing item's id is a correction only when the form says so
-    // ("correction" = ya / true / on / 1, a checkbox on the page, a field in the API).
-    auto r = with_writer([&](service::Context& s) {
-      return s.uploads().ingest(c.viewer(), paths, options);
-    });
+  if (!staged.paths.empty()) {
+    auto r = with_writer([&](service::Context& s) { return s.uploads().ingest(c.viewer(), staged.paths, staged.options); });
     if (!r) return r;
     report = std::move(*r);
   }
-  for (auto& f : report.files)
-    for (const auto& [path, shown] : names) {
-      if (f.path == path) f.path = shown;
-      f.error = core::replace_all(f.error, path, shown);
-    }
-  report.files.insert(report.files.begin(), refused.files.begin(), refused.files.end());
-  (void)m_accounts->record(c.viewer(), "upload", "files:" + std::to_string(form.files.size()),
+  report = staged.shown(std::move(report));
+  (void)m_accounts->record(c.viewer(), "upload", "files:" + std::to_string(staged.posted),
                            "failed=" + std::to_string(report.failed()));
   return report;
 }
@@ -189,12 +200,21 @@ Response App::upload(Ctx& c, Format f) {
     if (token == form->fields.end() || !csrf_ok(c, token->second))
       return error_page(c, 403, m_templates.message(c.lang, "csrf_failed"));
   }
-  auto report = ingest_upload(c, *form);
+  auto staged = stage_upload(c, *form);
+  if (!staged) return failure(c, f, staged.error());
+  // Native evidence may need OCR: it is read by a job, off the request and the writer.
+  if (!staged->options.native.case_id.empty() && !staged->paths.empty())
+    return start_upload_job(c, f, std::move(*staged));
+  auto report = ingest_upload(c, *staged);
   if (!report) return failure(c, f, report.error());
-  const int status = report->failed() ? 422 : 200;
-  if (f == Format::json) return json_response(service::json::of(*report), status);
+  return upload_answer(c, f, *report);
+}
+
+Response App::upload_answer(Ctx& c, Format f, const service::IngestReport& report) {
+  const int status = report.failed() ? 422 : 200;
+  if (f == Format::json) return json_response(service::json::of(report), status);
   Data d = upload_form_data(c);
-  add_report(*report, d);
+  add_upload_report(report, d);
   return render(c, status, "upload", d);
 }
 
