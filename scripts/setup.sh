@@ -30,6 +30,7 @@ packages=(
   qpdf poppler-utils mupdf-tools python3
   libpoppler-cpp-dev libtesseract-dev tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng
   libarchive-dev libgmime-3.0-dev libexif-dev
+  libhunspell-dev hunspell-id
   chromium nodejs
   clang libclang-rt-14-dev llvm
 )

@@ -74,6 +74,9 @@ Perintah / commands:
                                 (hanya bila semua nama di dalamnya boleh dilihat: --reveal; dicatat) /
                                 an item's original or its attachment N, unchanged, hash-checked; audited
   serve [--listen HOST:PORT]    jalankan aplikasi web (bawaan 127.0.0.1:8080) / run the web application
+  roots [KATA...]               akar kata bahasa Indonesia, satu per baris: kata<TAB>akar (tanpa kata: dari
+                                masukan standar, satu per baris) / Indonesian roots, word<TAB>root per line
+                                (no words: one per line from standard input)
   convert-law uu21|kuhp SRC.txt OUT.xml
                                 ubah teks undang-undang menjadi XML / convert a law text to XML
 
@@ -699,6 +702,30 @@ int cmd_verify_bundle(const Args& a) {
   return c->intact() ? k_ok : k_integrity;
 }
 
+// The analyser's root of each word, as the index stems it; needs no store.
+int cmd_roots(const Args& a) {
+  constexpr std::size_t k_batch = 4096;
+  auto emit = [&](const std::vector<std::string>& words) -> int {
+    auto roots = service::indonesian_roots(words);
+    if (!roots) return report_error(roots.error(), false);
+    for (std::size_t i = 0; i < words.size(); ++i) std::cout << words[i] << '\t' << (*roots)[i] << '\n';
+    return k_ok;
+  };
+  if (!a.rest.empty()) return emit(a.rest);
+  std::vector<std::string> batch;
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    const auto word = core::squeeze_space(line);
+    if (word.empty()) continue;
+    batch.push_back(word);
+    if (batch.size() == k_batch) {
+      if (int rc = emit(batch); rc != k_ok) return rc;
+      batch.clear();
+    }
+  }
+  return batch.empty() ? k_ok : emit(batch);
+}
+
 const std::map<std::string, std::function<int(const Args&)>>& commands() {
   static const std::map<std::string, std::function<int(const Args&)>> k_commands = {
       {"init", cmd_init},       {"ingest", cmd_ingest},   {"search", cmd_search}, {"show", cmd_show},
@@ -709,6 +736,7 @@ const std::map<std::string, std::function<int(const Args&)>>& commands() {
       {"witness-file", cmd_witness_file},
       {"guideline", cmd_guideline},
       {"original", cmd_original},
+      {"roots", cmd_roots},
   };
   return k_commands;
 }

@@ -22,6 +22,8 @@ using namespace internal;
 namespace {
 
 constexpr const char* k_last_seq_key = "berkas.last_seq";
+// The analyser the terms were made with (Definition::analyser_version).
+constexpr const char* k_analyser_key = "berkas.analyser";
 constexpr const char* k_unindexed_key = "berkas.unindexed.";  // + hash of the doc id → "id\nreason"
 // How much a "pasal 48" reference outweighs the words of the query (BM25 weights of a whole
 // query stay well below this).
@@ -113,6 +115,7 @@ std::vector<FacetValue> facet_of(const Xapian::ValueCountMatchSpy& spy) {
 struct Index::Impl {
   std::string path;
   bool writable = false;
+  bool fresh = false;  // empty when opened: every document is made by this analyser
   std::shared_ptr<const Definition> definition;
   Xapian::Database db;  // for a writer: the same database as `wdb`, seeing its uncommitted changes
   std::unique_ptr<Xapian::WritableDatabase> wdb;
@@ -165,6 +168,22 @@ struct Index::Impl {
   core::Result<Results> search(const Query& query);
 };
 
+core::Result<std::vector<std::string>> roots_of(const Config& config, const std::vector<std::string>& words) {
+  auto definition = load_definition(config.dir);
+  if (!definition) return tl::unexpected(definition.error());
+  RootStemmer stemmer(std::make_shared<const Definition>(std::move(*definition)), Xapian::Database());
+  std::vector<std::string> out;
+  out.reserve(words.size());
+  for (const auto& w : words) out.push_back(stemmer(Xapian::Unicode::tolower(w)));
+  return out;
+}
+
+core::Result<std::string> analyser_version(const Config& config) {
+  auto definition = load_definition(config.dir);
+  if (!definition) return tl::unexpected(definition.error());
+  return definition->analyser_version;
+}
+
 Index::Index(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Index::~Index() = default;
 
@@ -187,6 +206,10 @@ core::Result<std::unique_ptr<Index>> Index::open(const std::string& path, const 
                 path);
   } catch (const Xapian::Error& e) {
     return fail(ErrorCode::io, "indeks tidak dapat dibuka / cannot open the search index: " + e.get_msg(), path);
+  }
+  try {
+    impl->fresh = impl->db.get_doccount() == 0;
+  } catch (const Xapian::Error&) {
   }
   impl->init_language();
   return std::unique_ptr<Index>(new Index(std::move(impl)));
@@ -301,6 +324,9 @@ core::Status Index::commit(std::int64_t seq) {
     // Metadata goes into the same commit as the documents: both or neither survive a crash.
     auto& w = m_impl->writer();
     w.set_metadata(k_last_seq_key, std::to_string(seq));
+    // Only an index that was empty when opened takes this analyser's mark: one holding documents
+    // from another analyser keeps its old mark (or none) until reindex rebuilds it afresh.
+    if (m_impl->fresh) w.set_metadata(k_analyser_key, m_impl->definition->analyser_version);
     w.commit_transaction();
     m_impl->in_transaction = false;
     w.commit();
@@ -321,6 +347,15 @@ core::Status Index::clear() {
     return tl::unexpected(from_xapian(e, "clear"));
   }
   return {};
+}
+
+bool Index::analyser_current() const {
+  try {
+    if (m_impl->db.get_doccount() == 0) return true;
+    return m_impl->db.get_metadata(k_analyser_key) == m_impl->definition->analyser_version;
+  } catch (const Xapian::Error&) {
+    return false;
+  }
 }
 
 std::int64_t Index::last_seq() const {

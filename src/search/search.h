@@ -92,6 +92,15 @@ struct Config {
 // by ids the ingest schemas accept; it keeps one overlong id from stopping the index).
 std::string index_key(const std::string& doc_id);
 
+// The root the analyser gives each word, as the index stems it (lower-cased first; a word that is
+// not plain Indonesian letters is returned lower-cased). Outside a store only the dictionary
+// (Debian's hunspell-id) and the curated roots of `config` validate roots; an index also counts
+// the words of public documents. io error if the definition cannot be read.
+core::Result<std::vector<std::string>> roots_of(const Config& config, const std::vector<std::string>& words);
+
+// The analyser's identity as an index records it (docs/INDEX.md).
+core::Result<std::string> analyser_version(const Config& config);
+
 class Index {
  public:
   // Opens or creates the Xapian database at `path`. io error with the reason.
@@ -116,6 +125,9 @@ class Index {
   core::Result<std::map<std::string, std::string>> unindexed() const;
 
   std::int64_t last_seq() const;                  // 0 for a new index
+  // False when the index holds documents whose terms another analyser made (an older rule set,
+  // another dictionary, another curated root list): searches would miss, so it must be rebuilt.
+  bool analyser_current() const;
   std::int64_t doc_count() const;
   // Every document id, sorted, as index_key() gives it.
   core::Result<std::vector<std::string>> ids() const;

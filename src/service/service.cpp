@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <limits>
 #include <mutex>
@@ -38,6 +39,11 @@ using core::Status;
 std::string default_resource_dir() {
   if (const char* home = std::getenv("BERKAS_HOME"); home && *home) return home;
   return BERKAS_RESOURCE_DIR;
+}
+
+core::Result<std::vector<std::string>> indonesian_roots(const std::vector<std::string>& words,
+                                                       const std::string& resource_dir) {
+  return search::roots_of({(fs::path(resource_dir) / "index").string()}, words);
 }
 
 const char* to_string(FileOutcome::Status s) {
@@ -305,9 +311,18 @@ Result<std::unique_ptr<Service>> Service::open(const Options& options, bool crea
   auto idx = search::Index::open(internal::index_path(options), impl->index_config, !options.read_only);
   if (!idx) return tl::unexpected(idx.error());
   impl->index = std::move(*idx);
-  if (!options.read_only)
+  const bool stale = !options.read_only && !impl->index->analyser_current();
+  if (!options.read_only && !stale)
     if (auto s = impl->catch_up(*impl->index, *impl->store); !s) return tl::unexpected(s.error());
-  return std::unique_ptr<Service>(new Service(std::move(impl)));
+  std::unique_ptr<Service> service(new Service(std::move(impl)));
+  if (stale) {
+    // The index was made by another analyser (an older Berkas, another dictionary): its terms
+    // would not match today's queries, so it is rebuilt from the store before anything runs.
+    std::cerr << "berkas: penganalisis bahasa berubah; indeks pencarian dibangun ulang / the language analyser "
+                 "changed; rebuilding the search index\n";
+    if (auto s = service->reindex(Viewer{}, {}); !s) return tl::unexpected(s.error());
+  }
+  return service;
 }
 
 Result<IngestReport> Service::init(const Viewer& v, bool demo, const Progress& progress) {

@@ -37,6 +37,11 @@ struct Options {
 // The built-in resource dir (the source tree at build time), overridden by $BERKAS_HOME.
 std::string default_resource_dir();
 
+// The Indonesian root of each word as the index stems it (`berkas roots`): Debian's dictionary
+// (hunspell-id) and the shipped roots of `resource_dir`/index; needs no store.
+core::Result<std::vector<std::string>> indonesian_roots(const std::vector<std::string>& words,
+                                                       const std::string& resource_dir = default_resource_dir());
+
 // Called during long work: done of total, and what is being worked on. Never receives a
 // protected name (file names and ids only).
 using Progress = std::function<void(std::size_t done, std::size_t total, const std::string& what)>;

@@ -136,3 +136,27 @@ BOOST_AUTO_TEST_CASE(thesaurus_and_spelling) {
   auto misspelt = json_object(run_berkas(law_store().data, {"search", "--json", "perdagngan orang"}).out);
   BOOST_TEST(misspelt->getValue<std::string>("suggestion").find("perdagangan") != std::string::npos);
 }
+
+// `berkas roots`: the analyser's roots from the arguments, or one word per line from standard
+// input (blank lines skipped, surrounding spaces dropped), word<TAB>root per line; no store needed.
+BOOST_AUTO_TEST_CASE(roots_command_prints_word_tab_root) {
+  TempDir dir;
+  auto r = run_berkas(dir.file("nowhere"), {"roots", "dijanjikan", "Ketipu", "persen"});
+  BOOST_TEST_REQUIRE(r.code == 0, r.err);
+  BOOST_TEST(r.out == "dijanjikan\tjanji\nKetipu\ttipu\npersen\tpersen\n");
+  r = run_with_input({BERKAS_BINARY, "--data", dir.file("nowhere"), "roots"}, "  perekrutan \n\nnyimpen\nTPPO\n");
+  BOOST_TEST_REQUIRE(r.code == 0, r.err);
+  BOOST_TEST(r.out == "perekrutan\trekrut\nnyimpen\tsimpan\nTPPO\ttppo\n");
+  BOOST_TEST(!std::filesystem::exists(dir.file("nowhere")));  // no store was made
+}
+
+// A chat's informal word finds the law's formal one: "ngirim" (send) and "ketipu" (deceived)
+// reach the Pasal on sending people abroad and on deceit by their roots.
+BOOST_AUTO_TEST_CASE(informal_words_find_formal_law_text) {
+  auto r = run_berkas(law_store().data, {"search", "--json", "--limit", "50", "ketipu"});
+  BOOST_TEST_REQUIRE(r.code == 0, r.err);
+  BOOST_TEST(json_object(r.out)->getValue<int>("total") > 0);
+  r = run_berkas(law_store().data, {"search", "--json", "--limit", "50", "ngirim"});
+  BOOST_TEST_REQUIRE(r.code == 0, r.err);
+  BOOST_TEST(json_object(r.out)->getValue<int>("total") > 0);
+}

@@ -1,9 +1,11 @@
 #include "search/internal/definition.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "core/hash.h"
 #include "core/text.h"
 
 namespace berkas::search::internal {
@@ -88,6 +90,13 @@ core::Result<Definition> load_definition(const std::string& dir) {
   auto t = parse_thesaurus(*text, path.string());
   if (!t) return tl::unexpected(t.error());
   d.thesaurus = std::move(*t);
+  d.dictionary = Dictionary::shared();
+  std::vector<std::string> roots(d.roots.begin(), d.roots.end());
+  std::sort(roots.begin(), roots.end());
+  std::string joined;
+  for (const auto& r : roots) joined += r + '\n';
+  d.analyser_version = std::string(k_analyser_rules) + ";" + (d.dictionary ? d.dictionary->version() : "no-dictionary") +
+                       ";roots:" + core::sha256_hex(joined).substr(0, 16);
   return d;
 }
 

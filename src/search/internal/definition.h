@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "search/internal/dictionary.h"
 
 namespace berkas::search::internal {
 
@@ -22,7 +23,15 @@ struct Definition {
   std::unordered_set<std::string> stopwords;  // Indonesian and English
   std::unordered_set<std::string> roots;      // curated Indonesian roots
   Thesaurus thesaurus;
+  // Debian's Indonesian dictionary (shared by the process); nullptr when it is not installed.
+  std::shared_ptr<const Dictionary> dictionary;
+  // What the index's terms depend on: the analyser's rules, the dictionary and the curated roots.
+  // The index records it; an index built under another analyser is rebuilt (docs/INDEX.md).
+  std::string analyser_version;
 };
+
+// Bumped whenever the analyser's rules change the root of any word.
+inline constexpr const char* k_analyser_rules = "berkas-id-roots/3";
 
 // Reads stopwords-id.txt, stopwords-en.txt, roots-id.txt and thesaurus.txt from `dir`.
 // An empty `dir` gives an empty definition (no stop words, roots or synonyms). io error if a

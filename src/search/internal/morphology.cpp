@@ -124,7 +124,95 @@ std::vector<RootCandidate> root_candidates(const std::string& word) {
   return unique;
 }
 
+namespace {
+
+// Cardinal numerals: ke- + numeral is an ordinal, a word of its own (kedua, keempat).
+bool is_ordinal(const std::string& w) {
+  static const std::set<std::string> numerals = {"satu", "dua",   "tiga",     "empat",    "lima",
+                                                 "enam", "tujuh", "delapan",  "sembilan", "sepuluh",
+                                                 "sebelas", "seratus", "seribu"};
+  return starts(w, "ke") && numerals.count(w.substr(2)) > 0;
+}
+
+// Of the readings the dictionary licenses for `word`, the one the affix rules reach by removing
+// most affixes (hunspell lists alternatives in no useful order); "" if none.
+std::string licensed_root(const std::string& word, const Lexicon& lexicon, bool keep_se) {
+  if (!lexicon.stems) return {};
+  std::vector<std::string> stems;
+  for (auto& s : lexicon.stems(word))
+    if (plausible(s) && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      stems.push_back(std::move(s));
+  if (stems.empty()) return {};
+  if (keep_se && starts(word, "se"))
+    for (const auto& s : stems)
+      if (word.compare(2, s.size(), s) == 0) return word;
+  std::string best;
+  int best_affixes = -1;
+  for (const auto& c : root_candidates(word))
+    if (c.affixes > best_affixes && std::find(stems.begin(), stems.end(), c.root) != stems.end()) {
+      best = c.root;
+      best_affixes = c.affixes;
+    }
+  return best.empty() ? stems.back() : best;
+}
+
+}  // namespace
+
+std::vector<std::string> formal_spellings(const std::string& word) {
+  std::vector<std::string> out;
+  if (word.size() < 4 || word.size() > 40) return out;
+  auto add = [&out, &word](std::string s) {
+    if (s != word && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  };
+  // Prefixes: the bare nasal of colloquial speech is the formal me(N)- (ngirim → mengirim,
+  // nyimpen → menyimpen, nulis → menulis, mukul → memukul); the passive ke- is di- (ketipu → ditipu).
+  std::vector<std::string> prefixed = {word};
+  if ((starts(word, "ng") || starts(word, "ny")) && !starts(word, "nge") ) prefixed.push_back("me" + word);
+  if (starts(word, "nge") && is_consonant(at(word, 3))) {
+    prefixed.push_back("me" + word);              // ngecek → mengecek
+    prefixed.push_back(word.substr(3));           // ngecat → cat
+  }
+  if ((word[0] == 'n' || word[0] == 'm') && is_vowel(at(word, 1))) prefixed.push_back("me" + word);
+  if (starts(word, "ke") && word.size() >= 6) prefixed.push_back("di" + word.substr(2));
+  // Suffix: -in is -kan or -i (kirimin → kirimkan, bohongin → bohongi).
+  std::vector<std::string> suffixed;
+  for (const auto& p : prefixed) {
+    suffixed.push_back(p);
+    if (ends(p, "in") && p.size() >= 6) {
+      const auto base = p.substr(0, p.size() - 2);
+      suffixed.push_back(base + "kan");
+      suffixed.push_back(base + "i");
+      // The dictionary lists few bare imperatives (kirimkan): their passive is licensed instead.
+      if (p == word) {
+        suffixed.push_back("di" + base + "kan");
+        suffixed.push_back("di" + base + "i");
+      }
+    }
+  }
+  // Vowel: e for a in a closed last syllable (simpen → simpan, bener → benar).
+  for (const auto& s : suffixed) add(s);
+  for (const auto& s : suffixed) {
+    const auto v = s.find_last_of("aeiou");
+    if (v != std::string::npos && v + 1 < s.size() && v > 0 && s[v] == 'e' && is_consonant(s[v - 1])) {
+      auto t = s;
+      t[v] = 'a';
+      add(std::move(t));
+    }
+  }
+  return out;
+}
+
 std::string indonesian_root(const std::string& word, const Lexicon& lexicon) {
+  const bool plain = word.size() >= 4 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (lexicon.is_root && lexicon.is_root(word)) return word;
+  if (!plain) return {};
+  if (is_ordinal(word)) return word;
+  if (auto r = licensed_root(word, lexicon, true); !r.empty()) return r;
+  if (lexicon.stems)
+    for (const auto& f : formal_spellings(word)) {
+      if (auto r = licensed_root(f, lexicon, false); !r.empty()) return r;
+      if (lexicon.is_root && lexicon.is_root(f)) return f;
+    }
   const RootCandidate* best = nullptr;
   std::tuple<int, int, std::size_t, bool> best_key{};
   const auto candidates = root_candidates(word);

@@ -26,14 +26,29 @@ std::vector<RootCandidate> root_candidates(const std::string& word);
 
 // What the analyser validates against.
 struct Lexicon {
-  std::function<bool(const std::string&)> is_root;  // curated root list (index/roots-id.txt)
-  std::function<bool(const std::string&)> is_word;  // a word seen in the (public) corpus
+  // A root: an entry of the dictionary (Debian's hunspell-id) or of the curated list
+  // (index/roots-id.txt). A word that is itself an entry is its own root (persen, badan, nilai).
+  std::function<bool(const std::string&)> is_root;
+  // The roots the dictionary's affix rules allow for a word (empty if it does not know the word).
+  std::function<std::vector<std::string>(const std::string&)> stems;
+  // A word seen in the (public) corpus: validates roots the dictionary lacks.
+  std::function<bool(const std::string&)> is_word;
 };
 
-// The root of `word`, or "" if no candidate is validated. Preference: a curated root over a
-// corpus word, then the reading that removes more affixes, then the longer root, then the
-// reading that removed a suffix (Nazief–Adriani try suffixes first). The word itself only
-// counts as its own root when the curated list has it (every corpus word is "in the corpus").
+// The root of `word` (lower-case ASCII), or "" if nothing validates one:
+//  1. the word itself when it is an entry, or an ordinal (kedua, keempat: lexical words);
+//  2. a reading the dictionary's affix rules license — of the affix readings root_candidates()
+//     generates, the licensed one that removes most affixes; a se- word whose rest is licensed
+//     stays whole (sebanyak, sejenis, sebelumnya are lexical words, not forms of their root);
+//  3. for a word the dictionary does not know, its formal spelling as chats write it informally
+//     (ngirim, nyimpen, ketipu, kirimin, bener: me- for the bare nasal prefix, di- for the
+//     passive ke-, -kan/-i for -in, a for e in the last syllable), when the rules license that;
+//  4. else affix stripping validated by the entries, then by the corpus: a root the curated list
+//     or dictionary has over a corpus word, then the reading that removes more affixes, then the
+//     longer root, then the reading that removed a suffix.
 std::string indonesian_root(const std::string& word, const Lexicon& lexicon);
+
+// The formal spellings step 3 tries for an informal word, nearest first (the word excluded). Pure.
+std::vector<std::string> formal_spellings(const std::string& word);
 
 }  // namespace berkas::search::internal

@@ -34,8 +34,14 @@ std::string RootStemmer::operator()(const std::string& word) {
 }
 
 std::string RootStemmer::compute(const std::string& word) {
-  if (!std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return word;
-  auto is_root = [this](const std::string& w) { return m_definition->roots.count(w) > 0; };
+  if (word.size() > k_max_dictionary_word || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return word;
+  const auto& dictionary = m_definition->dictionary;
+  auto is_root = [this, &dictionary](const std::string& w) {
+    return m_definition->roots.count(w) > 0 || (dictionary && dictionary->is_entry(w));
+  };
+  std::function<std::vector<std::string>(const std::string&)> stems;
+  if (dictionary) stems = [&dictionary](const std::string& w) { return dictionary->stems(w); };
   auto is_word = [this](const std::string& w) {
     try {
       // Xapian 1.4 has no direct frequency lookup; the spelling word list is sorted.
@@ -46,7 +52,7 @@ std::string RootStemmer::compute(const std::string& word) {
       return false;  // no spelling table yet: only the curated roots count
     }
   };
-  if (auto root = indonesian_root(word, Lexicon{is_root, is_word}); !root.empty()) return root;
+  if (auto root = indonesian_root(word, Lexicon{is_root, stems, is_word}); !root.empty()) return root;
   // English is the second language: victims → victim, but only when the English stem is itself a
   // known word, so Indonesian words that happen to end like English ones (penting, kelas) keep
   // their form.
