@@ -298,26 +298,48 @@ std::optional<std::pair<core::Date, std::size_t>> find_date(const std::string& l
 // ---------------------------------------------------------------- the parts
 
 // "133/Pid.Sus/2025/PN Idm", "1234 K/Pid.Sus/2024", "45/PID.SUS/2024/PT DKI" at `p` in a
-// line-structured text; the court code ends at the end of the line.
-std::optional<std::string> decision_number_at(const std::string& s, std::size_t p) {
+// line-structured text; the court code ends at the end of the line. Published decisions also
+// write the classification with stray spaces ("84/Pid. Sus/2021/PN Sel": given back without
+// them) and withhold the serial number ("-/Pid.Sus/2024/PN Tjk", "XX/Pid.Sus/2025/PN Kka":
+// `withheld` is set).
+std::optional<std::string> decision_number_at(const std::string& s, std::size_t p, bool& withheld) {
   std::size_t i = p;
   const std::size_t d = i;
+  withheld = false;
   while (i < s.size() && is_digit(s[i]) && i - d <= 6) ++i;
-  if (i == d || i - d > 6) return std::nullopt;
+  if (i == d) {
+    // A withheld serial: dashes, X's or dots standing for the digits.
+    while (i < s.size() && (s[i] == '-' || s[i] == 'X' || s[i] == 'x' || s[i] == '.') && i - d <= 6) ++i;
+    if (i == d || i - d > 6) return std::nullopt;
+    withheld = true;
+  }
+  if (i - d > 6) return std::nullopt;
   // Cassation (K) and review (PK) numbers: "1234 K/Pid.Sus/2024".
   std::size_t j = i;
   if (j < s.size() && s[j] == ' ') ++j;
   if (s.compare(j, 2, "K/") == 0) i = j + 1;
   else if (s.compare(j, 3, "PK/") == 0) i = j + 2;
   if (i >= s.size() || s[i] != '/') return std::nullopt;
+  std::string number = s.substr(p, i - p + 1);
   ++i;
   const std::size_t c = i;
-  while (i < s.size() && (is_alpha(s[i]) || s[i] == '.' || s[i] == '-') && i - c <= 20) ++i;
-  if (i - c < 2 || i - c > 20 || i >= s.size() || s[i] != '/') return std::nullopt;
+  std::string classification;
+  while (i < s.size() && i - c <= 24) {
+    if (is_alpha(s[i]) || s[i] == '.' || s[i] == '-') {
+      classification += s[i++];
+    } else if (s[i] == ' ' && i > c && s[i - 1] == '.' && i + 1 < s.size() && is_alpha(s[i + 1])) {
+      ++i;  // "Pid. Sus"
+    } else {
+      break;
+    }
+  }
+  if (classification.size() < 2 || classification.size() > 20 || i >= s.size() || s[i] != '/') return std::nullopt;
+  number += classification + '/';
   ++i;
   const std::size_t y = i;
   while (i < s.size() && is_digit(s[i]) && i - y <= 4) ++i;
   if (i - y != 4 || (s[y] != '1' && s[y] != '2')) return std::nullopt;
+  number += s.substr(y, 4);
   std::size_t end = i;
   if (i < s.size() && s[i] == '/') {
     // Court code: up to three short capitalised words on the same line ("PN Jkt.Pst", "PT DKI").
@@ -332,20 +354,39 @@ std::optional<std::string> decision_number_at(const std::string& s, std::size_t 
       k = w + 1;
     }
   }
+  number += s.substr(i, end - i);
   // Court codes never end in '.': a trailing one closes the sentence ("... PN Idm.").
-  return trim(std::string_view(s).substr(p, end - p), " ,;:.");
+  return trim(number, " ,;:.");
 }
 
-std::optional<std::string> find_number(const std::string& text, const std::string& lower) {
+// The decision's number: the first one after a "Nomor" (the heading's, else the page footers'
+// "Putusan Nomor ..."). When that one is withheld, a footer that gives the same number in full
+// wins (same classification, year and court); else it stays withheld.
+std::optional<std::string> find_number(const std::string& text, const std::string& lower, bool& withheld) {
   std::size_t p = 0;
+  std::optional<std::string> first;
+  withheld = false;
   while ((p = find_word(lower, "nomor", p)) != npos) {
     std::size_t i = p + 5;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == ':' || text[i] == '.'))
       ++i;
-    if (auto n = decision_number_at(text, i)) return n;
+    bool w = false;
+    if (auto n = decision_number_at(text, i, w)) {
+      if (!first) {
+        first = n;
+        withheld = w;
+        if (!w) return first;
+      } else if (!w && p >= 8 && lower.compare(p - 8, 7, "putusan") == 0) {
+        const auto tail = [](const std::string& x) { return x.substr(x.find('/')); };
+        if (tail(*n) == tail(*first)) {
+          withheld = false;
+          return n;
+        }
+      }
+    }
     p = p + 5;
   }
-  return std::nullopt;
+  return first;
 }
 
 // 1-based line of the "PUTUSAN" heading in the file as given (where the number belongs), 1
@@ -683,13 +724,18 @@ core::Result<core::Precedent> parse_putusan_text(std::string_view text, const st
   out.text = clean_text(text);
   const std::string lower_text = core::ascii_lower(out.text);
 
-  const auto number = find_number(out.text, lower_text);
+  bool withheld = false;
+  const auto number = find_number(out.text, lower_text, withheld);
   if (!number)
     return core::fail(core::ErrorCode::invalid_input,
                       "not a court decision: no decision number (\"Nomor 133/Pid.Sus/2025/PN ...\")",
                       file_name, heading_line(text), "number");
   out.number = *number;
   out.id = core::slugify(out.number);
+  // A withheld number ("-/Pid.Sus/2024/PN Tjk") is shared by every decision of that court and
+  // year that withholds it: the id takes the first digits of the text's hash so that none collide.
+  if (withheld)
+    out.id = core::slugify("disamarkan " + out.number.substr(out.number.find('/') + 1)) + "-" + out.source_sha256.substr(0, 10);
   out.fictional = out.text.substr(0, 2000).find("FIKTIF") != npos;
 
   Flat f;
