@@ -37,6 +37,31 @@ constexpr std::size_t k_max_ayat_per_ref = 16;
 constexpr std::size_t k_max_gap = 256;             // white space allowed inside a citation
 constexpr std::size_t k_max_number_digits = 5;
 
+// The last Pasal of the codes whose numbering is certain, so a number is never attributed to a
+// law that has no such Pasal ("Pasal 88 jo Pasal 76 I Undang-Undang Nomor 35 Tahun 2014" with the
+// law's name out of reach must not become UU 21/2007 Pasal 88). UU 21/2007 ends at Pasal 67,
+// UU 1/2023 (KUHP) at 624, the old KUHP (Wetboek van Strafrecht) at 569, KUHAP (UU 8/1981) at 286.
+int last_pasal(const std::string& law_id) {
+  if (law_id == "uu-21-2007") return 67;
+  if (law_id == "uu-1-2023") return 624;
+  if (law_id == "kuhp") return 624;  // the old code (569) or the new one, as of the decision's date
+  if (law_id == "kuhap") return 286;
+  return 0;  // unknown: any number
+}
+
+// Whether `pasal` ("88", "76i") can be a Pasal of `law_id`.
+bool pasal_exists(const std::string& law_id, const std::string& pasal) {
+  const int last = last_pasal(law_id);
+  if (last == 0) return true;
+  int n = 0;
+  for (char c : pasal) {
+    if (c < '0' || c > '9') break;
+    n = n * 10 + (c - '0');
+    if (n > 100000) return false;
+  }
+  return n >= 1 && n <= last;
+}
+
 enum class Kind { end, word, number, punct };
 
 struct Token {
@@ -491,6 +516,8 @@ class Parser {
     std::set<std::string> seen;  // "Pasal 2 ayat (1) dan ayat (1)": one citation per id
     for (std::size_t i = 0; i < refs.size(); ++i) {
       const Ref& r = refs[i];
+      // A number the law does not have is not attributed to it (left unresolved: not cited).
+      if (!pasal_exists(law_id, r.pasal)) continue;
       const std::size_t raw_end = i + 1 == refs.size() ? chain_end : r.end;
       const std::string raw(m_text.substr(r.begin, raw_end - r.begin));
       const std::string base = law_id + "/pasal-" + r.pasal;

@@ -16,7 +16,9 @@ namespace berkas::ingest {
 // "kuhap" (UU 8/1981), "uu-<n>-<year>" for any other numbered law.
 // A bare "Pasal N" with no law after it in the same chain resolves to `default_law`
 // (empty = dropped). Chains ("Pasal 4 jo. Pasal 10 UU TPPO", "Pasal 2 dan Pasal 3 ...")
-// take the law named at the end. Pure function; thread-safe.
+// take the law named at the end. A Pasal number the resolved law does not have (UU 21/2007 has
+// 67 Pasal, UU 1/2023 624, the old KUHP 569, KUHAP 286) is never attributed to it: that reference
+// is left out rather than guessed. Pure function; thread-safe.
 std::vector<core::Citation> extract_citations(std::string_view text,
                                               const std::string& default_law = "uu-21-2007");
 

@@ -45,6 +45,25 @@ BOOST_AUTO_TEST_CASE(full_law_name_with_ayat) {
   BOOST_TEST(cs[0].raw == "Pasal 2 ayat (1) UU No. 21 Tahun 2007");
 }
 
+// A Pasal number the law does not have is never attributed to it (issue 12: ~480 impossible
+// citations such as uu-21-2007/pasal-88 in real decisions). Sentences as real decisions write
+// them, with the law's name out of the parser's reach.
+BOOST_AUTO_TEST_CASE(impossible_pasal_numbers_are_not_attributed) {
+  // Child protection, the "I" of Pasal 76I split off: the law is not reached; 88 is not in UU 21/2007.
+  BOOST_TEST(ids("Pasal 88 jo Pasal 76 I Undang-Undang Nomor 35 Tahun 2014") == V{});
+  // KUHP 2023 with no law named: Pasal 455 is not a Pasal of UU 21/2007.
+  BOOST_TEST(ids("sebagaimana diatur dalam Pasal 455 ayat (2)") == V{});
+  // Named explicitly, still impossible: left out. Possible ones stay.
+  BOOST_TEST((ids("Pasal 4 dan Pasal 81 UU No. 21 Tahun 2007") == V{"uu-21-2007/pasal-4"}));
+  BOOST_TEST((ids("Pasal 67 UU TPPO") == V{"uu-21-2007/pasal-67"}));
+  BOOST_TEST(ids("Pasal 68 UU TPPO") == V{});
+  BOOST_TEST((ids("Pasal 286 KUHAP dan Pasal 287 KUHAP") == V{"kuhap/pasal-286"}));
+  BOOST_TEST((ids("Pasal 624 UU No. 1 Tahun 2023") == V{"uu-1-2023/pasal-624"}));
+  BOOST_TEST(ids("Pasal 625 UU No. 1 Tahun 2023") == V{});
+  // A law whose numbering is not registered takes any number.
+  BOOST_TEST((ids("Pasal 81 UU No. 18 Tahun 2017") == V{"uu-18-2017/pasal-81"}));
+}
+
 BOOST_AUTO_TEST_CASE(jo_chain_takes_law_at_end) {
   const std::string t = "Pasal 4 jo. Pasal 10 UU TPPO";
   const auto cs = ingest::extract_citations(t, "");

@@ -308,6 +308,14 @@ BOOST_AUTO_TEST_CASE(real_decisions_whole_are_read_cut_short_are_refused) {
     ++files;
     BOOST_TEST(!p->precedent->verdict.empty());
     BOOST_TEST(!p->precedent->date.empty());
+    // No citation gives UU 21/2007 a Pasal it does not have (it has 67).
+    auto possible = [](const std::string& id) {
+      if (id.rfind("uu-21-2007/pasal-", 0) != 0) return true;
+      return std::atoi(id.c_str() + std::string("uu-21-2007/pasal-").size()) <= 67;
+    };
+    for (const auto& c : p->citations) BOOST_TEST(possible(c.provision_id), e.path().filename() << ": " << c.provision_id);
+    for (const auto& id : p->precedent->provisions_charged) BOOST_TEST(possible(id), e.path().filename() << ": " << id);
+    for (const auto& id : p->precedent->provisions_applied) BOOST_TEST(possible(id), e.path().filename() << ": " << id);
     // The first third: the header, the parties, part of the charges — no ruling.
     const std::string head = whole.substr(0, whole.size() / 3);
     auto cut = parse_bytes(head, tmp.file("potong.txt"), k_schemas);
