@@ -607,8 +607,35 @@ std::string point_text(const Flat& f, std::size_t p, std::size_t to) {
   return trim(std::string_view(f.text).substr(p, e - p), " .;:-");
 }
 
-// "selama 5 (lima) tahun dan 6 (enam) bulan" → 66; "selama empat tahun" → 48.
-int prison_months(const std::string& sentence_lower) {
+// Published decisions are often OCR text: a word split by a stray space ("sel ama", "t ahun")
+// and a number glued to its words ("3(tiga) tahun", "(lima belas)tahun"). Mends, in lower-case
+// text, the splits of `keywords` (at word boundaries) and puts spaces around parentheses.
+std::string mend_ocr_splits(const std::string& lower, std::initializer_list<std::string_view> keywords) {
+  std::string s;
+  s.reserve(lower.size() + 16);
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    const char c = lower[i];
+    if (c == '(' && !s.empty() && s.back() != ' ') s += ' ';
+    s += c;
+    if (c == ')' && i + 1 < lower.size() && lower[i + 1] != ' ') s += ' ';
+  }
+  for (const auto k : keywords) {
+    for (std::size_t j = 1; j < k.size(); ++j) {
+      const std::string split = std::string(k.substr(0, j)) + ' ' + std::string(k.substr(j));
+      for (std::size_t p = s.find(split); p != npos; p = s.find(split, p + 1)) {
+        const bool start = p == 0 || !is_lower(s[p - 1]);
+        const bool end = p + split.size() >= s.size() || !is_lower(s[p + split.size()]);
+        if (start && end) s.replace(p, split.size(), std::string(k));
+      }
+    }
+  }
+  return s;
+}
+
+// "selama 5 (lima) tahun dan 6 (enam) bulan" → 66; "selama empat tahun" → 48; also as OCR
+// splits them ("sel ama 5 (lima) t ahun", "3(tiga) tahun").
+int prison_months(const std::string& sentence) {
+  const std::string sentence_lower = mend_ocr_splits(sentence, {"penjara", "selama", "tahun", "bulan", "hari"});
   const std::size_t pj = find_word(sentence_lower, "penjara");
   if (pj == npos) return 0;
   const std::size_t s = find_word(sentence_lower, "selama", pj, pj + 60);

@@ -329,6 +329,19 @@ BOOST_AUTO_TEST_CASE(real_decisions_whole_are_read_cut_short_are_refused) {
 // Decision numbers as published, written down from reading the files: with a stray space in the
 // classification, withheld as "-" or "XX" in the heading and every footer. A withheld number
 // stays as printed; the id takes a hash of the text so two withheld numbers never collide.
+// A prison term as OCR splits it, read from the ruling (after the last MENGADILI) of the file:
+// "pidana penjara sel ama  5 (lima) tahun" is five years.
+BOOST_AUTO_TEST_CASE(real_decision_prison_term_split_by_ocr) {
+  const fs::path path = fs::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "data" / "putusan" / "448_Pid.Sus_2025_PN_Pdg.txt";
+  if (!fs::exists(path)) {
+    BOOST_TEST_MESSAGE("skipped: " << path << " is not here");
+    return;
+  }
+  auto p = parse_bytes(read_file(path.string()), path.string(), k_schemas);
+  BOOST_TEST_REQUIRE(p.has_value());
+  BOOST_TEST(p->precedent->prison_months == 60);
+}
+
 BOOST_AUTO_TEST_CASE(real_decision_numbers_spaced_and_withheld) {
   const fs::path dir = fs::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "data" / "putusan";
   if (!fs::is_directory(dir)) {

@@ -401,6 +401,28 @@ BOOST_AUTO_TEST_CASE(restitution_variants) {
   }
 }
 
+// Prison terms as OCR text writes them (issue 12: "3(tiga) tahun" and "1 (satu) T ahun dan
+// 4 (empat) Bulan" read as 0). FIKTIF sentences in the published forms.
+BOOST_AUTO_TEST_CASE(prison_terms_split_or_glued_by_ocr) {
+  struct Case {
+    const char* point;
+    int months;
+  };
+  for (const auto& c : std::vector<Case>{
+           {"2. Menjatuhkan pidana penjara selama 3(tiga) tahun;", 36},
+           {"2. Menjatuhkan pidana penjara selama 1 (satu) T ahun dan 4 (empat) Bulan;", 16},
+           {"2. Menjatuhkan pidana penjara sel ama 5 (lima) tahun dan denda Rp100.000.000,00;", 60},
+           {"2. Menjatuhkan pidana penjara selama 15(lima belas)tahun;", 180},
+           {"2. Menjatuhkan pidana pen jara selama 2 (dua) tahun 6 (enam) bul an;", 30},
+           // Not a split keyword: "se lama" is left alone when it does not spell one exactly.
+           {"2. Menjatuhkan pidana penjara selama-lamanya;", 0},
+       }) {
+    Parts d;
+    d.amar = "1. Menyatakan Terdakwa CONTOH bersalah;\n" + std::string(c.point) + "\n3. Membebankan biaya perkara sejumlah Rp5.000,00;\n";
+    BOOST_TEST(parse(d.str()).prison_months == c.months, c.point);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(appeal_that_only_affirms) {
   Parts d;
   d.amar = "1. Menyatakan Terdakwa X bersalah;\n2. Menjatuhkan pidana penjara selama 4 (empat) tahun dan "
