@@ -413,9 +413,18 @@ std::string court_at(const std::string& flat, std::size_t p, std::size_t kind_wo
     std::size_t e = flat.find(' ', i);
     if (e == npos) e = flat.size();
     std::string w = flat.substr(i, e - i);
+    // An OCR split of the name's first letter ("T anjung"): joined again.
+    if (words.size() >= kind_words && w.size() == 1 && is_upper(w[0]) && e + 1 < flat.size() &&
+        is_lower(flat[e + 1])) {
+      std::size_t e2 = flat.find(' ', e + 1);
+      if (e2 == npos) e2 = flat.size();
+      w += flat.substr(e + 1, e2 - e - 1);
+      e = e2;
+    }
     const bool trailing_comma = !w.empty() && (w.back() == ',' || w.back() == ';');
     w = trim(w, ",;:");
-    if (words.size() >= kind_words && (w.empty() || !is_upper(w[0]) || w == "Nomor")) break;
+    // "Kelas IA Khusus" is the court's class, not its name.
+    if (words.size() >= kind_words && (w.empty() || !is_upper(w[0]) || w == "Nomor" || w == "Kelas" || w == "KELAS")) break;
     words.push_back(w);
     if (trailing_comma) break;
     i = e + 1;

@@ -345,7 +345,7 @@ BOOST_AUTO_TEST_CASE(real_decision_prison_term_split_by_ocr) {
 // The defendant from the identity list, written down from reading the files: squeezed onto one
 // line ("Nama lengkap : TERDAKWA 2. Tempat lahir : ..."), or labelled "Nama Terdakwa". These
 // publications anonymise the name as "TERDAKWA"; it is kept as written.
-BOOST_AUTO_TEST_CASE(real_decision_defendants_from_the_identity_list) {
+BOOST_AUTO_TEST_CASE(real_decision_defendants_and_courts) {
   const fs::path dir = fs::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "data" / "putusan";
   if (!fs::is_directory(dir)) {
     BOOST_TEST_MESSAGE("skipped: " << dir << " is not here");
@@ -359,6 +359,15 @@ BOOST_AUTO_TEST_CASE(real_decision_defendants_from_the_identity_list) {
     auto p = parse_bytes(read_file(path), path, k_schemas);
     BOOST_TEST_REQUIRE(p.has_value(), file);
     BOOST_TEST(p->precedent->defendant == name, file);
+  }
+  // The court without its class ("Pengadilan Negeri Padang Kelas I A", "... Jambi Kelas IA").
+  for (const auto& [file, court] : std::vector<std::pair<std::string, std::string>>{
+           {"448_Pid.Sus_2025_PN_Pdg.txt", "Pengadilan Negeri Padang"},
+           {"636_Pid.Sus_2025_PN_Jmb.txt", "Pengadilan Negeri Jambi"}}) {
+    const auto path = (dir / file).string();
+    auto p = parse_bytes(read_file(path), path, k_schemas);
+    BOOST_TEST_REQUIRE(p.has_value(), file);
+    BOOST_TEST(p->precedent->court == court, file);
   }
 }
 

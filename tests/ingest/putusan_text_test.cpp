@@ -437,6 +437,17 @@ BOOST_AUTO_TEST_CASE(defendant_name_ends_at_the_next_numbered_field) {
   BOOST_TEST(parse(d.str()).defendant == "CONTOH als. BUDI 2 FIKTIF");
 }
 
+// The court's name as OCR splits it, and without its class (FIKTIF headings).
+BOOST_AUTO_TEST_CASE(court_name_mended_and_without_its_class) {
+  Parts d;
+  d.court = "Pengadilan Negeri T anjung Karang yang mengadili perkara pidana dengan acara pemeriksaan biasa\n";
+  BOOST_TEST(parse(d.str()).court == "Pengadilan Negeri Tanjung Karang");
+  d.court = "Pengadilan Negeri Padang Kelas I A yang mengadili perkara pidana dengan acara pemeriksaan biasa\n";
+  BOOST_TEST(parse(d.str()).court == "Pengadilan Negeri Padang");
+  d.court = "Pengadilan Negeri Jambi Kelas IA Khusus yang mengadili perkara pidana\n";
+  BOOST_TEST(parse(d.str()).court == "Pengadilan Negeri Jambi");
+}
+
 BOOST_AUTO_TEST_CASE(appeal_that_only_affirms) {
   Parts d;
   d.amar = "1. Menyatakan Terdakwa X bersalah;\n2. Menjatuhkan pidana penjara selama 4 (empat) tahun dan "
