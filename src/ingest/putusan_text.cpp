@@ -413,9 +413,18 @@ std::string court_at(const std::string& flat, std::size_t p, std::size_t kind_wo
     std::size_t e = flat.find(' ', i);
     if (e == npos) e = flat.size();
     std::string w = flat.substr(i, e - i);
+    // An OCR split of the name's first letter ("T anjung"): joined again.
+    if (words.size() >= kind_words && w.size() == 1 && is_upper(w[0]) && e + 1 < flat.size() &&
+        is_lower(flat[e + 1])) {
+      std::size_t e2 = flat.find(' ', e + 1);
+      if (e2 == npos) e2 = flat.size();
+      w += flat.substr(e + 1, e2 - e - 1);
+      e = e2;
+    }
     const bool trailing_comma = !w.empty() && (w.back() == ',' || w.back() == ';');
     w = trim(w, ",;:");
-    if (words.size() >= kind_words && (w.empty() || !is_upper(w[0]) || w == "Nomor")) break;
+    // "Kelas IA Khusus" is the court's class, not its name.
+    if (words.size() >= kind_words && (w.empty() || !is_upper(w[0]) || w == "Nomor" || w == "Kelas" || w == "KELAS")) break;
     words.push_back(w);
     if (trailing_comma) break;
     i = e + 1;
@@ -510,18 +519,34 @@ std::string name_run(const std::string& flat, std::size_t p) {
   return name;
 }
 
+// The defendant's name from the identity list ("1. Nama lengkap : X", "1. Nama Terdakwa : X"),
+// up to the end of its line, its ';', or the next numbered field when the list is squeezed onto
+// one line ("Nama lengkap : TERDAKWA 2. Tempat lahir : ..."); else the first capitalised name run
+// after "Terdakwa". Anonymised publications give "TERDAKWA", kept as written.
 std::string find_defendant(const std::string& text, const std::string& lower, const Flat& f) {
-  const std::size_t n = find_word(lower, "nama lengkap");
+  std::size_t n = npos;
+  for (std::string_view label : {"nama lengkap", "nama terdakwa"}) {
+    const std::size_t p = find_word(lower, label);
+    if (p != npos && p < n) n = p;
+  }
   if (n != npos) {
     const std::size_t colon = text.find(':', n);
     const std::size_t eol = text.find('\n', n);
-    if (colon != npos && (eol == npos || colon < eol)) {
+    if (colon != npos && (eol == npos || colon < eol) && colon - n < 40) {
       std::size_t end = text.find('\n', colon);
-      std::string v = trim(std::string_view(text).substr(colon + 1, end == npos ? npos : end - colon - 1),
-                           " ;,.");
-      // "1. Nama lengkap : X; 2. Tempat lahir : ..." squeezed onto one line
-      const std::size_t semi = v.find(';');
-      if (semi != npos) v = trim(v.substr(0, semi), " ;,.");
+      std::string v(std::string_view(text).substr(colon + 1, end == npos ? npos : end - colon - 1));
+      if (const std::size_t semi = v.find(';'); semi != npos) v.resize(semi);
+      // The next numbered field: " 2. Tempat lahir", "...TERDAKWA. 2. Tempat".
+      for (std::size_t i = 1; i + 2 < v.size(); ++i) {
+        if (v[i - 1] != ' ' || !is_digit(v[i])) continue;
+        std::size_t j = i;
+        while (j < v.size() && is_digit(v[j]) && j - i < 2) ++j;
+        if (j + 1 < v.size() && v[j] == '.' && v[j + 1] == ' ') {
+          v.resize(i);
+          break;
+        }
+      }
+      v = trim(v, " ;,.");
       if (!v.empty()) return v;
     }
   }

@@ -342,6 +342,35 @@ BOOST_AUTO_TEST_CASE(real_decision_prison_term_split_by_ocr) {
   BOOST_TEST(p->precedent->prison_months == 60);
 }
 
+// The defendant from the identity list, written down from reading the files: squeezed onto one
+// line ("Nama lengkap : TERDAKWA 2. Tempat lahir : ..."), or labelled "Nama Terdakwa". These
+// publications anonymise the name as "TERDAKWA"; it is kept as written.
+BOOST_AUTO_TEST_CASE(real_decision_defendants_and_courts) {
+  const fs::path dir = fs::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "data" / "putusan";
+  if (!fs::is_directory(dir)) {
+    BOOST_TEST_MESSAGE("skipped: " << dir << " is not here");
+    return;
+  }
+  for (const auto& [file, name] : std::vector<std::pair<std::string, std::string>>{
+           {"103_Pid.Sus_2025_PN_Pts.txt", "TERDAKWA"},
+           {"46_Pid.Sus_2025_PN_Kka.txt", "TERDAKWA"},
+           {"893_Pid.Sus_2024_PN_Tjk.txt", "Terdakwa"}}) {
+    const auto path = (dir / file).string();
+    auto p = parse_bytes(read_file(path), path, k_schemas);
+    BOOST_TEST_REQUIRE(p.has_value(), file);
+    BOOST_TEST(p->precedent->defendant == name, file);
+  }
+  // The court without its class ("Pengadilan Negeri Padang Kelas I A", "... Jambi Kelas IA").
+  for (const auto& [file, court] : std::vector<std::pair<std::string, std::string>>{
+           {"448_Pid.Sus_2025_PN_Pdg.txt", "Pengadilan Negeri Padang"},
+           {"636_Pid.Sus_2025_PN_Jmb.txt", "Pengadilan Negeri Jambi"}}) {
+    const auto path = (dir / file).string();
+    auto p = parse_bytes(read_file(path), path, k_schemas);
+    BOOST_TEST_REQUIRE(p.has_value(), file);
+    BOOST_TEST(p->precedent->court == court, file);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(real_decision_numbers_spaced_and_withheld) {
   const fs::path dir = fs::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "data" / "putusan";
   if (!fs::is_directory(dir)) {

@@ -423,6 +423,31 @@ BOOST_AUTO_TEST_CASE(prison_terms_split_or_glued_by_ocr) {
   }
 }
 
+// The identity list squeezed onto one line, or labelled "Nama Terdakwa" (FIKTIF).
+BOOST_AUTO_TEST_CASE(defendant_name_ends_at_the_next_numbered_field) {
+  Parts d;
+  d.identity = "1. Nama lengkap : CONTOH FIKTIF bin REKAAN 2. Tempat lahir : Indramayu; 3. Umur : 30 tahun\n";
+  BOOST_TEST(parse(d.str()).defendant == "CONTOH FIKTIF bin REKAAN");
+  d.identity = "1. Nama lengkap : REKAAN. 2. Tempat Lahir : Indramayu. 3. Umur : 30 tahun\n";
+  BOOST_TEST(parse(d.str()).defendant == "REKAAN");
+  d.identity = "1. Nama Terdakwa : SITI FIKTIF binti CONTOH\n2. Tempat lahir : Indramayu\n";
+  BOOST_TEST(parse(d.str()).defendant == "SITI FIKTIF binti CONTOH");
+  // A number inside a name that is not a field ("RT 02") stays.
+  d.identity = "1. Nama lengkap : CONTOH als. BUDI 2 FIKTIF\n2. Tempat lahir : Indramayu\n";
+  BOOST_TEST(parse(d.str()).defendant == "CONTOH als. BUDI 2 FIKTIF");
+}
+
+// The court's name as OCR splits it, and without its class (FIKTIF headings).
+BOOST_AUTO_TEST_CASE(court_name_mended_and_without_its_class) {
+  Parts d;
+  d.court = "Pengadilan Negeri T anjung Karang yang mengadili perkara pidana dengan acara pemeriksaan biasa\n";
+  BOOST_TEST(parse(d.str()).court == "Pengadilan Negeri Tanjung Karang");
+  d.court = "Pengadilan Negeri Padang Kelas I A yang mengadili perkara pidana dengan acara pemeriksaan biasa\n";
+  BOOST_TEST(parse(d.str()).court == "Pengadilan Negeri Padang");
+  d.court = "Pengadilan Negeri Jambi Kelas IA Khusus yang mengadili perkara pidana\n";
+  BOOST_TEST(parse(d.str()).court == "Pengadilan Negeri Jambi");
+}
+
 BOOST_AUTO_TEST_CASE(appeal_that_only_affirms) {
   Parts d;
   d.amar = "1. Menyatakan Terdakwa X bersalah;\n2. Menjatuhkan pidana penjara selama 4 (empat) tahun dan "
