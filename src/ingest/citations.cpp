@@ -1,5 +1,8 @@
 #include "ingest/citations.h"
 
+#include "ingest/laws.h"
+
+#include <cctype>
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -37,30 +40,6 @@ constexpr std::size_t k_max_ayat_per_ref = 16;
 constexpr std::size_t k_max_gap = 256;             // white space allowed inside a citation
 constexpr std::size_t k_max_number_digits = 5;
 
-// The last Pasal of the codes whose numbering is certain, so a number is never attributed to a
-// law that has no such Pasal ("Pasal 88 jo Pasal 76 I Undang-Undang Nomor 35 Tahun 2014" with the
-// law's name out of reach must not become UU 21/2007 Pasal 88). UU 21/2007 ends at Pasal 67,
-// UU 1/2023 (KUHP) at 624, the old KUHP (Wetboek van Strafrecht) at 569, KUHAP (UU 8/1981) at 286.
-int last_pasal(const std::string& law_id) {
-  if (law_id == "uu-21-2007") return 67;
-  if (law_id == "uu-1-2023") return 624;
-  if (law_id == "kuhp") return 624;  // the old code (569) or the new one, as of the decision's date
-  if (law_id == "kuhap") return 286;
-  return 0;  // unknown: any number
-}
-
-// Whether `pasal` ("88", "76i") can be a Pasal of `law_id`.
-bool pasal_exists(const std::string& law_id, const std::string& pasal) {
-  const int last = last_pasal(law_id);
-  if (last == 0) return true;
-  int n = 0;
-  for (char c : pasal) {
-    if (c < '0' || c > '9') break;
-    n = n * 10 + (c - '0');
-    if (n > 100000) return false;
-  }
-  return n >= 1 && n <= last;
-}
 
 enum class Kind { end, word, number, punct };
 
@@ -346,6 +325,25 @@ class Parser {
     if (!pasal) return std::nullopt;
     r.pasal = *pasal;
     std::size_t end = num.end;
+    // "Pasal 76 I" for Pasal 76I: a single capital letter after the number, when a law, a
+    // conjunction or the end of the reference follows it.
+    if (std::isdigit(static_cast<unsigned char>(r.pasal.back()))) {
+      const Token letter = next(end);
+      if (letter.kind == Kind::word && letter.end - letter.begin == 1 && m_text[letter.begin] >= 'A' &&
+          m_text[letter.begin] <= 'Z') {
+        const Token after = next(letter.end);
+        bool chained = false;  // "76 I jo Pasal 88", "76 I dan 77"
+        if (const auto c = conj(letter.end)) {
+          const Token n = next(*c);
+          chained = word_is(n, "pasal") || n.kind == Kind::number;
+        }
+        if (after.kind == Kind::end || law(letter.end) || chained || word_is(after, "ayat") ||
+            m_lex.is_punct(after, ';') || m_lex.is_punct(after, ')')) {
+          r.pasal += static_cast<char>(m_text[letter.begin] - 'A' + 'a');
+          end = letter.end;
+        }
+      }
+    }
     for (int guard = 0; guard < 8; ++guard) {
       const Token n = next(end);
       if (word_is(n, "ayat")) {
@@ -418,9 +416,33 @@ class Parser {
       return std::nullopt;
     }
     t = next(p);
-    const auto year = plain_number(t, 4);
+    auto year = plain_number(t, 4);
+    std::size_t year_end = t.end;
+    if (year && year->size() == 3 && (*year)[0] == '2') {
+      // A year split by OCR: "Th.201 6".
+      const Token rest = m_lex.at(t.end);
+      if (rest.gap == 1 && rest.kind == Kind::number && rest.end - rest.begin == 1) {
+        *year += m_lex.key(rest);
+        year_end = rest.end;
+      }
+    }
     if (!year || year->size() != 4) return std::nullopt;
-    return Law{law_id(*number, *year), t.end};
+    return Law{law_id(*number, *year), year_end};
+  }
+
+  // An act named by its abbreviation or short name after "UU" ("UU PPMI", "UU ITE", "UU
+  // Perlindungan Anak", "UU TPPO"): one to five words whose letters spell a registered key.
+  std::optional<Law> abbreviated_law(std::size_t pos) const {
+    std::string key;
+    std::size_t p = pos;
+    for (int words = 0; words < 5; ++words) {
+      const Token n = next(p);
+      if (n.kind != Kind::word) break;
+      key += m_lex.key(n);
+      p = n.end;
+      if (const Act* a = act_by_abbreviation(key)) return Law{a->id, p};
+    }
+    return std::nullopt;
   }
 
   std::optional<Law> law(std::size_t pos) const {
@@ -466,14 +488,15 @@ class Parser {
     if (k == "uu" || k == "undangundang") {
       p = t.end;
     } else if (k == "undang") {
-      const Token n = next(t.end);
+      Token n = next(t.end);
+      if (m_lex.is_punct(n, '-')) n = next(n.end);  // "Undang -Undang", "Undang - Undang"
       if (!word_is(n, "undang")) return std::nullopt;
       p = n.end;
     } else {
       return std::nullopt;
     }
     Token n = next(p);
-    if (word_is(n, "tppo") || word_is(n, "ptppo")) return Law{"uu-21-2007", n.end};
+    if (auto named = abbreviated_law(p)) return named;
     if (word_is(n, "ri")) {
       p = n.end;
       const Token dot = next(p);

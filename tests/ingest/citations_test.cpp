@@ -49,8 +49,11 @@ BOOST_AUTO_TEST_CASE(full_law_name_with_ayat) {
 // citations such as uu-21-2007/pasal-88 in real decisions). Sentences as real decisions write
 // them, with the law's name out of the parser's reach.
 BOOST_AUTO_TEST_CASE(impossible_pasal_numbers_are_not_attributed) {
-  // Child protection, the "I" of Pasal 76I split off: the law is not reached; 88 is not in UU 21/2007.
-  BOOST_TEST(ids("Pasal 88 jo Pasal 76 I Undang-Undang Nomor 35 Tahun 2014") == V{});
+  // Child protection, the "I" of Pasal 76I split off: read as 76I, and the chain reaches its law.
+  BOOST_TEST((ids("Pasal 88 jo Pasal 76 I Undang-Undang Nomor 35 Tahun 2014") ==
+              V{"uu-35-2014/pasal-88", "uu-35-2014/pasal-76i"}));
+  // With the law's name out of reach, 88 is still not given to UU 21/2007.
+  BOOST_TEST(ids("Pasal 88 jo Pasal 76 I. Kemudian ...") == V{});
   // KUHP 2023 with no law named: Pasal 455 is not a Pasal of UU 21/2007.
   BOOST_TEST(ids("sebagaimana diatur dalam Pasal 455 ayat (2)") == V{});
   // Named explicitly, still impossible: left out. Possible ones stay.
@@ -62,6 +65,26 @@ BOOST_AUTO_TEST_CASE(impossible_pasal_numbers_are_not_attributed) {
   BOOST_TEST(ids("Pasal 625 UU No. 1 Tahun 2023") == V{});
   // A law whose numbering is not registered takes any number.
   BOOST_TEST((ids("Pasal 81 UU No. 18 Tahun 2017") == V{"uu-18-2017/pasal-81"}));
+}
+
+// The acts TPPO decisions cite, by the names and abbreviations decisions use (ingest/laws).
+BOOST_AUTO_TEST_CASE(registered_acts_by_abbreviation_and_spacing) {
+  BOOST_TEST((ids("Pasal 81 jo Pasal 69 Undang -Undang Nomor 18 Tahun 2017") ==
+              V{"uu-18-2017/pasal-81", "uu-18-2017/pasal-69"}));
+  BOOST_TEST((ids("Pasal 83 UU PPMI") == V{"uu-18-2017/pasal-83"}));
+  BOOST_TEST((ids("Pasal 81 ayat (2) UU Perlindungan Anak") == V{"uu-23-2002/pasal-81/ayat-2"}));
+  BOOST_TEST((ids("Pasal 45 ayat (1) UU ITE") == V{"uu-11-2008/pasal-45/ayat-1"}));
+  BOOST_TEST((ids("Pasal 12 UU TPKS") == V{"uu-12-2022/pasal-12"}));
+  BOOST_TEST((ids("Pasal 3 UU TPPU") == V{"uu-8-2010/pasal-3"}));
+  BOOST_TEST((ids("Pasal 120 UU Keimigrasian") == V{"uu-6-2011/pasal-120"}));
+  BOOST_TEST((ids("Pasal 4 UU TPPO") == V{"uu-21-2007/pasal-4"}));
+  // The year split by OCR, the number written with a leading zero.
+  BOOST_TEST((ids("Pasal 83 jo 76 F UU RI No.17 Th.201 6 Tentang Penetapan") ==
+              V{"uu-17-2016/pasal-83", "uu-17-2016/pasal-76f"}));
+  // An unknown abbreviation is no law: the bare Pasal falls to the default, if it can be one.
+  BOOST_TEST((ids("Pasal 4 UU XYZ") == V{"uu-21-2007/pasal-4"}));
+  // A capital letter that does not end the reference is not part of the number.
+  BOOST_TEST((ids("Pasal 2 A dan B sepakat") == V{"uu-21-2007/pasal-2"}));
 }
 
 BOOST_AUTO_TEST_CASE(jo_chain_takes_law_at_end) {

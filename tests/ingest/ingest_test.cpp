@@ -360,6 +360,16 @@ BOOST_AUTO_TEST_CASE(real_decision_defendants_and_courts) {
     BOOST_TEST_REQUIRE(p.has_value(), file);
     BOOST_TEST(p->precedent->defendant == name, file);
   }
+  // A child-protection charge with the law's name on the next line and the letter of Pasal 76I
+  // split off (100/Pid.Sus/2024/PN Tbk, its third alternative charge).
+  {
+    const auto path = (dir / "100_Pid.Sus_2024_PN_Tbk.txt").string();
+    auto p = parse_bytes(read_file(path), path, k_schemas);
+    BOOST_TEST_REQUIRE(p.has_value());
+    const auto& charged = p->precedent->provisions_charged;
+    for (const char* id : {"uu-35-2014/pasal-88", "uu-35-2014/pasal-76i"})
+      BOOST_TEST((std::find(charged.begin(), charged.end(), id) != charged.end()), id);
+  }
   // The court without its class ("Pengadilan Negeri Padang Kelas I A", "... Jambi Kelas IA").
   for (const auto& [file, court] : std::vector<std::pair<std::string, std::string>>{
            {"448_Pid.Sus_2025_PN_Pdg.txt", "Pengadilan Negeri Padang"},
