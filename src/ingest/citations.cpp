@@ -40,7 +40,6 @@ constexpr std::size_t k_max_ayat_per_ref = 16;
 constexpr std::size_t k_max_gap = 256;             // white space allowed inside a citation
 constexpr std::size_t k_max_number_digits = 5;
 
-
 enum class Kind { end, word, number, punct };
 
 struct Token {

@@ -289,15 +289,30 @@ BOOST_AUTO_TEST_CASE(text_decisions_are_read_as_precedents) {
   }
 }
 
+// ../shared/data/putusan: real published decisions, read where they are, never copied.
+const fs::path k_real_decisions = fs::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "data" / "putusan";
+
+// The real decisions' folder, or false (with a message) where it is not here, e.g. on CI.
+bool real_decisions_here() {
+  if (fs::is_directory(k_real_decisions)) return true;
+  BOOST_TEST_MESSAGE("skipped: " << k_real_decisions << " is not here");
+  return false;
+}
+
+// One real decision, parsed; the test stops if it cannot be.
+Parsed parse_real(const std::string& file) {
+  const auto path = (k_real_decisions / file).string();
+  auto p = parse_bytes(read_file(path), path, k_schemas);
+  BOOST_TEST_REQUIRE(p.has_value(), file << ": " << (p ? "" : p.error().describe()));
+  return std::move(*p);
+}
+
 // Regression (robustness issue, finding 5): a decision cut to its first part was stored as a
 // precedent with no ruling and no date. Real published decisions (../shared/data/putusan, read
 // where they are, never copied) are read whole; cut short, each is refused and says why.
 BOOST_AUTO_TEST_CASE(real_decisions_whole_are_read_cut_short_are_refused) {
-  const fs::path dir = fs::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "data" / "putusan";
-  if (!fs::is_directory(dir)) {
-    BOOST_TEST_MESSAGE("skipped: " << dir << " is not here");
-    return;
-  }
+  if (!real_decisions_here()) return;
+  const fs::path& dir = k_real_decisions;
   TempDir tmp;
   int files = 0;
   for (const auto& e : fs::directory_iterator(dir)) {
@@ -326,67 +341,40 @@ BOOST_AUTO_TEST_CASE(real_decisions_whole_are_read_cut_short_are_refused) {
   BOOST_TEST(files == 12);
 }
 
-// Decision numbers as published, written down from reading the files: with a stray space in the
-// classification, withheld as "-" or "XX" in the heading and every footer. A withheld number
-// stays as printed; the id takes a hash of the text so two withheld numbers never collide.
 // A prison term as OCR splits it, read from the ruling (after the last MENGADILI) of the file:
 // "pidana penjara sel ama  5 (lima) tahun" is five years.
 BOOST_AUTO_TEST_CASE(real_decision_prison_term_split_by_ocr) {
-  const fs::path path = fs::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "data" / "putusan" / "448_Pid.Sus_2025_PN_Pdg.txt";
-  if (!fs::exists(path)) {
-    BOOST_TEST_MESSAGE("skipped: " << path << " is not here");
-    return;
-  }
-  auto p = parse_bytes(read_file(path.string()), path.string(), k_schemas);
-  BOOST_TEST_REQUIRE(p.has_value());
-  BOOST_TEST(p->precedent->prison_months == 60);
+  if (!real_decisions_here()) return;
+  BOOST_TEST(parse_real("448_Pid.Sus_2025_PN_Pdg.txt").precedent->prison_months == 60);
 }
 
 // The defendant from the identity list, written down from reading the files: squeezed onto one
 // line ("Nama lengkap : TERDAKWA 2. Tempat lahir : ..."), or labelled "Nama Terdakwa". These
 // publications anonymise the name as "TERDAKWA"; it is kept as written.
 BOOST_AUTO_TEST_CASE(real_decision_defendants_and_courts) {
-  const fs::path dir = fs::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "data" / "putusan";
-  if (!fs::is_directory(dir)) {
-    BOOST_TEST_MESSAGE("skipped: " << dir << " is not here");
-    return;
-  }
+  if (!real_decisions_here()) return;
   for (const auto& [file, name] : std::vector<std::pair<std::string, std::string>>{
            {"103_Pid.Sus_2025_PN_Pts.txt", "TERDAKWA"},
            {"46_Pid.Sus_2025_PN_Kka.txt", "TERDAKWA"},
-           {"893_Pid.Sus_2024_PN_Tjk.txt", "Terdakwa"}}) {
-    const auto path = (dir / file).string();
-    auto p = parse_bytes(read_file(path), path, k_schemas);
-    BOOST_TEST_REQUIRE(p.has_value(), file);
-    BOOST_TEST(p->precedent->defendant == name, file);
-  }
+           {"893_Pid.Sus_2024_PN_Tjk.txt", "Terdakwa"}})
+    BOOST_TEST(parse_real(file).precedent->defendant == name, file);
   // A child-protection charge with the law's name on the next line and the letter of Pasal 76I
   // split off (100/Pid.Sus/2024/PN Tbk, its third alternative charge).
-  {
-    const auto path = (dir / "100_Pid.Sus_2024_PN_Tbk.txt").string();
-    auto p = parse_bytes(read_file(path), path, k_schemas);
-    BOOST_TEST_REQUIRE(p.has_value());
-    const auto& charged = p->precedent->provisions_charged;
-    for (const char* id : {"uu-35-2014/pasal-88", "uu-35-2014/pasal-76i"})
-      BOOST_TEST((std::find(charged.begin(), charged.end(), id) != charged.end()), id);
-  }
+  const auto charged = parse_real("100_Pid.Sus_2024_PN_Tbk.txt").precedent->provisions_charged;
+  for (const char* id : {"uu-35-2014/pasal-88", "uu-35-2014/pasal-76i"})
+    BOOST_TEST((std::find(charged.begin(), charged.end(), id) != charged.end()), id);
   // The court without its class ("Pengadilan Negeri Padang Kelas I A", "... Jambi Kelas IA").
   for (const auto& [file, court] : std::vector<std::pair<std::string, std::string>>{
            {"448_Pid.Sus_2025_PN_Pdg.txt", "Pengadilan Negeri Padang"},
-           {"636_Pid.Sus_2025_PN_Jmb.txt", "Pengadilan Negeri Jambi"}}) {
-    const auto path = (dir / file).string();
-    auto p = parse_bytes(read_file(path), path, k_schemas);
-    BOOST_TEST_REQUIRE(p.has_value(), file);
-    BOOST_TEST(p->precedent->court == court, file);
-  }
+           {"636_Pid.Sus_2025_PN_Jmb.txt", "Pengadilan Negeri Jambi"}})
+    BOOST_TEST(parse_real(file).precedent->court == court, file);
 }
 
+// Decision numbers as published, written down from reading the files: with a stray space in the
+// classification, withheld as "-" or "XX" in the heading and every footer. A withheld number
+// stays as printed; the id takes a hash of the text so two withheld numbers never collide.
 BOOST_AUTO_TEST_CASE(real_decision_numbers_spaced_and_withheld) {
-  const fs::path dir = fs::path(BERKAS_SOURCE_DIR) / ".." / "shared" / "data" / "putusan";
-  if (!fs::is_directory(dir)) {
-    BOOST_TEST_MESSAGE("skipped: " << dir << " is not here");
-    return;
-  }
+  if (!real_decisions_here()) return;
   struct Expect {
     const char* file;
     const char* number;
@@ -395,11 +383,9 @@ BOOST_AUTO_TEST_CASE(real_decision_numbers_spaced_and_withheld) {
   for (const auto& x : {Expect{"84_Pid.Sus_2021_PN_Sel.txt", "84/Pid.Sus/2021/PN Sel", false},
                         Expect{"893_Pid.Sus_2024_PN_Tjk.txt", "-/Pid.Sus/2024/PN Tjk", true},
                         Expect{"46_Pid.Sus_2025_PN_Kka.txt", "XX/Pid.Sus/2025/PN Kka", true}}) {
-    const auto path = (dir / x.file).string();
-    auto p = parse_bytes(read_file(path), path, k_schemas);
-    BOOST_TEST_REQUIRE(p.has_value(), x.file << ": " << (p ? "" : p.error().describe()));
-    BOOST_TEST(p->precedent->number == x.number);
-    BOOST_TEST(p->precedent->id.rfind("disamarkan-", 0) == (x.withheld ? 0u : std::string::npos), p->precedent->id);
+    const auto p = parse_real(x.file);
+    BOOST_TEST(p.precedent->number == x.number);
+    BOOST_TEST(p.precedent->id.rfind("disamarkan-", 0) == (x.withheld ? 0u : std::string::npos), p.precedent->id);
   }
 }
 

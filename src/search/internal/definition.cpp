@@ -10,15 +10,15 @@
 
 namespace berkas::search::internal {
 
-namespace {
-
-core::Result<std::string> read_text(const std::filesystem::path& path) {
+core::Result<std::string> read_text(const std::filesystem::path& path, const std::string& what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return core::fail(core::ErrorCode::io, "cannot read the index definition file", path.string());
+  if (!in) return core::fail(core::ErrorCode::io, what, path.string());
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
+
+namespace {
 
 std::string strip_comment(std::string line) {
   if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);

@@ -2,6 +2,7 @@
 // curated Indonesian root list and the legal thesaurus (formats in docs/INDEX.md).
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -32,6 +33,10 @@ struct Definition {
 
 // Bumped whenever the analyser's rules change the root of any word.
 inline constexpr const char* k_analyser_rules = "berkas-id-roots/3";
+
+// The whole file at `path`; io error `what`, naming the path, if it cannot be read.
+core::Result<std::string> read_text(const std::filesystem::path& path,
+                                    const std::string& what = "cannot read the index definition file");
 
 // Reads stopwords-id.txt, stopwords-en.txt, roots-id.txt and thesaurus.txt from `dir`.
 // An empty `dir` gives an empty definition (no stop words, roots or synonyms). io error if a

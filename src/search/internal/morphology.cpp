@@ -18,6 +18,10 @@ bool plausible(const std::string& s) {
   return s.size() >= 3 && std::any_of(s.begin(), s.end(), is_vowel);
 }
 char at(const std::string& s, std::size_t i) { return i < s.size() ? s[i] : '\0'; }
+// Lower-case ASCII letters only: the words the affix rules apply to.
+bool letters_only(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
 
 // The readings of `x` without one derivational prefix, each with a tag so a prefix is not
 // removed twice. Allomorphs of meN-/peN- recode the first consonant of the root
@@ -94,7 +98,7 @@ void strip_prefixes(const std::string& x, int affixes, bool suffix_removed, cons
 
 std::vector<RootCandidate> root_candidates(const std::string& word) {
   std::vector<RootCandidate> out;
-  if (word.size() < 4 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+  if (word.size() < 4 || !letters_only(word))
     return {{word, 0, false}};
   // Inflectional then derivational suffixes, each optional: particle, possessive, -kan/-an/-i.
   std::vector<std::pair<std::string, int>> bases = {{word, 0}};
@@ -140,7 +144,7 @@ std::string licensed_root(const std::string& word, const Lexicon& lexicon, bool 
   if (!lexicon.stems) return {};
   std::vector<std::string> stems;
   for (auto& s : lexicon.stems(word))
-    if (plausible(s) && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    if (plausible(s) && letters_only(s))
       stems.push_back(std::move(s));
   if (stems.empty()) return {};
   if (keep_se && starts(word, "se"))
@@ -167,7 +171,7 @@ std::vector<std::string> formal_spellings(const std::string& word) {
   // Prefixes: the bare nasal of colloquial speech is the formal me(N)- (ngirim → mengirim,
   // nyimpen → menyimpen, nulis → menulis, mukul → memukul); the passive ke- is di- (ketipu → ditipu).
   std::vector<std::string> prefixed = {word};
-  if ((starts(word, "ng") || starts(word, "ny")) && !starts(word, "nge") ) prefixed.push_back("me" + word);
+  if ((starts(word, "ng") || starts(word, "ny")) && !starts(word, "nge")) prefixed.push_back("me" + word);
   if (starts(word, "nge") && is_consonant(at(word, 3))) {
     prefixed.push_back("me" + word);              // ngecek → mengecek
     prefixed.push_back(word.substr(3));           // ngecat → cat
@@ -203,7 +207,7 @@ std::vector<std::string> formal_spellings(const std::string& word) {
 }
 
 std::string indonesian_root(const std::string& word, const Lexicon& lexicon) {
-  const bool plain = word.size() >= 4 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool plain = word.size() >= 4 && letters_only(word);
   if (lexicon.is_root && lexicon.is_root(word)) return word;
   if (!plain) return {};
   if (is_ordinal(word)) return word;
