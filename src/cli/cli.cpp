@@ -349,8 +349,33 @@ int show_precedent(Service& svc, const Args& a, const std::string& id) {
   print_citations(v->applied);
   std::cout << "\nAmar / verdict: " << p.verdict << "\n";
   if (!p.sentence_text.empty()) std::cout << "Pidana / sentence: " << p.sentence_text << "\n";
-  std::cout << "  penjara / prison: " << p.prison_months << " bulan / months; denda / fine: Rp" << p.fine_rupiah
-            << "; restitusi: Rp" << p.restitution_rupiah << "\n";
+  if (!p.deliberated.empty() || !p.pronounced.empty())
+    std::cout << "Musyawarah / deliberated: " << p.deliberated << "; diucapkan / pronounced: " << p.pronounced << "\n";
+  for (const auto& o : p.outcomes) {
+    std::cout << "\n" << o.defendant << ": " << core::label_of(o.outcome);
+    if (!o.count.empty()) std::cout << " — " << o.count;
+    std::cout << "\n";
+    if (!o.counts_not_proven.empty()) std::cout << "  tidak terbukti / not proven: " << o.counts_not_proven << "\n";
+    auto penalty = [](const char* what, const core::Penalty& pen) {
+      std::cout << "  " << what << ": penjara / prison " << (pen.prison.empty() ? "-" : core::to_string(pen.prison));
+      if (pen.fine_rupiah > 0) {
+        std::cout << "; denda / fine " << core::format_rupiah(pen.fine_rupiah);
+        if (!pen.fine_substitute.empty()) std::cout << " (subsider " << core::to_string(pen.fine_substitute) << ")";
+      }
+      if (pen.restitution_rupiah > 0) {
+        std::cout << "; restitusi / restitution " << core::format_rupiah(pen.restitution_rupiah);
+        if (pen.restitution_per_victim.size() > 1) {
+          std::cout << " =";
+          for (auto v : pen.restitution_per_victim) std::cout << " " << core::format_rupiah(v);
+        }
+        if (pen.restitution_joint) std::cout << " tanggung renteng / joint";
+        if (!pen.restitution_substitute.empty()) std::cout << " (pengganti / substitute " << core::to_string(pen.restitution_substitute) << ")";
+      }
+      std::cout << "\n";
+    };
+    penalty("putusan / sentence", o.sentence);
+    if (o.demand) penalty("tuntutan / demand", *o.demand);
+  }
   return k_ok;
 }
 

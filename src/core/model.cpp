@@ -290,6 +290,45 @@ std::int64_t RestitutionClaim::total_of(RestitutionHead h) const {
   return sum;
 }
 
+std::string to_string(const Term& t) {
+  std::string out;
+  auto part = [&](int n, const char* unit) {
+    if (n == 0) return;
+    if (!out.empty()) out += ' ';
+    out += std::to_string(n) + ' ' + unit;
+  };
+  part(t.years, "tahun");
+  part(t.months, "bulan");
+  part(t.days, "hari");
+  return out;
+}
+
+const char* code_of(Outcome o) {
+  switch (o) {
+    case Outcome::bersalah: return "bersalah";
+    case Outcome::bebas: return "bebas";
+    case Outcome::lepas: return "lepas";
+    case Outcome::gugur: return "gugur";
+    case Outcome::lainnya: return "lainnya";
+  }
+  return "";
+}
+const char* label_of(Outcome o) {
+  switch (o) {
+    case Outcome::bersalah: return "Bersalah / Guilty";
+    case Outcome::bebas: return "Bebas / Acquitted";
+    case Outcome::lepas: return "Lepas dari segala tuntutan hukum / Released from prosecution";
+    case Outcome::gugur: return "Penuntutan gugur / Prosecution lapsed";
+    case Outcome::lainnya: return "Lainnya / Other";
+  }
+  return "";
+}
+std::optional<Outcome> parse_outcome(const std::string& code) {
+  for (auto o : {Outcome::bersalah, Outcome::bebas, Outcome::lepas, Outcome::gugur, Outcome::lainnya})
+    if (code == code_of(o)) return o;
+  return std::nullopt;
+}
+
 std::string format_rupiah(std::int64_t amount) {
   const bool negative = amount < 0;
   const auto magnitude = negative ? std::uint64_t{0} - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);

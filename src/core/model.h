@@ -313,15 +313,72 @@ std::string format_rupiah(std::int64_t amount);
 
 // ---------------------------------------------------------------- precedents
 
+// A term of imprisonment or confinement as the court words it ("1 (satu) tahun dan 4 (empat)
+// bulan"): the parts are kept, not converted, because a month is not a fixed number of days.
+struct Term {
+  int years = 0;
+  int months = 0;
+  int days = 0;
+  bool empty() const { return years == 0 && months == 0 && days == 0; }
+  int whole_months() const { return years * 12 + months; }  // days left out
+  double in_months() const { return years * 12.0 + months + days / 30.0; }  // for statistics only
+  bool operator==(const Term&) const = default;
+};
+// "5 tahun 6 bulan", "15 hari"; "" for an empty term.
+std::string to_string(const Term& t);
+
+// What the ruling decides for one defendant.
+//   bersalah — guilty (of the count named in `count`)
+//   bebas    — acquitted of every count (vrijspraak, KUHAP Pasal 191 ayat (1))
+//   lepas    — proven but not an offence: released from all prosecution (ontslag, Pasal 191 (2))
+//   gugur    — the right to prosecute lapsed (the defendant died: KUHP Pasal 77 / 132 UU 1/2023)
+//   lainnya  — anything else (the ruling could not be read as one of the above)
+enum class Outcome { bersalah, bebas, lepas, gugur, lainnya };
+const char* code_of(Outcome o);
+const char* label_of(Outcome o);   // "Bersalah / Guilty", "Bebas / Acquitted", ...
+std::optional<Outcome> parse_outcome(const std::string& code);
+
+// A sentence, or the prosecutor's demand (tuntutan) for one, for one defendant.
+struct Penalty {
+  Term prison;
+  std::int64_t fine_rupiah = 0;
+  Term fine_substitute;                        // confinement if the fine is not paid
+  std::int64_t restitution_rupiah = 0;         // what this defendant is ordered to pay
+  std::vector<std::int64_t> restitution_per_victim;  // when the ruling itemises it, in its order
+  bool restitution_joint = false;              // jointly with co-defendants (tanggung renteng)
+  Term restitution_substitute;                 // imprisonment/confinement if it is not paid
+  bool empty() const {
+    return prison.empty() && fine_rupiah == 0 && restitution_rupiah == 0;
+  }
+  bool operator==(const Penalty&) const = default;
+};
+
+struct DefendantOutcome {
+  std::string defendant;          // as the ruling names them: "Terdakwa I <name>", or the name
+  Outcome outcome = Outcome::lainnya;
+  std::string count;              // the count proven as worded: "dakwaan kesatu subsidair"
+  std::string counts_not_proven;  // counts the ruling declares not proven ("dakwaan kesatu primer")
+  Penalty sentence;
+  std::optional<Penalty> demand;  // the prosecutor's demand (tuntutan), when the text gives it
+  bool operator==(const DefendantOutcome&) const = default;
+};
+
 struct Precedent {
   std::string id;             // slug of the number: "133-pid-sus-2025-pn-idm"
   std::string number;         // "133/Pid.Sus/2025/PN Idm"
   std::string court;          // "Pengadilan Negeri Indramayu"
-  Date date;                  // date of the decision
+  Date date;                  // date of the decision: pronounced, else deliberated
+  Date deliberated;           // date of the judges' deliberation (rapat permusyawaratan)
+  Date pronounced;            // date it was pronounced in open court (diucapkan)
+  std::string ruling_kind;    // "putusan" (MENGADILI) or "penetapan" (MENETAPKAN)
   std::string defendant;      // as published
+  std::vector<DefendantOutcome> outcomes;  // one per defendant, in the ruling's order
   std::vector<std::string> provisions_charged;  // provision ids
   std::vector<std::string> provisions_applied;  // provision ids
   std::string verdict;        // e.g. "terbukti secara sah dan meyakinkan bersalah ..."
+  // Summary over the defendants (kept for lists and older stores): the longest prison term in
+  // whole months, the largest fine, and the restitution the ruling orders in total (a joint
+  // order counted once, an order on each defendant once per defendant).
   int prison_months = 0;      // 0 if none
   std::int64_t fine_rupiah = 0;
   std::int64_t restitution_rupiah = 0;
@@ -329,6 +386,9 @@ struct Precedent {
   std::string text;           // the full text
   bool fictional = false;
   std::string source_sha256;
+  // The version of the reader that derived the fields above from the text (ingest::
+  // k_decision_reader); a store re-derives older ones from the kept source.
+  int reader = 0;
 };
 
 // ---------------------------------------------------------------- citations and audit

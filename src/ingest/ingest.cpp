@@ -419,6 +419,21 @@ class Reader {
     p.fine_rupiah = *number(child(root, "denda"));
     p.restitution_rupiah = *number(child(root, "restitusi"));
     p.sentence_text = text_of(child(root, "bunyi-pidana"));
+    // One defendant's outcome from the summary fields: <hasil> when given, else guilty when a
+    // penalty is imposed; the months as years and months, as a court words them.
+    core::DefendantOutcome o;
+    o.defendant = p.defendant;
+    o.sentence.prison = {p.prison_months / 12, p.prison_months % 12, 0};
+    o.sentence.fine_rupiah = p.fine_rupiah;
+    o.sentence.restitution_rupiah = p.restitution_rupiah;
+    const std::string hasil = text_of(child(root, "hasil"));
+    o.outcome = !hasil.empty() ? core::parse_outcome(hasil).value_or(core::Outcome::lainnya)
+                : o.sentence.empty() ? core::Outcome::lainnya
+                                     : core::Outcome::bersalah;
+    p.outcomes.push_back(std::move(o));
+    p.pronounced = p.date;
+    p.ruling_kind = "putusan";
+    p.reader = k_decision_reader;
     std::vector<std::string> paragraphs;
     if (const xmlNode* teks = child(root, "teks"))
       for (const xmlNode* para : children(teks, "p")) paragraphs.push_back(text_of(para));

@@ -12,6 +12,8 @@
 #include "core/hash.h"
 #include "core/text.h"
 #include "ingest/citations.h"
+#include "ingest/internal/decision_text.h"
+#include "ingest/internal/ruling.h"
 
 // How a decision is read
 // ----------------------
@@ -31,17 +33,9 @@
 namespace berkas::ingest {
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using namespace internal;
 
-std::string trim(std::string_view s, std::string_view chars = " \t\r\n") {
-  const auto b = s.find_first_not_of(chars);
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(chars);
-  return std::string(s.substr(b, e - b + 1));
-}
+
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -62,7 +56,7 @@ constexpr std::string_view k_disclaimer =
 
 // "Halaman 3 dari 45", "Hal. 3 dari 45 hal." anywhere in a short line.
 bool has_page_of(std::string_view lower) {
-  for (std::string_view word : {std::string_view("halaman"), std::string_view("hal.")}) {
+  for (std::string_view word : {std::string_view("halaman"), std::string_view("hal."), std::string_view("hal ")}) {
     std::size_t p = 0;
     while ((p = lower.find(word, p)) != std::string_view::npos) {
       std::size_t i = p + word.size();
@@ -158,142 +152,6 @@ std::string clean_text(std::string_view raw) {
 
 // ---------------------------------------------------------------- small readers
 
-constexpr std::size_t npos = std::string::npos;
-
-struct Flat {
-  std::string text;   // white space collapsed
-  std::string lower;  // ascii_lower(text), same offsets
-};
-
-// Word-boundary find of a lower-case needle in `lower`, from `from`, before `to`.
-std::size_t find_word(const std::string& lower, std::string_view needle, std::size_t from = 0,
-                      std::size_t to = npos) {
-  to = std::min(to, lower.size());
-  std::size_t p = from;
-  while ((p = lower.find(needle, p)) != npos && p + needle.size() <= to) {
-    const bool left_ok = p == 0 || !is_alpha(lower[p - 1]);
-    const bool right_ok = p + needle.size() == lower.size() || !is_alpha(lower[p + needle.size()]) ||
-                          !is_alpha(needle.back());
-    if (left_ok && right_ok) return p;
-    ++p;
-  }
-  return npos;
-}
-
-// Plain find of `needle` that starts in [from, to): never looks past the window, so a loop of
-// windowed searches stays linear.
-std::size_t find_in(const std::string& s, std::string_view needle, std::size_t from, std::size_t to) {
-  to = std::min(to, s.size());
-  if (from >= to) return npos;
-  const std::size_t p = std::string_view(s).substr(0, std::min(s.size(), to + needle.size())).find(needle, from);
-  return p < to ? p : npos;
-}
-
-std::size_t rfind_word(const std::string& lower, std::string_view needle, std::size_t before) {
-  std::size_t found = npos;
-  std::size_t p = 0;
-  while ((p = find_word(lower, needle, p, before)) != npos) {
-    found = p;
-    ++p;
-  }
-  return found;
-}
-
-// Indonesian number words ("dua ratus lima puluh", "lima belas") → value; nullopt if `words`
-// holds anything else.
-std::optional<std::int64_t> number_words(const std::vector<std::string>& words) {
-  static const std::array<std::pair<std::string_view, int>, 10> units{{{"nol", 0},
-                                                                        {"satu", 1},
-                                                                        {"dua", 2},
-                                                                        {"tiga", 3},
-                                                                        {"empat", 4},
-                                                                        {"lima", 5},
-                                                                        {"enam", 6},
-                                                                        {"tujuh", 7},
-                                                                        {"delapan", 8},
-                                                                        {"sembilan", 9}}};
-  if (words.empty()) return std::nullopt;
-  std::int64_t total = 0, group = 0, unit = 0;
-  for (const auto& w : words) {
-    auto u = std::find_if(units.begin(), units.end(), [&](const auto& p) { return p.first == w; });
-    if (u != units.end()) unit = u->second;
-    else if (w == "sepuluh") group += 10;
-    else if (w == "sebelas") group += 11;
-    else if (w == "seratus") group += 100;
-    else if (w == "belas") { group += unit + 10; unit = 0; }
-    else if (w == "puluh") { group += unit * 10; unit = 0; }
-    else if (w == "ratus") { group += unit * 100; unit = 0; }
-    else if (w == "seribu") total += 1000;
-    else if (w == "ribu") { total += (group + unit) * 1000; group = unit = 0; }
-    else if (w == "juta") { total += (group + unit) * 1000000; group = unit = 0; }
-    else if (w == "miliar" || w == "milyar") { total += (group + unit) * 1000000000LL; group = unit = 0; }
-    else return std::nullopt;
-  }
-  return total + group + unit;
-}
-
-// "Rp200.000.000,00", "Rp. 120.000.000,-", "Rp 120 juta" at `p` (pointing at "rp" in `lower`).
-std::optional<std::int64_t> rupiah_at(const std::string& lower, std::size_t p) {
-  std::size_t i = p + 2;
-  while (i < lower.size() && (lower[i] == '.' || lower[i] == ' ')) ++i;
-  std::string digits;
-  while (i < lower.size() && (is_digit(lower[i]) || (lower[i] == '.' && i + 1 < lower.size() &&
-                                                     is_digit(lower[i + 1])))) {
-    if (is_digit(lower[i])) digits += lower[i];
-    ++i;
-  }
-  if (digits.empty() || digits.size() > 15) return std::nullopt;
-  std::int64_t value = std::stoll(digits);
-  for (auto [word, scale] : {std::pair<std::string_view, std::int64_t>{" juta", 1000000},
-                             {" miliar", 1000000000LL}, {" milyar", 1000000000LL}, {" ribu", 1000}})
-    if (lower.compare(i, word.size(), word) == 0)
-      return value < 1000000000LL ? std::optional(value * scale) : std::nullopt;  // no overflow
-  return value;
-}
-
-// The first "rp" amount in [from, to).
-std::optional<std::pair<std::int64_t, std::size_t>> first_rupiah(const std::string& lower,
-                                                                  std::size_t from, std::size_t to) {
-  std::size_t p = from;
-  while ((p = find_word(lower, "rp", p, to)) != npos) {
-    if (auto v = rupiah_at(lower, p)) return std::pair{*v, p};
-    ++p;
-  }
-  return std::nullopt;
-}
-
-// "tanggal 3 Maret 2025", "03 Maret 2025" in [from, to) of `lower` → ISO date and position.
-std::optional<std::pair<core::Date, std::size_t>> find_date(const std::string& lower,
-                                                            std::size_t from, std::size_t to) {
-  static const std::array<std::string_view, 12> months{
-      "januari", "februari", "maret", "april", "mei", "juni",
-      "juli", "agustus", "september", "oktober", "november", "desember"};
-  to = std::min(to, lower.size());
-  for (std::size_t i = from; i < to; ++i) {
-    if (!is_digit(lower[i]) || (i > 0 && (is_digit(lower[i - 1]) || is_alpha(lower[i - 1])))) continue;
-    std::size_t j = i;
-    while (j < to && is_digit(lower[j])) ++j;
-    if (j - i > 2 || j >= to || lower[j] != ' ') continue;
-    const int day = std::stoi(lower.substr(i, j - i));
-    std::size_t k = j + 1;
-    std::size_t e = k;
-    while (e < to && is_alpha(lower[e])) ++e;
-    std::string month(lower.substr(k, e - k));
-    if (month == "pebruari") month = "februari";
-    if (month == "nopember") month = "november";
-    const auto m = std::find(months.begin(), months.end(), month);
-    if (m == months.end() || e + 5 > to || lower[e] != ' ') continue;
-    const std::string year = lower.substr(e + 1, 4);
-    if (!std::all_of(year.begin(), year.end(), is_digit) ||
-        (e + 5 < lower.size() && is_digit(lower[e + 5])))
-      continue;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", year.c_str(),
-                  static_cast<int>(m - months.begin()) + 1, day);
-    if (core::is_iso_date(buf)) return std::pair{core::Date(buf), i};
-  }
-  return std::nullopt;
-}
 
 // ---------------------------------------------------------------- the parts
 
@@ -465,27 +323,45 @@ std::string find_court(const Flat& f) {
   return {};
 }
 
-core::Date find_decision_date(const Flat& f) {
+// The closing formula: "Demikian diputuskan dalam (rapat|sidang) permusyawaratan ... pada hari
+// Senin, tanggal 3 Maret 2025 ... dan diucapkan dalam sidang terbuka untuk umum pada hari ...
+// tanggal 5 Maret 2025 / pada hari itu juga". Dates elsewhere (the detention record) are not read.
+struct Dates {
+  core::Date deliberated, pronounced;
+};
+Dates find_decision_dates(const Flat& f) {
+  Dates out;
   std::size_t d = rfind_word(f.lower, "demikian diputuskan", f.lower.size());
   if (d == npos) d = rfind_word(f.lower, "demikianlah diputuskan", f.lower.size());
   if (d != npos) {
     const std::size_t end = std::min(f.lower.size(), d + 2000);
-    const auto deliberated = find_date(f.lower, d, end);
-    const std::size_t u = find_word(f.lower, "diucapkan", d, end);
+    std::size_t u = find_word(f.lower, "diucapkan", d, end);
+    const auto deliberated = find_date(f.lower, d, u == npos ? std::min(end, d + 600) : u);
+    if (deliberated) out.deliberated = deliberated->first;
     if (u != npos) {
       // Pronounced on its own day, unless "pada hari itu juga" (the day of deliberation).
       const auto pronounced = find_date(f.lower, u, std::min(end, u + 400));
       const std::size_t same_day = f.lower.find("itu juga", u);
       const bool same = same_day != npos && same_day < u + 200 &&
                         (!pronounced || same_day < pronounced->second);
-      if (pronounced && !same) return pronounced->first;
+      if (same) out.pronounced = out.deliberated;
+      else if (pronounced) out.pronounced = pronounced->first;
     }
-    if (deliberated) return deliberated->first;
+    return out;
   }
   const std::size_t u = rfind_word(f.lower, "diucapkan dalam sidang terbuka", f.lower.size());
   if (u != npos)
-    if (auto dt = find_date(f.lower, u, u + 400)) return dt->first;
-  return {};
+    if (auto dt = find_date(f.lower, u, u + 400)) out.pronounced = dt->first;
+  // A court order (penetapan) closes "Ditetapkan di Indramayu, pada tanggal ..." / "Demikian
+  // ditetapkan pada hari ...": the day it was made.
+  if (out.pronounced.empty()) {
+    std::size_t t = rfind_word(f.lower, "ditetapkan di", f.lower.size());
+    const std::size_t dt2 = rfind_word(f.lower, "demikian ditetapkan", f.lower.size());
+    if (dt2 != npos && (t == npos || dt2 > t)) t = dt2;
+    if (t != npos)
+      if (auto dt = find_date(f.lower, t, t + 400)) out.pronounced = dt->first;
+  }
+  return out;
 }
 
 // A run of capitalised name words ("BUDI FIKTIF bin CONTOH alias MAMI") at `p`.
@@ -608,23 +484,6 @@ std::pair<std::size_t, std::size_t> dakwaan_range(const Flat& f, std::size_t lim
   return {start, next_part(f, start, limit)};
 }
 
-// The end of the numbered point that contains `from` in the amar: the next "; <n>. Me..." /
-// "; - Me..." / "; Me...".
-std::size_t point_end(const Flat& f, std::size_t from, std::size_t to) {
-  for (std::size_t i = f.text.find(';', from); i != npos && i < to; i = f.text.find(';', i + 1)) {
-    std::size_t k = i + 1;
-    while (k < to && f.text[k] == ' ') ++k;
-    if (k < to && f.text[k] == '-') ++k;
-    while (k < to && is_digit(f.text[k])) ++k;
-    if (k < to && f.text[k] == '.') ++k;
-    while (k < to && f.text[k] == ' ') ++k;
-    if (f.text.compare(k, 2, "Me") == 0 || f.text.compare(k, 2, "ME") == 0 ||
-        f.text.compare(k, 8, "Demikian") == 0)
-      return i;
-  }
-  return to;
-}
-
 // The text of the point starting at `p` up to its own ';' (for verdict and sentence).
 std::string point_text(const Flat& f, std::size_t p, std::size_t to) {
   std::size_t e = f.text.find(';', p);
@@ -632,121 +491,25 @@ std::string point_text(const Flat& f, std::size_t p, std::size_t to) {
   return trim(std::string_view(f.text).substr(p, e - p), " .;:-");
 }
 
-// Published decisions are often OCR text: a word split by a stray space ("sel ama", "t ahun")
-// and a number glued to its words ("3(tiga) tahun", "(lima belas)tahun"). Mends, in lower-case
-// text, the splits of `keywords` (at word boundaries) and puts spaces around parentheses.
-std::string mend_ocr_splits(const std::string& lower, std::initializer_list<std::string_view> keywords) {
-  std::string s;
-  s.reserve(lower.size() + 16);
-  for (std::size_t i = 0; i < lower.size(); ++i) {
-    const char c = lower[i];
-    if (c == '(' && !s.empty() && s.back() != ' ') s += ' ';
-    s += c;
-    if (c == ')' && i + 1 < lower.size() && lower[i + 1] != ' ') s += ' ';
-  }
-  for (const auto k : keywords) {
-    for (std::size_t j = 1; j < k.size(); ++j) {
-      const std::string split = std::string(k.substr(0, j)) + ' ' + std::string(k.substr(j));
-      for (std::size_t p = s.find(split); p != npos; p = s.find(split, p + 1)) {
-        const bool start = p == 0 || !is_lower(s[p - 1]);
-        const bool end = p + split.size() >= s.size() || !is_lower(s[p + split.size()]);
-        if (start && end) s.replace(p, split.size(), std::string(k));
-      }
-    }
-  }
-  return s;
-}
 
-// "selama 5 (lima) tahun dan 6 (enam) bulan" → 66; "selama empat tahun" → 48; also as OCR
-// splits them ("sel ama 5 (lima) t ahun", "3(tiga) tahun").
-int prison_months(const std::string& sentence) {
-  const std::string sentence_lower = mend_ocr_splits(sentence, {"penjara", "selama", "tahun", "bulan", "hari"});
-  const std::size_t pj = find_word(sentence_lower, "penjara");
-  if (pj == npos) return 0;
-  const std::size_t s = find_word(sentence_lower, "selama", pj, pj + 60);
-  if (s == npos) return 0;
-  std::vector<std::string> tokens;
-  {
-    std::size_t i = s + 6;
-    while (i < sentence_lower.size() && tokens.size() < 40) {
-      while (i < sentence_lower.size() && sentence_lower[i] == ' ') ++i;
-      std::size_t e = sentence_lower.find(' ', i);
-      if (e == npos) e = sentence_lower.size();
-      if (e > i) tokens.push_back(sentence_lower.substr(i, e - i));
-      i = e;
-    }
-  }
-  int months = 0;
-  std::optional<std::int64_t> value;
-  std::vector<std::string> words;
-  bool in_paren = false;
-  for (auto tok : tokens) {
-    if (in_paren || tok.front() == '(') {  // "(lima)" repeats the digits in words
-      in_paren = tok.back() != ')';
-      continue;
-    }
-    tok = trim(tok, ",;.");
-    if (tok.empty()) continue;
-    if (std::all_of(tok.begin(), tok.end(), is_digit) && tok.size() <= 3) {
-      value = std::stoll(tok);
-      continue;
-    }
-    if (tok == "tahun" || tok == "bulan" || tok == "hari") {
-      if (!value) value = number_words(words);
-      words.clear();
-      if (!value || *value > 100) break;  // no term is longer than a lifetime; keeps int in range
-      if (tok == "tahun") months += static_cast<int>(*value * 12);
-      else if (tok == "bulan") months += static_cast<int>(*value);
-      value.reset();
-      continue;
-    }
-    if (tok == "dan" || tok == "serta") {
-      if (value || !words.empty()) break;  // a number with no unit
-      continue;
-    }
-    if (number_words({tok}) || tok == "belas" || tok == "puluh") {
-      words.push_back(tok);
-      continue;
-    }
-    break;
-  }
-  return months;
-}
-
-std::int64_t restitution(const Flat& f, std::size_t from, std::size_t to) {
-  std::int64_t total = 0;
-  std::size_t p = from;
-  while ((p = find_word(f.lower, "restitusi", p, to)) != npos) {
-    // Amounts from this mention to the end of its point (several victims, or one total).
-    const std::size_t end = point_end(f, p, to);
-    std::int64_t sum = 0;
-    std::optional<std::int64_t> stated_total;
-    for (std::size_t r = p; auto v = first_rupiah(f.lower, r, end);) {
-      const std::size_t before = v->second > 40 ? v->second - 40 : 0;
-      const std::string lead = f.lower.substr(before, v->second - before);
-      if (lead.find("seluruhnya") != npos || lead.find("total") != npos ||
-          lead.find("keseluruhan") != npos)
-        stated_total = std::max(stated_total.value_or(0), v->first);
-      else
-        sum += v->first;
-      r = v->second + 2;
-    }
-    total += stated_total.value_or(sum);
-    p = end;
-  }
-  return total;
-}
-
-// Positions of the ruling headings "MENGADILI" / "M E N G A D I L I" / "Mengadili :".
-std::vector<std::size_t> mengadili_positions(const Flat& f) {
+// Positions of a heading written in capitals, also letter-spaced ("M E N G A D I L I"), as a
+// whole word.
+std::vector<std::size_t> heading_positions(const Flat& f, std::initializer_list<std::string_view> forms) {
   std::vector<std::size_t> out;
-  for (std::string_view m : {"MENGADILI", "M E N G A D I L I"}) {
+  for (std::string_view m : forms) {
     for (std::size_t p = 0; (p = f.text.find(m, p)) != npos; p += m.size()) {
       const bool left = p == 0 || !is_alpha(f.text[p - 1]);
       const bool right = p + m.size() >= f.text.size() || !is_alpha(f.text[p + m.size()]);
       if (left && right) out.push_back(p);
     }
   }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Positions of the ruling headings "MENGADILI" / "M E N G A D I L I" / "Mengadili :".
+std::vector<std::size_t> mengadili_positions(const Flat& f) {
+  std::vector<std::size_t> out = heading_positions(f, {"MENGADILI", "M E N G A D I L I"});
   for (std::size_t p = 0; (p = f.text.find("Mengadili", p)) != npos; p += 9) {
     std::size_t k = p + 9;
     while (k < f.text.size() && f.text[k] == ' ') ++k;
@@ -754,6 +517,50 @@ std::vector<std::size_t> mengadili_positions(const Flat& f) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// A court order (penetapan: the prosecution lapses, the case is returned) rules under
+// "MENETAPKAN" instead; only read so when the text has no MENGADILI, because a putusan's own
+// points say "Menetapkan ..." too (upper-case in some).
+std::vector<std::size_t> menetapkan_positions(const Flat& f) {
+  return heading_positions(f, {"MENETAPKAN", "M E N E T A P K A N"});
+}
+
+// The name after a co-defendant's label in the ruling ("Terdakwa I Ikin Sodikin bin Alm X dan
+// Terdakwa II ..."): words that start with a capital, and the connectors of Indonesian names.
+std::string name_after_label(const Flat& f, std::size_t label_end) {
+  std::vector<std::string> words;
+  std::size_t i = label_end;
+  while (i < f.text.size() && (f.text[i] == ' ' || f.text[i] == '.')) ++i;
+  while (i < f.text.size() && words.size() < 12) {
+    std::size_t e = f.text.find(' ', i);
+    if (e == npos) e = f.text.size();
+    const std::string raw = f.text.substr(i, e - i);
+    std::string w = trim(raw, ",;:()");
+    const std::string lw = core::ascii_lower(w);
+    const bool connector = lw == "bin" || lw == "binti" || lw == "bt" || lw == "bn" || lw == "alias" || lw == "als" ||
+                           lw == "als." || lw == "al" || lw == "alm" || lw == "alm." || lw == "panggilan";
+    if (lw == "tersebut" || lw == "dan" || lw == "terdakwa" || w.empty()) break;
+    if (!connector && !is_upper(w[0])) {
+      if (lw == "ias" && !words.empty() && core::ascii_lower(words.back()) == "al") {  // "al ias", OCR-split
+        words.back() += "ias";
+        i = e + 1;
+        continue;
+      }
+      break;
+    }
+    words.push_back(w);
+    if (raw != w && raw.back() != ')') break;  // punctuation ends the name
+    i = e + 1;
+  }
+  while (!words.empty()) {
+    const std::string lw = core::ascii_lower(words.back());
+    if (lw == "bin" || lw == "binti" || lw == "alias" || lw == "als" || lw == "al" || lw == "panggilan") words.pop_back();
+    else break;
+  }
+  std::string name;
+  for (const auto& w : words) name += (name.empty() ? "" : " ") + w;
+  return name;
 }
 
 std::size_t after_heading(const Flat& f, std::size_t p) {
@@ -772,6 +579,7 @@ std::size_t after_heading(const Flat& f, std::size_t p) {
 
 core::Result<core::Precedent> parse_putusan_text(std::string_view text, const std::string& file_name) {
   core::Precedent out;
+  out.reader = k_decision_reader;
   out.source_sha256 = core::sha256_hex(text);
   out.text = clean_text(text);
   const std::string lower_text = core::ascii_lower(out.text);
@@ -795,10 +603,18 @@ core::Result<core::Precedent> parse_putusan_text(std::string_view text, const st
   f.lower = core::ascii_lower(f.text);
 
   out.court = find_court(f);
-  out.date = find_decision_date(f);
+  const Dates dates = find_decision_dates(f);
+  out.deliberated = dates.deliberated;
+  out.pronounced = dates.pronounced;
+  out.date = out.pronounced.empty() ? out.deliberated : out.pronounced;
   out.defendant = find_defendant(out.text, lower_text, f);
 
-  const auto heads = mengadili_positions(f);
+  auto heads = mengadili_positions(f);
+  out.ruling_kind = "putusan";
+  if (heads.empty()) {
+    heads = menetapkan_positions(f);
+    if (!heads.empty()) out.ruling_kind = "penetapan";
+  }
   const std::size_t ruling = heads.empty() ? npos : heads.back();
   const std::size_t first_ruling = heads.empty() ? f.text.size() : heads.front();
 
@@ -836,20 +652,54 @@ core::Result<core::Precedent> parse_putusan_text(std::string_view text, const st
     // The sentence; an appeal that only affirms leaves it in the quoted lower-court ruling.
     std::size_t s = find_word(f.lower, "menjatuhkan pidana", amar, amar_end);
     std::size_t s_end = amar_end;
+    std::size_t outcome_from = amar, outcome_to = amar_end;
     if (s == npos && heads.size() > 1) {
       const std::size_t prev = after_heading(f, heads[heads.size() - 2]);
       s_end = next_part(f, prev, ruling);
       s = find_word(f.lower, "menjatuhkan pidana", prev, s_end);
+      if (s != npos && find_word(f.lower, "menguatkan", amar, amar_end) != npos) {
+        outcome_from = prev;  // the affirmed ruling is the outcome
+        outcome_to = s_end;
+      }
     }
-    if (s != npos) {
-      out.sentence_text = point_text(f, s, s_end);
-      const std::string sl = core::ascii_lower(out.sentence_text);
-      out.prison_months = prison_months(sl);
-      const std::size_t d = find_word(sl, "denda");
-      if (d != npos)
-        if (auto fine = first_rupiah(sl, d, std::min(sl.size(), d + 80))) out.fine_rupiah = fine->first;
+    if (s != npos) out.sentence_text = point_text(f, s, s_end);
+
+    out.outcomes = read_points(f, outcome_from, outcome_to);
+    for (auto& o : out.outcomes) {
+      if (o.defendant.empty()) {
+        o.defendant = out.defendant.empty() ? "Terdakwa" : out.defendant;
+        continue;
+      }
+      // "Terdakwa I" + the name the ruling gives after the label.
+      const std::size_t at = find_word(f.lower, core::ascii_lower(o.defendant), outcome_from, outcome_to);
+      if (at != npos) {
+        const std::string name = name_after_label(f, at + o.defendant.size());
+        if (!name.empty()) o.defendant += " " + name;
+      }
     }
-    out.restitution_rupiah = restitution(f, amar, amar_end);
+
+    // The prosecutor's demand, read the same way, before the first ruling heading.
+    const auto [dem_b, dem_e] = demand_range(f, first_ruling);
+    if (dem_b != npos) {
+      const auto demand = read_points(f, dem_b, dem_e);
+      for (std::size_t i = 0; i < out.outcomes.size(); ++i) {
+        const auto& d = demand.size() == out.outcomes.size() ? demand[i] : demand.front();
+        if (demand.size() != out.outcomes.size() && demand.size() != 1) break;
+        if (d.sentence.empty()) continue;
+        core::Penalty asked = d.sentence;
+        out.outcomes[i].demand = asked;
+      }
+    }
+
+    // The summary: the longest term, the largest fine, restitution ordered (joint once).
+    std::int64_t joint = 0;
+    for (const auto& o : out.outcomes) {
+      out.prison_months = std::max(out.prison_months, o.sentence.prison.whole_months());
+      out.fine_rupiah = std::max(out.fine_rupiah, o.sentence.fine_rupiah);
+      if (o.sentence.restitution_joint) joint = std::max(joint, o.sentence.restitution_rupiah);
+      else out.restitution_rupiah += o.sentence.restitution_rupiah;
+    }
+    out.restitution_rupiah += joint;
   }
   return out;
 }

@@ -261,6 +261,13 @@ Xapian::Document Index::Impl::build(const Doc& d) const {
   for (const auto& p : pasals) pasal_list += p + "\n";
   if (!pasal_list.empty()) doc.add_value(slot_pasals, pasal_list);
   if (!d.country.empty()) doc.add_value(slot_country, core::ascii_lower(d.country));
+  std::set<std::string> outcomes(d.outcomes.begin(), d.outcomes.end());
+  std::string outcome_list;
+  for (const auto& o : outcomes) {
+    doc.add_boolean_term(term(prefix::outcome, o));
+    outcome_list += o + "\n";
+  }
+  if (!outcome_list.empty()) doc.add_value(slot_outcomes, outcome_list);
   if (!d.date.empty()) doc.add_value(slot_date, d.date);
   if (!d.collapse_key.empty()) doc.add_value(slot_collapse, d.collapse_key);
   doc.add_value(slot_ordinal, Xapian::sortable_serialise(d.ordinal));
@@ -442,8 +449,8 @@ Xapian::Query Index::Impl::parse(const std::string& text, std::string& explanati
   qp.set_default_op(Xapian::Query::OP_OR);
   const std::pair<const char*, const char*> boolean_fields[] = {
       {"jenis", prefix::kind}, {"perkara", prefix::case_id}, {"orang", prefix::person},
-      {"negara", prefix::country}, {"uu", prefix::law}};
-  const char* const english[] = {"kind", "case", "person", "country", "law"};
+      {"negara", prefix::country}, {"uu", prefix::law}, {"hasil", prefix::outcome}};
+  const char* const english[] = {"kind", "case", "person", "country", "law", "outcome"};
   for (std::size_t i = 0; i < std::size(boolean_fields); ++i) {
     // Released before handing over (see below): the parser's references own it.
     auto* field = (new BooleanFieldProcessor(boolean_fields[i].second))->release();
@@ -632,8 +639,9 @@ core::Result<Results> Index::Impl::search(const Query& query) {
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (ayat_asked) enquire.set_collapse_key(slot_collapse);
     Xapian::ValueCountMatchSpy kind_spy(slot_kind), case_spy(slot_case), country_spy(slot_country);
-    MultiValueCountSpy pasal_spy(slot_pasals);
+    MultiValueCountSpy pasal_spy(slot_pasals), outcome_spy(slot_outcomes);
     if (query.facets) {
+      enquire.add_matchspy(&outcome_spy);
       enquire.add_matchspy(&kind_spy);
       enquire.add_matchspy(&case_spy);
       enquire.add_matchspy(&country_spy);
@@ -675,6 +683,7 @@ core::Result<Results> Index::Impl::search(const Query& query) {
       results.facets["perkara"] = facet_of(case_spy);
       results.facets["negara"] = facet_of(country_spy);
       results.facets["pasal"] = sorted_facet(pasal_spy.counts());
+      if (!outcome_spy.counts().empty()) results.facets["hasil"] = sorted_facet(outcome_spy.counts());
     }
     if (!text.empty()) results.suggestion = suggestion(query, visible);
   } catch (const Xapian::QueryParserError& e) {

@@ -31,6 +31,7 @@ struct Doc {
   std::vector<std::string> person_ids;
   std::vector<std::string> provisions;  // provision ids cited/charged/applied (ayat ids imply their Pasal)
   std::string country;       // lower-case Indonesian name: "kamboja"
+  std::vector<std::string> outcomes;  // precedents: the defendants' outcomes, "bersalah", "bebas" (hasil:)
   core::Date date;           // item date / decision date / provision in-force-from
   // provisions only:
   std::string law_id;        // "uu-21-2007"

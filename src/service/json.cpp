@@ -259,6 +259,44 @@ std::string of(const ItemView& v) {
   return str(o);
 }
 
+Object::Ptr term_obj(const core::Term& t) {
+  auto o = obj();
+  o->set("years", t.years);
+  o->set("months", t.months);
+  o->set("days", t.days);
+  return o;
+}
+
+Object::Ptr penalty_obj(const core::Penalty& p) {
+  auto o = obj();
+  o->set("prison", term_obj(p.prison));
+  o->set("fine_rupiah", static_cast<Poco::Int64>(p.fine_rupiah));
+  o->set("fine_substitute", term_obj(p.fine_substitute));
+  o->set("restitution_rupiah", static_cast<Poco::Int64>(p.restitution_rupiah));
+  Array::Ptr victims = new Array;
+  for (auto v : p.restitution_per_victim) victims->add(static_cast<Poco::Int64>(v));
+  o->set("restitution_per_victim", victims);
+  o->set("restitution_joint", p.restitution_joint);
+  o->set("restitution_substitute", term_obj(p.restitution_substitute));
+  return o;
+}
+
+Array::Ptr outcomes_array(const std::vector<core::DefendantOutcome>& outcomes) {
+  Array::Ptr a = new Array;
+  for (const auto& d : outcomes) {
+    auto o = obj();
+    o->set("defendant", d.defendant);
+    o->set("outcome", core::code_of(d.outcome));
+    o->set("count", d.count);
+    o->set("counts_not_proven", d.counts_not_proven);
+    o->set("sentence", penalty_obj(d.sentence));
+    if (d.demand) o->set("demand", penalty_obj(*d.demand));
+    else o->set("demand", Poco::Dynamic::Var());
+    a->add(o);
+  }
+  return a;
+}
+
 std::string of(const PrecedentView& v) {
   const auto& p = v.precedent;
   auto o = obj();
@@ -266,7 +304,11 @@ std::string of(const PrecedentView& v) {
   o->set("number", p.number);
   o->set("court", p.court);
   o->set("date", p.date);
+  o->set("deliberated", p.deliberated);
+  o->set("pronounced", p.pronounced);
+  o->set("ruling_kind", p.ruling_kind);
   o->set("defendant", p.defendant);
+  o->set("outcomes", outcomes_array(p.outcomes));
   o->set("verdict", p.verdict);
   o->set("prison_months", p.prison_months);
   o->set("fine_rupiah", static_cast<Poco::Int64>(p.fine_rupiah));

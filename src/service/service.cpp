@@ -16,6 +16,7 @@
 
 #include "core/text.h"
 #include "ingest/ingest.h"
+#include "ingest/putusan_text.h"
 #include "service/anonymise.h"
 #include "service/internal/docs.h"
 #include "service/internal/paths.h"
@@ -284,6 +285,48 @@ Result<FileOutcome> store_parsed(store::Store& st, const ingest::Parsed& p, cons
   return out;
 }
 
+// Decisions read by an older decision reader get their fields derived again from the source
+// the store keeps (the same bytes, so the same hash; only derived fields change), each audited.
+// The id stays the one they were stored under, even if today's reader reads the number
+// differently, so that nothing that refers to them breaks.
+Status reread_precedents(store::Store& st, const std::string& schema_dir) {
+  auto found = st.precedents_read_before(ingest::k_decision_reader);
+  if (!found) return tl::unexpected(found.error());
+  const auto& stale = *found;
+  if (stale.empty()) return {};
+  std::cerr << "berkas: pembaca putusan diperbarui; " << stale.size()
+            << " putusan dibaca ulang / the decision reader changed; re-reading " << stale.size() << " decisions\n";
+  for (const auto& [id, sha] : stale) {
+    auto source = st.source(sha);
+    if (!source) return tl::unexpected(source.error());
+    const std::string& bytes = *source;
+    const std::size_t first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    const bool xml = first != std::string::npos && bytes[first] == '<';
+    auto parsed = ingest::parse_bytes(bytes, id + (xml ? ".xml" : ".txt"), schema_dir);
+    if (!parsed || !parsed->precedent) {
+      // Read once, it must read again; if not, the old fields stay and the next open retries.
+      std::cerr << "berkas: putusan " << id << " tidak dapat dibaca ulang / cannot be re-read: "
+                << (parsed ? std::string("not a decision") : parsed.error().message) << "\n";
+      continue;
+    }
+    parsed->precedent->id = id;
+    if (auto b = st.begin(); !b) return b;
+    auto put = st.put_precedent(*parsed->precedent, parsed->citations, parsed->source);
+    if (put) {
+      if (auto ev = st.audit("system", "reread", "putusan:" + id,
+                             "reader=" + std::to_string(ingest::k_decision_reader) + " sha256=" + sha);
+          !ev)
+        put = tl::unexpected(ev.error());
+    }
+    if (!put) {
+      st.rollback();
+      return tl::unexpected(put.error());
+    }
+    if (auto c = st.commit(); !c) return c;
+  }
+  return {};
+}
+
 }  // namespace
 Service::Service(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Service::~Service() = default;
@@ -311,6 +354,8 @@ Result<std::unique_ptr<Service>> Service::open(const Options& options, bool crea
   auto idx = search::Index::open(internal::index_path(options), impl->index_config, !options.read_only);
   if (!idx) return tl::unexpected(idx.error());
   impl->index = std::move(*idx);
+  if (!options.read_only)
+    if (auto s = reread_precedents(*impl->store, impl->schema_dir()); !s) return tl::unexpected(s.error());
   const bool stale = !options.read_only && !impl->index->analyser_current();
   if (!options.read_only && !stale)
     if (auto s = impl->catch_up(*impl->index, *impl->store); !s) return tl::unexpected(s.error());

@@ -180,6 +180,8 @@ class Store {
   core::Result<std::vector<core::EvidenceItem>> items(const std::string& case_id = {}) const;  // latest versions
   core::Result<std::vector<core::Precedent>> precedents() const;
   core::Result<core::Precedent> precedent(const std::string& id) const;
+  // Decisions whose fields were derived by a reader older than `reader`: (id, source sha256).
+  core::Result<std::vector<std::pair<std::string, std::string>>> precedents_read_before(int reader) const;
   // Citations of an item version (0 = latest) or a precedent.
   core::Result<std::vector<core::Citation>> item_citations(const std::string& item_id, int version = 0) const;
   core::Result<std::vector<core::Citation>> precedent_citations(const std::string& precedent_id) const;

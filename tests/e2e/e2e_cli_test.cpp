@@ -178,12 +178,20 @@ BOOST_AUTO_TEST_CASE(precedent_from_plain_text_is_searchable) {
   auto r = run_berkas(demo().data, {"search", "--json", "jenis:putusan"});
   BOOST_TEST_REQUIRE(r.code == 0, r.err);
   auto res = json_object(r.out);
+  BOOST_TEST(res->getValue<int>("total") == 3);  // two convictions, one acquittal (all FIKTIF)
+  auto guilty = run_berkas(demo().data, {"search", "--json", "jenis:putusan hasil:bersalah"});
+  BOOST_TEST_REQUIRE(guilty.code == 0, guilty.err);
+  res = json_object(guilty.out);
   BOOST_TEST(res->getValue<int>("total") == 2);
   const auto id = res->getArray("hits")->getObject(0)->getValue<std::string>("id");
   auto p = run_berkas(demo().data, {"show", "--json", id});
   BOOST_TEST_REQUIRE(p.code == 0, p.err);
   auto prec = json_object(p.out);
   BOOST_TEST(prec->getValue<int>("prison_months") > 0);
+  auto outcome = prec->getArray("outcomes")->getObject(0);
+  BOOST_TEST(outcome->getValue<std::string>("outcome") == "bersalah");
+  BOOST_TEST(outcome->getObject("sentence")->getObject("prison")->getValue<int>("years") > 0);
+  BOOST_TEST(!prec->getValue<std::string>("pronounced").empty());
   BOOST_TEST(prec->getValue<std::string>("number").find("Pid.Sus") != std::string::npos);
   BOOST_TEST(prec->getArray("charged")->size() > 0u);
 }

@@ -370,6 +370,84 @@ BOOST_AUTO_TEST_CASE(real_decision_defendants_and_courts) {
     BOOST_TEST(parse_real(file).precedent->court == court, file);
 }
 
+// What each real decision decides, written down from reading the files (not from the reader's
+// output): both dates of the closing formula, per defendant the outcome, the count as the ruling
+// words it ("" where the ruling names none), the sentence, and the prosecutor's demand.
+BOOST_AUTO_TEST_CASE(real_decision_outcomes) {
+  if (!real_decisions_here()) return;
+  using berkas::core::Term;
+  namespace core = berkas::core;
+  struct Expect {
+    const char* file;
+    const char* deliberated;
+    const char* pronounced;
+    std::size_t defendants;
+    const char* count;
+    const char* not_proven;
+    Term prison;
+    std::int64_t fine;
+    Term fine_substitute;
+    std::int64_t restitution;  // per defendant
+    Term restitution_substitute;
+    Term demand_prison;
+    std::int64_t demand_fine;
+    Term demand_fine_substitute;
+    std::int64_t demand_restitution;
+  };
+  const Expect cases[] = {
+      {"100_Pid.Sus_2024_PN_Tbk.txt", "2024-10-17", "2024-10-21", 1, "dakwaan alternatif ketiga", "", {2, 4, 0},
+       100000000, {0, 3, 0}, 0, {}, {6, 0, 0}, 100000000, {0, 6, 0}, 0},
+      {"100_Pid.Sus_2025_PN_Cjr.txt", "2025-06-11", "2025-06-16", 2, "dakwaan kesatu subsidair", "dakwaan kesatu primer",
+       {5, 0, 0}, 200000000, {0, 3, 0}, 0, {}, {5, 0, 0}, 200000000, {0, 6, 0}, 0},
+      {"103_Pid.Sus_2025_PN_Pts.txt", "2026-04-02", "2026-04-06", 1, "dakwaan alternatif pertama", "", {6, 0, 0}, 0, {},
+       0, {}, {8, 0, 0}, 1000000000, {0, 0, 190}, 0},
+      {"127_Pid.Sus_2025_PN_Mlg.txt", "2025-09-10", "2025-09-10", 1, "", "", {1, 8, 0}, 200000000, {0, 1, 0}, 0, {},
+       {5, 0, 0}, 200000000, {0, 6, 0}, 0},
+      {"148_Pid.Sus_2025_PN_Blt.txt", "2025-07-18", "2025-07-21", 1, "dakwaan alternatif ketiga", "", {1, 0, 0},
+       100000000, {0, 1, 0}, 0, {}, {6, 0, 0}, 500000000, {0, 6, 0}, 0},
+      {"162_Pid.Sus_2025_PN_Bbs.txt", "2026-02-27", "2026-03-02", 1, "dakwaan alternatif kedua", "", {2, 0, 0}, 0, {},
+       73797500, {1, 0, 0}, {6, 0, 0}, 3875000000, {0, 0, 365}, 473801500},
+      {"448_Pid.Sus_2025_PN_Pdg.txt", "2025-09-09", "2025-09-16", 1, "dakwaan kesatu primer", "", {5, 0, 0}, 200000000,
+       {0, 3, 0}, 0, {}, {6, 0, 0}, 200000000, {0, 6, 0}, 0},
+      {"46_Pid.Sus_2025_PN_Kka.txt", "2025-05-22", "2025-05-22", 1, "dakwaan gabungan alternatif pertama primair", "",
+       {3, 6, 0}, 150000000, {0, 3, 0}, 0, {}, {5, 0, 0}, 150000000, {0, 3, 0}, 0},
+      {"528_Pid.Sus_2025_PN_Dps.txt", "2025-07-28", "2025-07-29", 1, "dakwaan alternatif ketiga", "", {1, 4, 0}, 0, {}, 0,
+       {}, {2, 0, 0}, 1000000000, {0, 3, 0}, 0},
+      {"636_Pid.Sus_2025_PN_Jmb.txt", "2026-04-30", "2026-05-05", 1, "dakwaan alternatif kesatu", "", {9, 0, 0}, 0, {}, 0,
+       {}, {10, 0, 0}, 0, {}, 0},
+      {"84_Pid.Sus_2021_PN_Sel.txt", "2021-11-08", "2021-11-10", 2, "", "", {2, 0, 0}, 120000000, {0, 3, 0}, 23720849,
+       {0, 3, 0}, {3, 0, 0}, 120000000, {0, 3, 0}, 23720849},
+      {"893_Pid.Sus_2024_PN_Tjk.txt", "2025-01-09", "2025-01-13", 1, "dakwaan kedua", "", {4, 4, 0}, 300000000,
+       {0, 3, 0}, 0, {}, {6, 6, 0}, 300000000, {0, 4, 0}, 0},
+  };
+  for (const auto& x : cases) {
+    const auto parsed = parse_real(x.file);
+    const auto& p = *parsed.precedent;
+    BOOST_TEST(p.deliberated == x.deliberated, x.file);
+    BOOST_TEST(p.pronounced == x.pronounced, x.file);
+    BOOST_TEST(p.ruling_kind == "putusan", x.file);
+    BOOST_TEST_REQUIRE(p.outcomes.size() == x.defendants, x.file);
+    for (const auto& o : p.outcomes) {
+      BOOST_TEST(core::code_of(o.outcome) == std::string("bersalah"), x.file);
+      BOOST_TEST(o.count == x.count, x.file);
+      BOOST_TEST(o.counts_not_proven == x.not_proven, x.file);
+      BOOST_TEST((o.sentence.prison == x.prison), x.file);
+      BOOST_TEST(o.sentence.fine_rupiah == x.fine, x.file);
+      BOOST_TEST((o.sentence.fine_substitute == x.fine_substitute), x.file);
+      BOOST_TEST(o.sentence.restitution_rupiah == x.restitution, x.file);
+      BOOST_TEST((o.sentence.restitution_substitute == x.restitution_substitute), x.file);
+      BOOST_TEST(!o.sentence.restitution_joint, x.file);
+      BOOST_TEST_REQUIRE(o.demand.has_value(), x.file);
+      BOOST_TEST((o.demand->prison == x.demand_prison), x.file);
+      BOOST_TEST(o.demand->fine_rupiah == x.demand_fine, x.file);
+      BOOST_TEST((o.demand->fine_substitute == x.demand_fine_substitute), x.file);
+      BOOST_TEST(o.demand->restitution_rupiah == x.demand_restitution, x.file);
+    }
+    // Restitution on each of two defendants ("masing-masing") is ordered twice, not jointly.
+    BOOST_TEST(p.restitution_rupiah == x.restitution * static_cast<std::int64_t>(x.defendants), x.file);
+  }
+}
+
 // Decision numbers as published, written down from reading the files: with a stray space in the
 // classification, withheld as "-" or "XX" in the heading and every footer. A withheld number
 // stays as printed; the id takes a hash of the text so two withheld numbers never collide.

@@ -591,3 +591,188 @@ BOOST_AUTO_TEST_CASE(truncated_decision) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------- outcomes per defendant
+// Fictional rulings (FIKTIF), each written the way real rulings put it; the real decisions'
+// outcomes are checked in ingest_test (real_decision_outcomes).
+
+namespace {
+
+core::Precedent with_amar(const std::string& amar, const std::string& heading = "MENGADILI:\n",
+                          const std::string& demand = "") {
+  Parts d;
+  d.heading = heading;
+  d.amar = amar;
+  d.considerations = demand + d.considerations;
+  return parse(d.str());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(outcomes)
+
+BOOST_AUTO_TEST_CASE(guilty_with_term_fine_and_its_substitute) {
+  const auto p = with_amar(
+      "1. Menyatakan Terdakwa CONTOH FIKTIF bin REKAAN tersebut di atas, terbukti secara sah dan meyakinkan bersalah "
+      "melakukan tindak pidana perdagangan orang sebagaimana dalam dakwaan alternatif Kesatu Penuntut Umum;\n"
+      "2. Menjatuhkan pidana kepada Terdakwa oleh karena itu dengan pidana penjara selama 1 (satu) T ahun dan 4 "
+      "(empat) Bulan dan 15 (lima belas) hari dan denda sejumlah Rp100.000.000,00 (seratus juta rupiah) dengan "
+      "ketentuan apabila denda tersebut tidak dibayar diganti dengan pidana kurungan selama 3 (tiga) bulan;\n"
+      "3. Membebankan kepada Terdakwa membayar biaya perkara sejumlah Rp5.000,00;\n");
+  BOOST_TEST_REQUIRE(p.outcomes.size() == 1u);
+  const auto& o = p.outcomes[0];
+  BOOST_TEST(o.defendant == "CONTOH FIKTIF bin REKAAN");
+  BOOST_TEST(core::code_of(o.outcome) == std::string("bersalah"));
+  BOOST_TEST(o.count == "dakwaan alternatif kesatu");
+  BOOST_TEST((o.sentence.prison == core::Term{1, 4, 15}));
+  BOOST_TEST(o.sentence.fine_rupiah == 100000000);
+  BOOST_TEST((o.sentence.fine_substitute == core::Term{0, 3, 0}));
+  BOOST_TEST(o.sentence.restitution_rupiah == 0);  // the costs are not restitution
+  BOOST_TEST(!o.demand.has_value());
+  BOOST_TEST(p.prison_months == 16);
+  BOOST_TEST(p.ruling_kind == "putusan");
+}
+
+BOOST_AUTO_TEST_CASE(acquitted_of_every_count) {
+  const auto p = with_amar(
+      "1. Menyatakan Terdakwa CONTOH FIKTIF bin REKAAN tidak terbukti secara sah dan meyakinkan bersalah melakukan "
+      "tindak pidana sebagaimana didakwakan dalam dakwaan kesatu;\n"
+      "2. Membebaskan Terdakwa oleh karena itu dari segala dakwaan Penuntut Umum;\n"
+      "3. Memulihkan hak-hak Terdakwa dalam kemampuan, kedudukan, harkat serta martabatnya;\n"
+      "4. Membebankan biaya perkara kepada Negara;\n");
+  BOOST_TEST_REQUIRE(p.outcomes.size() == 1u);
+  BOOST_TEST(core::code_of(p.outcomes[0].outcome) == std::string("bebas"));
+  BOOST_TEST(p.outcomes[0].count.empty());
+  BOOST_TEST(p.outcomes[0].counts_not_proven == "dakwaan kesatu");
+  BOOST_TEST(p.outcomes[0].sentence.empty());
+  BOOST_TEST(p.prison_months == 0);
+}
+
+BOOST_AUTO_TEST_CASE(released_from_prosecution) {
+  const auto p = with_amar(
+      "1. Menyatakan Terdakwa CONTOH FIKTIF bin REKAAN terbukti melakukan perbuatan yang didakwakan kepadanya, "
+      "akan tetapi perbuatan itu tidak merupakan suatu tindak pidana;\n"
+      "2. Melepaskan Terdakwa oleh karena itu dari segala tuntutan hukum;\n"
+      "3. Memulihkan hak-hak Terdakwa;\n");
+  BOOST_TEST_REQUIRE(p.outcomes.size() == 1u);
+  BOOST_TEST(core::code_of(p.outcomes[0].outcome) == std::string("lepas"));
+}
+
+// A court order: the defendant died, the prosecution lapses; dated by "Ditetapkan di".
+BOOST_AUTO_TEST_CASE(prosecution_lapsed_by_a_court_order) {
+  Parts d;
+  d.heading = "MENETAPKAN:\n";
+  d.amar = "1. Menyatakan penuntutan terhadap Terdakwa CONTOH FIKTIF bin REKAAN gugur karena Terdakwa meninggal dunia;\n"
+           "2. Memerintahkan Penuntut Umum untuk mengembalikan barang bukti;\n";
+  d.closing = "Ditetapkan di Indramayu, pada tanggal 14 Juli 2025\nHakim Ketua, HAKIM FIKTIF\n";
+  const auto p = parse(d.str());
+  BOOST_TEST(p.ruling_kind == "penetapan");
+  BOOST_TEST(p.date == "2025-07-14");
+  BOOST_TEST(p.pronounced == "2025-07-14");
+  BOOST_TEST_REQUIRE(p.outcomes.size() == 1u);
+  BOOST_TEST(core::code_of(p.outcomes[0].outcome) == std::string("gugur"));
+}
+
+// The ruling opens with the restitution order, jointly on both defendants and itemised per
+// victim; then the verdict; then a sentence for each. Regression: the verdict was lost when the
+// first statement was the restitution order, and a joint restitution was counted twice.
+BOOST_AUTO_TEST_CASE(joint_restitution_first_then_one_sentence_each) {
+  const auto p = with_amar(
+      "1. Menghukum Para Terdakwa secara tanggung renteng untuk membayar restitusi kepada Saksi Korban A "
+      "sebesar Rp10.000.000,00 (sepuluh juta rupiah) dan kepada Saksi Korban B sebesar Rp15.500.000,00, "
+      "sehingga seluruhnya berjumlah Rp25.500.000,00, dengan ketentuan apabila tidak dibayar diganti dengan "
+      "pidana kurungan selama 2 (dua) bulan;\n"
+      "2. Menyatakan Terdakwa I CONTOH FIKTIF bin REKAAN dan Terdakwa II RIA KHAYALAN binti UJI tersebut di atas, "
+      "terbukti secara sah dan meyakinkan bersalah melakukan tindak pidana perdagangan orang sebagaimana dalam "
+      "dakwaan kesatu Penuntut Umum;\n"
+      "3. Menjatuhkan pidana kepada Terdakwa I CONTOH FIKTIF bin REKAAN dengan pidana penjara selama 4 (empat) tahun "
+      "dan denda sejumlah Rp100.000.000,00 subsidair 3 (tiga) bulan kurungan;\n"
+      "4. Menjatuhkan pidana kepada Terdakwa II RIA KHAYALAN binti UJI dengan pidana penjara selama 3 (tiga) tahun "
+      "dan 6 (enam) bulan dan denda sejumlah Rp80.000.000,00 subsidair 2 (dua) bulan kurungan;\n");
+  BOOST_TEST_REQUIRE(p.outcomes.size() == 2u);
+  BOOST_TEST(p.outcomes[0].defendant == "Terdakwa I CONTOH FIKTIF bin REKAAN");
+  BOOST_TEST(p.outcomes[1].defendant == "Terdakwa II RIA KHAYALAN binti UJI");
+  for (const auto& o : p.outcomes) {
+    BOOST_TEST(core::code_of(o.outcome) == std::string("bersalah"));
+    BOOST_TEST(o.count == "dakwaan kesatu");
+    BOOST_TEST(o.sentence.restitution_rupiah == 25500000);
+    BOOST_TEST(o.sentence.restitution_joint);
+    BOOST_TEST((o.sentence.restitution_per_victim == std::vector<std::int64_t>{10000000, 15500000}));
+    BOOST_TEST((o.sentence.restitution_substitute == core::Term{0, 2, 0}));
+  }
+  BOOST_TEST((p.outcomes[0].sentence.prison == core::Term{4, 0, 0}));
+  BOOST_TEST(p.outcomes[0].sentence.fine_rupiah == 100000000);
+  BOOST_TEST((p.outcomes[1].sentence.prison == core::Term{3, 6, 0}));
+  BOOST_TEST(p.outcomes[1].sentence.fine_rupiah == 80000000);
+  BOOST_TEST((p.outcomes[1].sentence.fine_substitute == core::Term{0, 2, 0}));
+  BOOST_TEST(p.restitution_rupiah == 25500000);  // once, not once per defendant
+  BOOST_TEST(p.prison_months == 48);
+}
+
+// Co-defendants with different outcomes: one convicted on the subsidiary count after the
+// primary one is declared not proven, the other acquitted.
+BOOST_AUTO_TEST_CASE(one_convicted_on_the_subsidiary_count_one_acquitted) {
+  const auto p = with_amar(
+      "1. Menyatakan Terdakwa I CONTOH FIKTIF dan Terdakwa II RIA KHAYALAN tidak terbukti secara sah dan meyakinkan "
+      "bersalah melakukan tindak pidana sebagaimana didakwakan dalam dakwaan primair;\n"
+      "2. Membebaskan Terdakwa I CONTOH FIKTIF dan Terdakwa II RIA KHAYALAN dari dakwaan primair tersebut;\n"
+      "3. Menyatakan Terdakwa I CONTOH FIKTIF terbukti secara sah dan meyakinkan bersalah melakukan tindak pidana "
+      "sebagaimana dalam dakwaan subsidair;\n"
+      "4. Menjatuhkan pidana kepada Terdakwa I CONTOH FIKTIF oleh karena itu dengan pidana penjara selama 2 (dua) "
+      "tahun;\n"
+      "5. Menyatakan Terdakwa II RIA KHAYALAN tidak terbukti secara sah dan meyakinkan bersalah melakukan tindak "
+      "pidana sebagaimana dalam dakwaan subsidair;\n"
+      "6. Membebaskan Terdakwa II RIA KHAYALAN oleh karena itu dari dakwaan tersebut;\n");
+  BOOST_TEST_REQUIRE(p.outcomes.size() == 2u);
+  BOOST_TEST(core::code_of(p.outcomes[0].outcome) == std::string("bersalah"));
+  BOOST_TEST(p.outcomes[0].count == "dakwaan subsidair");
+  BOOST_TEST(p.outcomes[0].counts_not_proven == "dakwaan primair");
+  BOOST_TEST((p.outcomes[0].sentence.prison == core::Term{2, 0, 0}));
+  BOOST_TEST(core::code_of(p.outcomes[1].outcome) == std::string("bebas"));
+  BOOST_TEST(p.outcomes[1].counts_not_proven == "dakwaan primair; dakwaan subsidair");
+  BOOST_TEST(p.outcomes[1].sentence.prison.empty());
+}
+
+// The demand, kept apart from the sentence; the fine's substitute in the 2026 wording, where
+// the first period is the time to pay and the substitute follows "pengganti denda selama".
+BOOST_AUTO_TEST_CASE(demand_kept_apart_from_the_sentence) {
+  const auto p = with_amar(
+      "1. Menyatakan Terdakwa CONTOH FIKTIF bin REKAAN terbukti secara sah dan meyakinkan bersalah melakukan tindak "
+      "pidana perdagangan orang sebagaimana dakwaan kesatu;\n"
+      "2. Menjatuhkan pidana kepada Terdakwa dengan pidana penjara selama 5 (lima) tahun;\n",
+      "MENGADILI:\n",
+      "Setelah mendengar pembacaan tuntutan pidana yang diajukan oleh Penuntut Umum yang pada pokoknya sebagai "
+      "berikut:\n1. Menyatakan Terdakwa CONTOH FIKTIF bin REKAAN telah terbukti bersalah melakukan tindak pidana "
+      "sebagaimana dakwaan kesatu;\n2. Menjatuhkan pidana terhadap Terdakwa dengan pidana penjara selama 8 "
+      "(delapan) tahun dan pidana denda sebesar Rp 1.000.000.000.- (satu miliar rupiah), dengan ketentuan apabila "
+      "dalam waktu 1 (satu) bulan pidana denda tidak dibayar, maka harta kekayaan Terdakwa disita, dan apabila "
+      "tidak cukup diganti dengan pidana penjara pengganti denda selama 190 (seratus sembilan puluh) hari;\n"
+      "3. Memerintahkan Terdakwa membayar Restitusi sebesar Rp47.000.000,- dengan ketentuan apabila tidak dibayar "
+      "diganti dengan pidana kurungan pengganti selama 1 (satu) tahun;\n"
+      "Setelah mendengar pembelaan Terdakwa;\n");
+  BOOST_TEST_REQUIRE(p.outcomes.size() == 1u);
+  const auto& o = p.outcomes[0];
+  BOOST_TEST((o.sentence.prison == core::Term{5, 0, 0}));
+  BOOST_TEST(o.sentence.fine_rupiah == 0);
+  BOOST_TEST_REQUIRE(o.demand.has_value());
+  BOOST_TEST((o.demand->prison == core::Term{8, 0, 0}));
+  BOOST_TEST(o.demand->fine_rupiah == 1000000000);
+  BOOST_TEST((o.demand->fine_substitute == core::Term{0, 0, 190}));
+  BOOST_TEST(o.demand->restitution_rupiah == 47000000);
+  BOOST_TEST((o.demand->restitution_substitute == core::Term{1, 0, 0}));
+  BOOST_TEST(p.restitution_rupiah == 0);  // asked for, not ordered
+}
+
+// Hostile: a ruling of a hundred thousand points, each naming defendants and amounts, must be
+// read in linear time (every search is bounded by its point).
+BOOST_AUTO_TEST_CASE(a_ruling_of_many_points_is_read_in_linear_time) {
+  std::string amar;
+  while (amar.size() < (4u << 20))
+    amar += "1. Menyatakan Terdakwa II bersalah dakwaan kesatu; 2. Menghukum Terdakwa I membayar restitusi Rp1.000 ";
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto p = with_amar(amar);
+  BOOST_TEST(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 30.0);
+  BOOST_TEST(p.outcomes.size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -545,6 +545,33 @@ BOOST_AUTO_TEST_CASE(precedent_page_and_api) {
   BOOST_TEST(w().get("/api/v1/precedents/zz-none", &as("pelatih")).status == 404);
 }
 
+// The acquittal in the demo: its page shows the outcome per defendant, the demand beside the
+// sentence, both dates; the API gives the same fields; hasil: finds it and counts it.
+BOOST_AUTO_TEST_CASE(precedent_outcome_on_the_page_the_api_and_the_facet) {
+  auto page = w().get("/precedents/981-pid-sus-2025-pn-sby", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(page.status, 200);
+  for (const char* shown : {"Hasil per terdakwa", "Bebas / Acquitted", "dakwaan kesatu; dakwaan kedua", "Tuntutan",
+                            "4 tahun", "Rp150.000.000", "2025-07-07", "2025-07-10", "outcome-bebas"})
+    BOOST_TEST(page.body.find(shown) != std::string::npos, shown);
+  auto api = w().get("/api/v1/precedents/981-pid-sus-2025-pn-sby", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(api.status, 200);
+  auto outcomes = api.json()->getArray("outcomes");
+  BOOST_REQUIRE_EQUAL(outcomes->size(), 1u);
+  BOOST_TEST(outcomes->getObject(0)->getValue<std::string>("outcome") == "bebas");
+  BOOST_TEST(outcomes->getObject(0)->getObject("demand")->getObject("prison")->getValue<int>("years") == 4);
+  BOOST_TEST(api.json()->getValue<std::string>("deliberated") == "2025-07-07");
+
+  auto found = w().get("/api/v1/search?q=hasil%3Abebas&limit=50", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(found.status, 200);
+  BOOST_TEST(found.body.find("981-pid-sus-2025-pn-sby") != std::string::npos);
+  BOOST_TEST(found.body.find("977-pid-sus-2024-pn-jkt-pst") == std::string::npos);
+  auto html = w().get("/search?q=jenis%3Aputusan", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(html.status, 200);
+  BOOST_TEST(html.body.find("Hasil putusan") != std::string::npos);
+  const bool link = html.body.find("hasil%3Abebas") != std::string::npos || html.body.find("hasil:bebas") != std::string::npos;
+  BOOST_TEST(link);  // the facet's value links to the filter
+}
+
 BOOST_AUTO_TEST_CASE(language_switch_by_query_and_cookie) {
   auto en = w().get("/search?lang=en", &as("jaksa"));
   BOOST_TEST(en.body.find("Sign out") != std::string::npos);

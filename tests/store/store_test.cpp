@@ -257,7 +257,7 @@ BOOST_FIXTURE_TEST_CASE(open_modes, Fixture) {
 
   {
     auto s = open();
-    BOOST_TEST(s->schema_version() == 5);
+    BOOST_TEST(s->schema_version() == 6);
     BOOST_REQUIRE(s->put_case(sample_case(), "<case/>"));
   }
   BOOST_TEST(std::filesystem::exists(path));
@@ -281,15 +281,15 @@ BOOST_FIXTURE_TEST_CASE(schema_version_and_migrations, Fixture) {
   open();
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "5");
+    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "6");
     BOOST_TEST(raw.scalar("PRAGMA journal_mode") == "wal");
     // Opening again applies nothing.
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "5");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "6");
   }
-  BOOST_TEST(open()->schema_version() == 5);
+  BOOST_TEST(open()->schema_version() == 6);
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "5");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "6");
     BOOST_REQUIRE(raw.exec("INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01T00:00:00Z')") ==
                   SQLITE_OK);
   }
@@ -564,6 +564,63 @@ BOOST_FIXTURE_TEST_CASE(precedent_round_trip, Fixture) {
   BOOST_TEST(s->precedent_citations(p.id)->empty());
   BOOST_TEST(s->precedent("nope").error().code == core::ErrorCode::not_found);
   BOOST_TEST(s->precedent_citations("nope").error().code == core::ErrorCode::not_found);
+}
+
+// Each defendant's outcome, sentence and demand come back as put; the same bytes with fields
+// from a newer decision reader replace the old ones (and only then).
+BOOST_FIXTURE_TEST_CASE(precedent_outcomes_round_trip_and_newer_reader, Fixture) {
+  auto s = open();
+  auto p = sample_precedent();
+  p.deliberated = "2025-03-03";
+  p.pronounced = "2025-03-05";
+  p.ruling_kind = "putusan";
+  p.reader = 1;
+  core::DefendantOutcome a;
+  a.defendant = "Terdakwa I FIKTIF";
+  a.outcome = core::Outcome::bersalah;
+  a.count = "dakwaan kesatu subsidair";
+  a.counts_not_proven = "dakwaan kesatu primair";
+  a.sentence.prison = {3, 6, 15};
+  a.sentence.fine_rupiah = 120000000;
+  a.sentence.fine_substitute = {0, 3, 0};
+  a.sentence.restitution_rupiah = 25500000;
+  a.sentence.restitution_per_victim = {10000000, 15500000};
+  a.sentence.restitution_joint = true;
+  a.sentence.restitution_substitute = {0, 2, 0};
+  core::Penalty demand;
+  demand.prison = {5, 0, 0};
+  demand.fine_substitute = {0, 0, 190};
+  a.demand = demand;
+  core::DefendantOutcome b;
+  b.defendant = "Terdakwa II FIKTIF";
+  b.outcome = core::Outcome::bebas;
+  p.outcomes = {a, b};
+  BOOST_TEST(*s->put_precedent(p, {}, "PUTUSAN ...") == PutOutcome::created);
+  auto got = s->precedent(p.id);
+  BOOST_REQUIRE(got);
+  BOOST_TEST(got->deliberated == "2025-03-03");
+  BOOST_TEST(got->pronounced == "2025-03-05");
+  BOOST_TEST(got->ruling_kind == "putusan");
+  BOOST_TEST(got->reader == 1);
+  BOOST_TEST_REQUIRE(got->outcomes.size() == 2u);
+  BOOST_TEST((got->outcomes[0] == a));
+  BOOST_TEST((got->outcomes[1] == b));
+  BOOST_TEST(!got->outcomes[1].demand.has_value());
+  BOOST_TEST(s->precedents_read_before(2)->size() == 1u);
+  BOOST_TEST(s->precedents_read_before(1)->empty());
+
+  // The same bytes, the same reader: unchanged. A newer reader: its fields replace the old.
+  BOOST_TEST(*s->put_precedent(p, {}, "PUTUSAN ...") == PutOutcome::unchanged);
+  p.reader = 2;
+  p.outcomes = {b};
+  BOOST_TEST(*s->put_precedent(p, {}, "PUTUSAN ...") == PutOutcome::new_version);
+  got = s->precedent(p.id);
+  BOOST_TEST(got->outcomes.size() == 1u);
+  BOOST_TEST(got->reader == 2);
+  BOOST_TEST(s->precedents_read_before(2)->empty());
+  // An older reader never overwrites a newer one's fields.
+  p.reader = 1;
+  BOOST_TEST(*s->put_precedent(p, {}, "PUTUSAN ...") == PutOutcome::unchanged);
 }
 
 // ---------------------------------------------------------------- transactions

@@ -31,8 +31,9 @@ struct Definition {
   std::string analyser_version;
 };
 
-// Bumped whenever the analyser's rules change the root of any word.
-inline constexpr const char* k_analyser_rules = "berkas-id-roots/3";
+// Bumped whenever the analyser's rules change the root of any word, or documents gain terms
+// ("layout/2": the outcomes of a precedent's defendants, hasil:).
+inline constexpr const char* k_analyser_rules = "berkas-id-roots/3;layout/2";
 
 // The whole file at `path`; io error `what`, naming the path, if it cannot be read.
 core::Result<std::string> read_text(const std::filesystem::path& path,

@@ -29,6 +29,7 @@ inline constexpr const char* self = "XI";        // XI<own provision id> and its
 inline constexpr const char* country = "XN";     // XN<country>
 inline constexpr const char* law = "XL";         // XL<law id>
 inline constexpr const char* ayat_doc = "XAayat";  // the one term of an ayat's own document
+inline constexpr const char* outcome = "XH";    // XH<outcome> of a precedent's defendants (hasil:)
 }  // namespace prefix
 
 // A query matching every document, built fresh for the caller. Never copy the process-wide
@@ -55,6 +56,7 @@ enum Slot : Xapian::valueno {
   slot_valid_until = 6,  // provisions only; "9999-99-99" if open (first day no longer in force)
   slot_collapse = 7,
   slot_ordinal = 8,      // sortable_serialise(ordinal)
+  slot_outcomes = 9,     // precedents: outcomes, '\n'-separated (facet "hasil")
 };
 
 // The stemmer of the index and of the query: the Indonesian root when the lexicon validates

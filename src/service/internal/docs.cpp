@@ -159,6 +159,7 @@ search::Doc precedent_doc(const core::Precedent& p, const std::vector<core::Cita
   for (const auto& c : citations) provisions.insert(c.provision_id);
   d.provisions.assign(provisions.begin(), provisions.end());
   d.date = p.date;
+  for (const auto& o : p.outcomes) d.outcomes.emplace_back(core::code_of(o.outcome));
   return d;
 }
 

@@ -577,12 +577,56 @@ CREATE TRIGGER item_units_no_delete BEFORE DELETE ON item_units
 BEGIN SELECT RAISE(ABORT, 'evidence item versions are immutable'); END;
 )sql";
 
-constexpr std::array<Migration, 5> k_migrations = {{
+// Version 6: what a decision decides for each defendant (issue 12). The fields are derived from
+// the decision's text by the reader recorded in `reader`; an older reader's fields are derived
+// again from the stored source when the store is opened for writing (docs/STORE.md).
+constexpr const char* k_schema_v6 = R"sql(
+ALTER TABLE precedents ADD COLUMN deliberated TEXT NOT NULL DEFAULT '';
+ALTER TABLE precedents ADD COLUMN pronounced  TEXT NOT NULL DEFAULT '';
+ALTER TABLE precedents ADD COLUMN ruling_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE precedents ADD COLUMN reader      INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE precedent_outcomes (
+  precedent_id      TEXT NOT NULL REFERENCES precedents (id) ON DELETE CASCADE,
+  position          INTEGER NOT NULL,
+  defendant         TEXT NOT NULL,
+  outcome           TEXT NOT NULL CHECK (outcome IN ('bersalah', 'bebas', 'lepas', 'gugur', 'lainnya')),
+  count_proven      TEXT NOT NULL,
+  counts_not_proven TEXT NOT NULL,
+  PRIMARY KEY (precedent_id, position)
+);
+CREATE INDEX precedent_outcomes_by_outcome ON precedent_outcomes (outcome);
+
+-- The sentence ('putusan') and the prosecutor's demand ('tuntutan') of one defendant.
+CREATE TABLE precedent_penalties (
+  precedent_id        TEXT NOT NULL,
+  position            INTEGER NOT NULL,
+  role                TEXT NOT NULL CHECK (role IN ('putusan', 'tuntutan')),
+  prison_years        INTEGER NOT NULL CHECK (prison_years >= 0),
+  prison_months       INTEGER NOT NULL CHECK (prison_months >= 0),
+  prison_days         INTEGER NOT NULL CHECK (prison_days >= 0),
+  fine_rupiah         INTEGER NOT NULL CHECK (fine_rupiah >= 0),
+  fine_sub_years      INTEGER NOT NULL,
+  fine_sub_months     INTEGER NOT NULL,
+  fine_sub_days       INTEGER NOT NULL,
+  restitution_rupiah  INTEGER NOT NULL CHECK (restitution_rupiah >= 0),
+  restitution_victims TEXT NOT NULL,  -- amounts per victim in the ruling's order, ','-separated
+  restitution_joint   INTEGER NOT NULL CHECK (restitution_joint IN (0, 1)),
+  restitution_sub_years  INTEGER NOT NULL,
+  restitution_sub_months INTEGER NOT NULL,
+  restitution_sub_days   INTEGER NOT NULL,
+  PRIMARY KEY (precedent_id, position, role),
+  FOREIGN KEY (precedent_id, position) REFERENCES precedent_outcomes (precedent_id, position) ON DELETE CASCADE
+);
+)sql";
+
+constexpr std::array<Migration, 6> k_migrations = {{
     {1, "initial schema", k_schema_v1},
     {2, "users, sessions, case assignments, login attempts", k_schema_v2},
     {3, "bundles and their manifests", k_schema_v3},
     {4, "witness files: companions, item subjects, protection measures, restitution claims", k_schema_v4},
     {5, "native evidence files: originals and their derived text by page or message", k_schema_v5},
+    {6, "decisions: both dates, the kind of ruling, each defendant's outcome, sentence and demand", k_schema_v6},
 }};
 
 

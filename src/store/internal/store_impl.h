@@ -164,6 +164,8 @@ struct Store::Impl {
   core::Result<core::Case> load_case(Statement& row);
   core::Result<core::Person> load_person(Statement& row);
   core::Result<core::Precedent> load_precedent(Statement& row);
+  static core::Status put_penalty(internal::Database& db, const std::string& precedent_id, int position, const char* role,
+                                  const core::Penalty& pen);
   static core::Result<core::Provision> read_provision(Statement& row);
   static core::Law read_law(Statement& row);
   core::Result<core::ProtectionMeasure> read_protection(Statement& row);

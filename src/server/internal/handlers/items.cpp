@@ -133,6 +133,37 @@ Data precedent_data(const service::PrecedentView& v, const Templates& t, const s
   d.set("prison_months", text(std::to_string(p.prison_months)));
   d.set("fine", text(std::to_string(p.fine_rupiah)));
   d.set("restitution", text(std::to_string(p.restitution_rupiah)));
+  d.set("deliberated", text(p.deliberated));
+  d.set("pronounced", text(p.pronounced));
+  if (p.ruling_kind == "penetapan") d.set("penetapan", Data(true));
+  // Each defendant: the outcome, the count, and the sentence beside the demand.
+  auto penalty = [](const core::Penalty& pen) {
+    Data pd;
+    pd.set("prison", text(pen.prison.empty() ? "—" : core::to_string(pen.prison)));
+    pd.set("fine", text(pen.fine_rupiah > 0 ? core::format_rupiah(pen.fine_rupiah) : "—"));
+    pd.set("fine_substitute", text(core::to_string(pen.fine_substitute)));
+    pd.set("restitution", text(pen.restitution_rupiah > 0 ? core::format_rupiah(pen.restitution_rupiah) : "—"));
+    std::string victims;
+    if (pen.restitution_per_victim.size() > 1)
+      for (auto v : pen.restitution_per_victim) victims += (victims.empty() ? "" : " + ") + core::format_rupiah(v);
+    pd.set("restitution_victims", text(victims));
+    if (pen.restitution_joint) pd.set("joint", Data(true));
+    pd.set("restitution_substitute", text(core::to_string(pen.restitution_substitute)));
+    return pd;
+  };
+  List outcomes;
+  for (const auto& o : p.outcomes) {
+    Data od;
+    od.set("defendant", text(o.defendant));
+    od.set("outcome", text(core::label_of(o.outcome)));
+    od.set("outcome_code", text(core::code_of(o.outcome)));
+    od.set("count", text(o.count));
+    od.set("not_proven", text(o.counts_not_proven));
+    od.set("sentence", penalty(o.sentence));
+    if (o.demand) od.set("demand", penalty(*o.demand));
+    outcomes.push_back(od);
+  }
+  d.set("outcomes", outcomes);
   d.set("text", text(p.text));
   d.set("sha256", text(p.source_sha256));
   if (p.fictional) d.set("fictional", Data(true));
