@@ -198,6 +198,7 @@ Result<PrecedentView> Service::precedent(const Viewer& v, const std::string& id)
   view.precedent = *p;
   for (auto* s : {&view.precedent.text, &view.precedent.verdict, &view.precedent.sentence_text, &view.precedent.defendant})
     *s = red->apply(*s);
+  for (auto& o : view.precedent.outcomes) o.defendant = red->apply(o.defendant);
   const core::Date as_of = p->date.empty() ? today() : p->date;
   for (const auto& id2 : p->provisions_charged)
     view.charged.push_back(read_citation(*m_impl->store, core::Citation{id2, "", 0}, as_of));
