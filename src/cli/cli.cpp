@@ -4,6 +4,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "core/file.h"
+#include "core/progress.h"
 #include "core/text.h"
 #include "ingest/law_text.h"
 #include "service/bundles.h"
@@ -73,6 +76,12 @@ Perintah / commands:
                                 berkas asli barang bukti atau lampiran ke-N, utuh dan diperiksa SHA-256-nya
                                 (hanya bila semua nama di dalamnya boleh dilihat: --reveal; dicatat) /
                                 an item's original or its attachment N, unchanged, hash-checked; audited
+  sentencing [--provision PASAL] [--from TAHUN] [--to TAHUN] [--court NAMA] [--country NEGARA]
+             [--outcome bersalah|bebas|lepas|gugur|lainnya] [--json|--csv]
+                                pemidanaan di seluruh putusan: sebaran penjara, denda, restitusi dan tuntutan
+                                (PASAL: uu-21-2007/pasal-4, 4, 2/1) / sentencing across precedents
+  similar --case ID [--limit N] putusan yang paling mirip dengan perkara (pasal didakwakan, fakta) /
+                                the decisions most like a case (charged provisions, facts)
   serve [--listen HOST:PORT]    jalankan aplikasi web (bawaan 127.0.0.1:8080) / run the web application
   roots [KATA...]               akar kata bahasa Indonesia, satu per baris: kata<TAB>akar (tanpa kata: dari
                                 masukan standar, satu per baris) / Indonesian roots, word<TAB>root per line
@@ -117,15 +126,31 @@ namespace {
 
 bool is_tty(int fd) { return isatty(fd) == 1; }
 
-// Progress on a terminal; quiet when stderr is piped or redirected.
+// Progress on a terminal: "[120/480] 35,2 berkas/mnt, sisa ~10 mnt 14 dtk  nama.txt"; quiet when
+// stderr is piped or redirected.
 service::Progress progress_printer() {
   if (!is_tty(2)) return {};
-  return [](std::size_t done, std::size_t total, const std::string& what) {
+  const auto start = std::chrono::steady_clock::now();
+  return [start](std::size_t done, std::size_t total, const std::string& what) {
     std::string name = std::filesystem::path(what).filename().string();
     if (name.size() > 40) name = "…" + name.substr(name.size() - 39);
-    std::cerr << "\r\033[K[" << done << "/" << total << "] " << name << std::flush;
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto e = core::estimate(static_cast<double>(done), static_cast<double>(total), elapsed);
+    std::cerr << "\r\033[K[" << done << "/" << total << "]";
+    if (e.per_minute > 0) {
+      char rate[32];
+      std::snprintf(rate, sizeof rate, "%.1f", e.per_minute);
+      std::cerr << " " << rate << " berkas/mnt";
+    }
+    if (e.seconds_left) std::cerr << ", sisa / left ~" << core::format_duration(*e.seconds_left);
+    std::cerr << "  " << name << std::flush;
     if (done == total) std::cerr << "\r\033[K" << std::flush;
   };
+}
+
+// Clears the progress line before a line of its own is printed on the same terminal.
+void clear_progress_line() {
+  if (is_tty(2) && is_tty(1)) std::cerr << "\r\033[K" << std::flush;
 }
 
 // Snippets come HTML-escaped with <mark> around matches; on a terminal show them bold.
@@ -184,6 +209,7 @@ int cmd_ingest(const Args& a) {
   // In text mode each file's outcome is printed (and flushed) as soon as it is final: a line
   // saying "created" means the file is stored and survives a crash.
   auto print_outcome = [](const service::FileOutcome& f) {
+    clear_progress_line();
     if (f.status == service::FileOutcome::Status::failed) {
       std::cout << "GAGAL / FAILED  " << f.error << std::endl;
     } else {
@@ -207,7 +233,8 @@ int cmd_ingest(const Args& a) {
                        "only with --case");
   if (!a.item_id.empty() && a.rest.size() != 1)
     return usage_error("ingest: --id hanya untuk satu berkas / --id names one file only");
-  auto report = (*svc)->evidence().ingest(viewer_of(a), a.rest, native, a.json ? progress_printer() : service::Progress(),
+  // Progress (n of N, files a minute, time left) on a terminal's stderr in both modes.
+  auto report = (*svc)->evidence().ingest(viewer_of(a), a.rest, native, progress_printer(),
                                a.json ? std::function<void(const service::FileOutcome&)>() : print_outcome);
   if (!report) return report_error(report.error(), a.json);
   if (a.json)
@@ -762,6 +789,8 @@ const std::map<std::string, std::function<int(const Args&)>>& commands() {
       {"guideline", cmd_guideline},
       {"original", cmd_original},
       {"roots", cmd_roots},
+      {"sentencing", cmd_sentencing},
+      {"similar", cmd_similar},
   };
   return k_commands;
 }
@@ -802,11 +831,14 @@ int run(int argc, char** argv) {
       a.answers = true;
     } else if (!options_done && s == "--reveal") {
       a.reveal = true;
+    } else if (!options_done && s == "--csv") {
+      a.csv = true;
     } else if (!options_done && (s == "--data" || s == "--limit" || s == "--offset" || s == "--as-of" || s == "--law" ||
                                   s == "--listen" || s == "--case" || s == "--template" || s == "--out" ||
                                   s == "--stamp-prefix" || s == "--person" || s == "--html" || s == "--attachment" ||
                                   s == "--kind" || s == "--id" || s == "--title" || s == "--date" ||
-                                  s == "--correction")) {
+                                  s == "--correction" || s == "--provision" || s == "--from" || s == "--to" ||
+                                  s == "--court" || s == "--country" || s == "--outcome")) {
       const std::string* v = value(s.c_str());
       if (!v) return usage_error(s + " memerlukan nilai / needs a value");
       if (s == "--data") a.data_dir = *v;
@@ -827,6 +859,12 @@ int run(int argc, char** argv) {
       else if (s == "--title") a.title = *v;
       else if (s == "--date") a.date = *v;
       else if (s == "--correction") a.correction = *v;
+      else if (s == "--provision") a.provision = *v;
+      else if (s == "--from") a.from_year = *v;
+      else if (s == "--to") a.to_year = *v;
+      else if (s == "--court") a.court = *v;
+      else if (s == "--country") a.country = *v;
+      else if (s == "--outcome") a.outcome = *v;
       else if (!parse_int(*v, s == "--limit" ? a.limit : a.offset))
         return usage_error(s + ": bilangan / number expected: " + *v);
       else if (s == "--limit")

@@ -11,7 +11,8 @@ Context::Context(Options options, std::unique_ptr<Service> service)
       m_guidelines(*m_service, m_options),
       m_uploads(*m_service, m_options),
       m_originals(*m_service, m_options),
-      m_forms(*m_service, m_options) {}
+      m_forms(*m_service, m_options),
+      m_precedents(*m_service, m_options) {}
 
 core::Result<std::unique_ptr<Context>> Context::open(const Options& options, bool create) {
   Options o = options;

@@ -12,6 +12,7 @@
 //   uploads()        uploads screened per uploader, then ingested
 //   originals()      the evidence as it came in (item sources, attachments), byte for byte
 //   forms()          the web's entry forms: statements (BAP) and their corrections, cases, persons
+//   precedents()     sentencing across precedents, and the decisions most like a case
 // Accounts and sessions (service/accounts.h) are a context of their own: the web server shares
 // one between its threads.
 //
@@ -31,6 +32,7 @@
 #include "service/kept_bundles.h"
 #include "service/originals.h"
 #include "service/search_view.h"
+#include "service/sentencing.h"
 #include "service/service.h"
 #include "service/upload.h"
 #include "service/witness_entry.h"
@@ -163,6 +165,18 @@ class Searches : Feature {
   core::Result<SearchResult> run(const Viewer& v, const SearchRequest& r) const { return service::search(m_svc, v, r); }
 };
 
+class Precedents : Feature {
+ public:
+  using Feature::Feature;
+  core::Result<SentencingReport> sentencing(const Viewer& v, const SentencingQuery& q) const {
+    return service::sentencing(m_svc, v, q);
+  }
+  core::Result<std::vector<SimilarDecision>> similar(const Viewer& v, const std::string& case_id,
+                                                     std::size_t limit = 10) const {
+    return similar_decisions(m_svc, v, case_id, limit);
+  }
+};
+
 class Context {
  public:
   // Opens the store and the index under options.data_dir (Service::open: created with `create`,
@@ -181,6 +195,7 @@ class Context {
   Uploads& uploads() { return m_uploads; }
   Originals& originals() { return m_originals; }
   Forms& forms() { return m_forms; }
+  Precedents& precedents() { return m_precedents; }
 
  private:
   Context(Options options, std::unique_ptr<Service> service);
@@ -193,6 +208,7 @@ class Context {
   Uploads m_uploads;
   Originals m_originals;
   Forms m_forms;
+  Precedents m_precedents;
 };
 
 }  // namespace berkas::service

@@ -126,6 +126,11 @@ std::string of(const UploadProgress& p) {
   o->set("file", static_cast<Poco::UInt64>(p.file));
   o->set("pages_done", p.pages_done);
   o->set("pages_total", p.pages_total);
+  if (p.state == UploadProgress::State::running) {
+    const auto e = estimate_of(p);
+    o->set("files_per_minute", e.per_minute);
+    if (e.seconds_left) o->set("seconds_left", *e.seconds_left);
+  }
   if (p.report) o->set("report", report_object(*p.report));
   if (!p.error.empty()) o->set("error", p.error);
   return str(o);
@@ -433,6 +438,85 @@ std::string of_error(const core::Error& e) {
   if (e.line) o->set("line", e.line);
   if (!e.field.empty()) o->set("field", e.field);
   return str(o);
+}
+
+namespace {
+
+Object::Ptr distribution_obj(const Distribution& d) {
+  auto o = obj();
+  o->set("n", static_cast<Poco::UInt64>(d.n));
+  if (d.n > 0)
+    for (const auto& [k, val] : {std::pair<const char*, double>{"min", d.min}, {"q1", d.q1}, {"median", d.median},
+                                 {"q3", d.q3}, {"max", d.max}, {"mean", d.mean}})
+      o->set(k, val);
+  return o;
+}
+
+}  // namespace
+
+std::string of(const SentencingReport& r) {
+  auto o = obj();
+  auto q = obj();
+  q->set("provision", r.provision);
+  q->set("from", r.query.from_year);
+  q->set("to", r.query.to_year);
+  q->set("court", r.query.court);
+  q->set("country", r.query.country);
+  q->set("outcome", r.query.outcome ? core::code_of(*r.query.outcome) : "");
+  o->set("query", q);
+  Array::Ptr also = new Array;
+  for (const auto& a : r.also) also->add(a);
+  o->set("also_counted", also);
+  o->set("decisions", static_cast<Poco::UInt64>(r.decisions));
+  o->set("defendants", static_cast<Poco::UInt64>(r.rows.size()));
+  auto outcomes = obj();
+  for (const auto& [k, n] : r.outcomes) outcomes->set(k, static_cast<Poco::UInt64>(n));
+  o->set("outcomes", outcomes);
+  o->set("prison_months", distribution_obj(r.prison_months));
+  o->set("demand_prison_months", distribution_obj(r.demand_prison_months));
+  o->set("fine_rupiah", distribution_obj(r.fine));
+  o->set("demand_fine_rupiah", distribution_obj(r.demand_fine));
+  o->set("restitution_rupiah", distribution_obj(r.restitution));
+  if (r.sentence_to_demand) o->set("sentence_to_demand_median", *r.sentence_to_demand);
+  else o->set("sentence_to_demand_median", Poco::Dynamic::Var());
+  Array::Ptr rows = new Array;
+  for (const auto& row : r.rows) {
+    auto ro = obj();
+    ro->set("precedent", row.precedent_id);
+    ro->set("number", row.number);
+    ro->set("court", row.court);
+    ro->set("date", row.date);
+    ro->set("defendant", row.defendant);
+    ro->set("outcome", core::code_of(row.outcome));
+    ro->set("count", row.count);
+    ro->set("sentence", penalty_obj(row.sentence));
+    if (row.demand) ro->set("demand", penalty_obj(*row.demand));
+    else ro->set("demand", Poco::Dynamic::Var());
+    ro->set("fictional", row.fictional);
+    rows->add(ro);
+  }
+  o->set("rows", rows);
+  return str(o);
+}
+
+std::string of(const std::vector<SimilarDecision>& decisions) {
+  Array::Ptr a = new Array;
+  for (const auto& d : decisions) {
+    auto o = obj();
+    o->set("precedent", d.precedent_id);
+    o->set("number", d.number);
+    o->set("court", d.court);
+    o->set("date", d.date);
+    Array::Ptr shared = new Array;
+    for (const auto& p : d.shared_provisions) shared->add(p);
+    o->set("shared_provisions", shared);
+    Array::Ptr outs = new Array;
+    for (auto x : d.outcomes) outs->add(std::string(core::code_of(x)));
+    o->set("outcomes", outs);
+    o->set("score", d.score);
+    a->add(o);
+  }
+  return str(a);
 }
 
 }  // namespace berkas::service::json

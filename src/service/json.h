@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "service/search_view.h"
+#include "service/sentencing.h"
 #include "service/service.h"
 #include "service/upload.h"
 
@@ -24,6 +25,8 @@ std::string of(const LawOutline& o);
 std::string of(const ProvisionView& v);
 std::string of(const VerifyReport& r);
 std::string of(const std::vector<core::AuditEvent>& events);
+std::string of(const SentencingReport& r);
+std::string of(const std::vector<SimilarDecision>& decisions);
 std::string of_error(const core::Error& e);
 
 }  // namespace berkas::service::json

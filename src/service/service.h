@@ -225,6 +225,10 @@ class Service {
   // One item ("id" or "id@version"), or a precedent. not_found also when not visible.
   core::Result<ItemView> item(const Viewer& v, const std::string& id) const;
   core::Result<PrecedentView> precedent(const Viewer& v, const std::string& id) const;
+  // Every precedent without its text (for statistics across them), names of protected persons
+  // replaced as in `precedent`; with `mentioning`, only those whose text has that word or phrase
+  // (case-insensitive, whole words), e.g. a destination country.
+  core::Result<std::vector<core::Precedent>> precedents(const Viewer& v, const std::string& mentioning = {}) const;
   // Resolves an id of any kind to what `show` should display: "item", "precedent",
   // "provision", "case"; not_found otherwise (or when not visible).
   core::Result<std::string> kind_of(const Viewer& v, const std::string& id) const;

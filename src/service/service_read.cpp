@@ -2,6 +2,7 @@
 #include "service/service.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -198,6 +199,7 @@ Result<PrecedentView> Service::precedent(const Viewer& v, const std::string& id)
   view.precedent = *p;
   for (auto* s : {&view.precedent.text, &view.precedent.verdict, &view.precedent.sentence_text, &view.precedent.defendant})
     *s = red->apply(*s);
+  for (auto& o : view.precedent.outcomes) o.defendant = red->apply(o.defendant);
   const core::Date as_of = p->date.empty() ? today() : p->date;
   for (const auto& id2 : p->provisions_charged)
     view.charged.push_back(read_citation(*m_impl->store, core::Citation{id2, "", 0}, as_of));
@@ -207,6 +209,38 @@ Result<PrecedentView> Service::precedent(const Viewer& v, const std::string& id)
   if (cites)
     for (const auto& c : *cites) view.cited.push_back(read_citation(*m_impl->store, c, as_of));
   return view;
+}
+
+namespace {
+
+// Whether `lower` has `phrase` (lower case) as whole words.
+bool mentions(const std::string& lower, const std::string& phrase) {
+  auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (std::size_t p = lower.find(phrase); p != std::string::npos; p = lower.find(phrase, p + 1)) {
+    const bool left = p == 0 || !letter(lower[p - 1]);
+    const bool right = p + phrase.size() >= lower.size() || !letter(lower[p + phrase.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::vector<core::Precedent>> Service::precedents(const Viewer& v, const std::string& mentioning) const {
+  auto all = m_impl->store->precedents();
+  if (!all) return tl::unexpected(all.error());
+  auto red = m_impl->redactor_for(v);
+  if (!red) return tl::unexpected(red.error());
+  const std::string phrase = core::ascii_lower(core::squeeze_space(mentioning));
+  std::vector<core::Precedent> out;
+  for (auto& p : *all) {
+    if (!phrase.empty() && !mentions(core::ascii_lower(p.text), phrase)) continue;
+    p.text.clear();
+    for (auto* s : {&p.verdict, &p.sentence_text, &p.defendant}) *s = red->apply(*s);
+    for (auto& o : p.outcomes) o.defendant = red->apply(o.defendant);
+    out.push_back(std::move(p));
+  }
+  return out;
 }
 
 Result<std::string> Service::kind_of(const Viewer& v, const std::string& id) const {

@@ -322,6 +322,13 @@ core::Result<IngestReport> ingest_upload(Service& s, const Viewer& v, const std:
   return in_given_order(paths, std::move(ingested), std::move(screen->refused));
 }
 
+core::Estimate estimate_of(const UploadProgress& p) {
+  if (p.file == 0) return {};
+  double done = static_cast<double>(p.file - 1);
+  if (p.pages_total > 0) done += static_cast<double>(p.pages_done) / p.pages_total;
+  return core::estimate(done, static_cast<double>(p.files), p.elapsed_seconds);
+}
+
 const char* to_string(UploadProgress::State s) {
   switch (s) {
     case UploadProgress::State::queued: return "queued";

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/progress.h"
 #include "service/access.h"
 #include "service/service.h"
 
@@ -63,10 +64,13 @@ struct UploadProgress {
   std::size_t file = 0;   // the file being read, 1-based (0: none yet)
   int pages_done = 0;     // pages of that file read so far (PDFs and images; 0 for other formats)
   int pages_total = 0;
+  double elapsed_seconds = 0;  // running: since its files began to be read
   std::optional<IngestReport> report;  // when done: every file, as ingest_upload reports them
   std::string error;                   // when failed: what went wrong, for people
 };
 const char* to_string(UploadProgress::State s);
+// How fast the files go and how long is left (the file being read counts by its pages read).
+core::Estimate estimate_of(const UploadProgress& p);
 
 // ingest_upload in three steps, for a caller that reads the files on a thread of its own (the
 // web's upload jobs: OCR of a long scan must not hold the writer):

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/model.h"
+#include "core/progress.h"
 #include "core/text.h"
 #include "support/temp_dir.h"
 
@@ -97,4 +98,32 @@ BOOST_AUTO_TEST_CASE(evidence_kinds_round_trip) {
 BOOST_AUTO_TEST_CASE(error_describe) {
   core::Error e{core::ErrorCode::invalid_input, "unexpected element", "a.xml", 12, "jawaban"};
   BOOST_TEST(e.describe() == "a.xml:12: unexpected element (jawaban)");
+}
+
+// A long job's rate and time left, for the command line's progress line and the web's job page.
+BOOST_AUTO_TEST_CASE(progress_estimate_and_duration) {
+  const auto half = core::estimate(50, 100, 120);  // 50 files in two minutes
+  BOOST_TEST(half.per_minute == 25.0);
+  BOOST_REQUIRE(half.seconds_left.has_value());
+  BOOST_TEST(*half.seconds_left == 120.0);
+  BOOST_TEST(!core::estimate(0, 100, 30).seconds_left.has_value());  // nothing done: no guess
+  BOOST_TEST(!core::estimate(100, 100, 30).seconds_left.has_value());
+  BOOST_TEST(core::estimate(10, 100, 0).per_minute == 0.0);
+  BOOST_TEST(core::format_duration(45) == "45 dtk");
+  BOOST_TEST(core::format_duration(80) == "1 mnt 20 dtk");
+  BOOST_TEST(core::format_duration(7500) == "2 j 5 mnt");
+  BOOST_TEST(core::format_duration(120, true) == "2 min");
+  BOOST_TEST(core::format_duration(-5) == "0 dtk");
+  BOOST_TEST(core::format_duration(1e300) == "2777 j 46 mnt");  // bounded, never overflows
+}
+
+// Each defendant's outcome and the parts of a term, as pages and the CLI write them.
+BOOST_AUTO_TEST_CASE(outcome_codes_and_terms) {
+  for (auto o : {core::Outcome::bersalah, core::Outcome::bebas, core::Outcome::lepas, core::Outcome::gugur,
+                 core::Outcome::lainnya})
+    BOOST_TEST((core::parse_outcome(core::code_of(o)) == o));
+  BOOST_TEST(!core::parse_outcome("dihukum"));
+  BOOST_TEST(core::to_string(core::Term{1, 4, 15}) == "1 tahun 4 bulan 15 hari");
+  BOOST_TEST(core::to_string(core::Term{}) == "");
+  BOOST_TEST(core::Term({2, 6, 0}).whole_months() == 30);
 }

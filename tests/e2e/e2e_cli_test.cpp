@@ -196,6 +196,29 @@ BOOST_AUTO_TEST_CASE(precedent_from_plain_text_is_searchable) {
   BOOST_TEST(prec->getArray("charged")->size() > 0u);
 }
 
+// Sentencing across the demo's fictional decisions through the command line: the table, --json,
+// --csv; a bad option value is a usage error naming it; similar decisions for the demo case.
+BOOST_AUTO_TEST_CASE(sentencing_and_similar_through_the_cli) {
+  auto text = run_berkas(demo().data, {"sentencing", "--provision", "4"});
+  BOOST_TEST_REQUIRE(text.code == 0, text.err);
+  BOOST_TEST(text.out.find("uu-21-2007/pasal-4") != std::string::npos);
+  BOOST_TEST(text.out.find("median 72.0 bln") != std::string::npos);
+  auto json = run_berkas(demo().data, {"sentencing", "--provision", "4", "--outcome", "bersalah", "--json"});
+  BOOST_TEST_REQUIRE(json.code == 0, json.err);
+  BOOST_TEST(json_object(json.out)->getValue<int>("defendants") == 2);
+  auto csv = run_berkas(demo().data, {"sentencing", "--provision", "4", "--csv"});
+  BOOST_TEST_REQUIRE(csv.code == 0, csv.err);
+  BOOST_TEST(csv.out.rfind("putusan,nomor,", 0) == 0u);
+  auto bad = run_berkas(demo().data, {"sentencing", "--outcome", "dihukum"});
+  BOOST_TEST(bad.code != 0);
+  BOOST_TEST(bad.err.find("--outcome") != std::string::npos);
+  auto years = run_berkas(demo().data, {"sentencing", "--from", "20x5"});
+  BOOST_TEST(years.code != 0);
+  auto similar = run_berkas(demo().data, {"similar", "--case", "perkara-demo-001", "--json"});
+  BOOST_TEST_REQUIRE(similar.code == 0, similar.err);
+  BOOST_TEST(similar.out.find("977-pid-sus-2024-pn-jkt-pst") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(verify_and_reindex_agree) {
   TempDir dir;
   const auto data = dir.file("data");

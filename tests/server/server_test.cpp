@@ -572,6 +572,46 @@ BOOST_AUTO_TEST_CASE(precedent_outcome_on_the_page_the_api_and_the_facet) {
   BOOST_TEST(link);  // the facet's value links to the filter
 }
 
+// Sentencing across the demo's fictional decisions under UU 21/2007 Pasal 4: the page (form,
+// distribution, an SVG chart without script, the table), its CSV, the API; a bad provision is
+// refused in the user's words. The case page lists the decisions most like the case.
+BOOST_AUTO_TEST_CASE(sentencing_page_csv_api_and_similar_decisions) {
+  auto page = w().get("/sentencing?provision=4", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(page.status, 200);
+  for (const char* shown : {"<svg", "977/Pid.Sus/2024/PN Jkt.Pst", "988/PID.SUS/2025/PT DKI", "uu-21-2007/pasal-4",
+                            "Penjara (bulan)", "/sentencing.csv?provision=4"})
+    BOOST_TEST(page.body.find(shown) != std::string::npos, shown);
+  BOOST_TEST(page.body.find("<script") == std::string::npos);
+  // The acquittal charged under Pasal 4 is a row too (its outcome, no term); convictions only:
+  BOOST_TEST(page.body.find("981/Pid.Sus/2025/PN Sby") != std::string::npos);
+  auto guilty = w().get("/sentencing?provision=4&outcome=bersalah", &as("jaksa"));
+  BOOST_TEST(guilty.body.find("981/Pid.Sus/2025/PN Sby") == std::string::npos);
+  BOOST_TEST(guilty.body.find("977/Pid.Sus/2024/PN Jkt.Pst") != std::string::npos);
+
+  auto csv = w().get("/sentencing.csv?provision=4", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(csv.status, 200);
+  BOOST_TEST(csv.header("content-type").find("text/csv") == 0u);
+  BOOST_TEST(csv.body.rfind("putusan,nomor,pengadilan,tanggal", 0) == 0u);
+  BOOST_TEST(std::count(csv.body.begin(), csv.body.end(), '\n') == 4);  // header + three defendants
+
+  auto api = w().get("/api/v1/sentencing?provision=uu-21-2007%2Fpasal-4", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(api.status, 200);
+  BOOST_TEST(api.json()->getValue<int>("defendants") == 3);
+  BOOST_TEST(api.json()->getObject("outcomes")->getValue<int>("bebas") == 1);
+  BOOST_TEST(api.json()->getObject("prison_months")->getValue<int>("n") == 2);  // convictions only
+  BOOST_TEST(api.json()->getObject("prison_months")->getValue<double>("median") == 72.0);
+
+  auto bad = w().get("/api/v1/sentencing?provision=pasal%20%3Cx%3E", &as("jaksa"));
+  BOOST_TEST(bad.status == 400);
+  BOOST_TEST(bad.body.find("pasal tidak valid / invalid provision") != std::string::npos);
+  BOOST_TEST(w().get("/api/v1/sentencing?from=2026&to=2020", &as("jaksa")).status == 400);
+
+  auto case_page = w().get("/cases/perkara-demo-001", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(case_page.status, 200);
+  BOOST_TEST(case_page.body.find("Putusan serupa") != std::string::npos);
+  BOOST_TEST(case_page.body.find("977/Pid.Sus/2024/PN Jkt.Pst") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(language_switch_by_query_and_cookie) {
   auto en = w().get("/search?lang=en", &as("jaksa"));
   BOOST_TEST(en.body.find("Sign out") != std::string::npos);

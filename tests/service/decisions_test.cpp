@@ -130,3 +130,28 @@ BOOST_FIXTURE_TEST_CASE(an_older_readers_decisions_are_read_again_on_open, Demo)
   log = (*again)->audit_log(v);
   BOOST_TEST(std::count_if(log->begin(), log->end(), [](const core::AuditEvent& e) { return e.action == "reread"; }) == 3);
 }
+
+// A published decision may name a person protected in one of our cases (here as a
+// co-defendant in the ruling): the outcomes name them no more than the text does.
+BOOST_FIXTURE_TEST_CASE(outcomes_never_name_a_protected_person, Demo) {
+  const std::string name = "Rina Fiksiana";  // protected in the demo case (org-saksi-a)
+  const std::string file = dir.write(
+      "putusan-uji.txt",
+      "FIKTIF / fictional\nPUTUSAN\nNomor 5/Pid.Sus/2025/PN Idm\nPengadilan Negeri Indramayu yang mengadili perkara "
+      "pidana\n1. Nama lengkap : CONTOH FIKTIF;\nMENGADILI:\n1. Menyatakan Terdakwa I CONTOH FIKTIF dan Terdakwa II " +
+          name +
+          " tersebut di atas terbukti secara sah dan meyakinkan bersalah sebagaimana dalam dakwaan kesatu;\n2. Menjatuhkan "
+          "pidana kepada Para Terdakwa dengan pidana penjara masing-masing selama 2 (dua) tahun;\nDemikian diputuskan "
+          "dalam rapat permusyawaratan Majelis Hakim pada hari Senin, tanggal 3 Maret 2025, dan diucapkan pada hari itu "
+          "juga.\n");
+  auto s = service::Service::open(options, false);
+  BOOST_TEST_REQUIRE(s.has_value());
+  BOOST_TEST_REQUIRE((*s)->ingest(v, {file}).has_value());
+  auto view = (*s)->precedent(v, "5-pid-sus-2025-pn-idm");
+  BOOST_TEST_REQUIRE(view.has_value());
+  BOOST_TEST_REQUIRE(view->precedent.outcomes.size() == 2u);
+  BOOST_TEST(view->precedent.outcomes[1].defendant.find("Terdakwa II") == 0u);
+  const std::string json = service::json::of(*view);
+  BOOST_TEST(json.find(name) == std::string::npos);
+  BOOST_TEST(json.find("Fiksiana") == std::string::npos);
+}

@@ -39,6 +39,10 @@ struct Args {
   std::string date;           // ingest --case: --date
   std::string correction;     // ingest --case: --correction
   bool answers = false;       // guideline: --answers (the answer key as its own document)
+  std::string provision;      // sentencing: --provision
+  std::string from_year, to_year;  // sentencing: --from, --to
+  std::string court, country, outcome;  // sentencing: --court, --country, --outcome
+  bool csv = false;           // sentencing: --csv
   std::string command;
   std::vector<std::string> rest;
 };
@@ -53,5 +57,7 @@ core::Result<std::unique_ptr<service::Context>> open_service(const Args& a, bool
 int cmd_witness_file(const Args& a);  // witness_cmd.cpp
 int cmd_guideline(const Args& a);     // guideline_cmd.cpp
 int cmd_original(const Args& a);      // original_cmd.cpp
+int cmd_sentencing(const Args& a);    // sentencing_cmd.cpp
+int cmd_similar(const Args& a);       // sentencing_cmd.cpp
 
 }  // namespace berkas::cli

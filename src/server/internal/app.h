@@ -78,6 +78,7 @@ class App {
   Response search(Ctx& c, Format f);
   Response item(Ctx& c, const std::string& ref, Format f);
   Response precedent(Ctx& c, const std::string& id, Format f);
+  Response sentencing(Ctx& c, Format f, bool csv);  // handlers/sentencing.cpp
   Response cases(Ctx& c, Format f);
   Response case_view(Ctx& c, const std::string& id, Format f);
   Response law_outline(Ctx& c, const std::string& law_id, Format f);

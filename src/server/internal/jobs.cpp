@@ -23,7 +23,10 @@ bool Jobs::Handle::begin_reading() {
   if (m_cancel.load()) return false;
   m_jobs.m_reading = true;
   m_reading = true;
-  if (auto it = m_jobs.m_jobs.find(m_id); it != m_jobs.m_jobs.end()) it->second.progress.state = State::running;
+  if (auto it = m_jobs.m_jobs.find(m_id); it != m_jobs.m_jobs.end()) {
+    it->second.progress.state = State::running;
+    it->second.reading_since = std::chrono::steady_clock::now();
+  }
   return true;
 }
 
@@ -79,7 +82,11 @@ std::optional<Jobs::Seen> Jobs::find(const std::string& id) const {
   std::lock_guard lock(m_mu);
   auto it = m_jobs.find(id);
   if (it == m_jobs.end()) return std::nullopt;
-  return Seen{it->second.owner, it->second.progress};
+  Seen seen{it->second.owner, it->second.progress};
+  if (seen.progress.state == State::running)
+    seen.progress.elapsed_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - it->second.reading_since).count();
+  return seen;
 }
 
 void Jobs::run(Job& job, const Work& work) {

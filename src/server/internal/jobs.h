@@ -12,6 +12,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -73,6 +74,7 @@ class Jobs {
   struct Job {
     std::string owner;
     service::UploadProgress progress;
+    std::chrono::steady_clock::time_point reading_since;  // set when its files began to be read
     std::unique_ptr<Handle> handle;
     std::thread thread;
     bool finished = false;  // the work has returned (the thread is about to end)

@@ -89,6 +89,28 @@ Response App::case_view(Ctx& c, const std::string& id, Format f) {
   if (f == Format::json) return json_response(service::json::of(*v));
   Data d = case_data(*v, m_templates, c.lang);
   case_bundles(c, v->case_file.id, d);
+  // The decisions most like this case, and the sentences under its first charged provision.
+  auto similar = with_reader([&](service::Context& s) { return s.precedents().similar(c.viewer(), id, 5); });
+  if (similar && !similar->empty()) {
+    List list;
+    for (const auto& p : *similar) {
+      Data sd;
+      sd.set("url", text("/precedents/" + url_encode(p.precedent_id)));
+      sd.set("number", text(p.number));
+      sd.set("court", text(p.court));
+      sd.set("date", text(p.date));
+      std::string outcomes, shared;
+      for (auto o : p.outcomes) outcomes += (outcomes.empty() ? "" : ", ") + std::string(core::code_of(o));
+      for (const auto& s : p.shared_provisions) shared += (shared.empty() ? "" : ", ") + s;
+      sd.set("outcomes", text(outcomes));
+      sd.set("shared", text(shared));
+      list.push_back(sd);
+    }
+    d.set("similar", list);
+    d.set("has_similar", Data(true));
+    const auto& charged = v->case_file.charged_provisions;
+    d.set("sentencing_url", text("/sentencing?provision=" + url_encode(charged.empty() ? "" : charged.front())));
+  }
   // The entry forms, for whoever may put evidence into this case (handlers/forms.cpp).
   if (service::policy().may_ingest_into(c.viewer(), v->case_file.id)) {
     d.set("statement_form_url", text("/forms/statement?case=" + url_encode(v->case_file.id)));

@@ -6,7 +6,9 @@
 #include "server/internal/shared.h"
 
 #include <algorithm>
+#include <cstdio>
 
+#include "core/progress.h"
 #include "core/text.h"
 #include "service/json.h"
 
@@ -140,6 +142,15 @@ Response App::job(Ctx& c, const std::string& id, Format f) {
     d.set("pages", Data(true));
     d.set("pages_done", text(std::to_string(p.pages_done)));
     d.set("pages_total", text(std::to_string(p.pages_total)));
+  }
+  if (p.state == State::running) {
+    const auto e = service::estimate_of(p);
+    if (e.per_minute > 0) {
+      char rate[32];
+      std::snprintf(rate, sizeof rate, "%.1f", e.per_minute);
+      d.set("rate", text(rate));
+    }
+    if (e.seconds_left) d.set("time_left", text(core::format_duration(*e.seconds_left, c.lang == "en")));
   }
   if (p.report) add_upload_report(*p.report, d);
   return render(c, 200, "job", d);
