@@ -538,10 +538,13 @@ class Parser {
     std::set<std::string> seen;  // "Pasal 2 ayat (1) dan ayat (1)": one citation per id
     for (std::size_t i = 0; i < refs.size(); ++i) {
       const Ref& r = refs[i];
-      // A number the law does not have is not attributed to it (left unresolved: not cited).
-      if (!pasal_exists(law_id, r.pasal)) continue;
       const std::size_t raw_end = i + 1 == refs.size() ? chain_end : r.end;
       const std::string raw(m_text.substr(r.begin, raw_end - r.begin));
+      // A number the law does not have is not attributed to it: kept unresolved, as written.
+      if (!pasal_exists(law_id, r.pasal)) {
+        if (seen.insert("?@" + std::to_string(r.begin)).second) out.push_back(core::Citation{"", raw, r.begin});
+        continue;
+      }
       const std::string base = law_id + "/pasal-" + r.pasal;
       auto emit = [&](std::string id) {
         if (!seen.insert(id + '@' + std::to_string(r.begin)).second) return;
@@ -562,6 +565,21 @@ class Parser {
 
 std::vector<core::Citation> extract_citations(std::string_view text, const std::string& default_law) {
   return Parser(text, default_law).run();
+}
+
+std::vector<core::Citation> extract_citations_as_of(std::string_view text, const core::Date& date) {
+  auto out = extract_citations(text);
+  for (auto& c : out) c.provision_id = bind_kuhp(c.provision_id, date);
+  return out;
+}
+
+std::string bind_kuhp(const std::string& provision_id, const core::Date& date) {
+  if (date.empty() || provision_id.rfind("kuhp/", 0) != 0) return provision_id;
+  const std::string code = date >= k_kuhp_2023_in_force ? "uu-1-2023" : "kuhp-1946";
+  const std::string rest = provision_id.substr(4);  // "/pasal-55/ayat-1"
+  const std::string pasal = rest.rfind("/pasal-", 0) == 0 ? rest.substr(7, rest.find('/', 7) - 7) : std::string();
+  if (!pasal_exists(code, pasal)) return {};
+  return code + rest;
 }
 
 }  // namespace berkas::ingest

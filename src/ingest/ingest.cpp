@@ -440,7 +440,7 @@ class Reader {
     p.text = join(paragraphs, "\n");
     if (p.text.empty()) return error(root, "<teks> is empty", "teks");
     p.source_sha256 = out.source_sha256;
-    out.citations = extract_citations(p.text);
+    out.citations = extract_citations_as_of(p.text, p.date);
     out.kind = Parsed::Kind::precedent;
     out.precedent = std::move(p);
     return {};
@@ -845,7 +845,7 @@ core::Result<Parsed> parse_decision_text(Parsed out) {
                 out.path, last_line, p->verdict.empty() ? "amar" : "tanggal");
   }
   p->source_sha256 = out.source_sha256;
-  out.citations = extract_citations(p->text);
+  out.citations = extract_citations_as_of(p->text, p->date);
   out.kind = Parsed::Kind::precedent;
   out.precedent = std::move(*p);
   return out;

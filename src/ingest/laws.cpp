@@ -7,10 +7,11 @@ namespace berkas::ingest {
 const std::vector<Act>& acts() {
   // Last Pasal recorded only where certain: UU 21/2007 ends at Pasal 67, the old KUHP (Wetboek van
   // Strafrecht) at 569, UU 1/2023 at 624, KUHAP (UU 8/1981) at 286. "kuhp" is either code (as of
-  // the decision's date, resolved by the service), so it takes the larger bound.
+  // the decision's date: bind_kuhp), so it takes the larger bound; "kuhp-1946" is the old code.
   static const std::vector<Act> k_acts = {
       {"uu-21-2007", "UU 21/2007 (Pemberantasan Tindak Pidana Perdagangan Orang)", {"tppo", "ptppo"}, 67},
       {"kuhp", "KUHP", {}, 624},
+      {"kuhp-1946", "KUHP lama (UU 1/1946, Wetboek van Strafrecht)", {}, 569},
       {"uu-1-2023", "UU 1/2023 (KUHP)", {}, 624},
       {"kuhap", "UU 8/1981 (KUHAP)", {}, 286},
       {"uu-18-2017", "UU 18/2017 (Pelindungan Pekerja Migran Indonesia)", {"ppmi", "pelindunganpekerjamigranindonesia", "perlindunganpekerjamigranindonesia"}, 0},

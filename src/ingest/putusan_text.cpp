@@ -437,10 +437,12 @@ std::string find_defendant(const std::string& text, const std::string& lower, co
   return {};
 }
 
-std::vector<std::string> provision_ids(std::string_view part) {
+// The provisions a part names, "KUHP" bound to the code in force on the decision's `date`;
+// unresolved references name none.
+std::vector<std::string> provision_ids(std::string_view part, const core::Date& date) {
   std::vector<std::string> out;
-  for (auto& c : extract_citations(part, "uu-21-2007"))
-    if (std::find(out.begin(), out.end(), c.provision_id) == out.end())
+  for (auto& c : extract_citations_as_of(part, date))
+    if (!c.provision_id.empty() && std::find(out.begin(), out.end(), c.provision_id) == out.end())
       out.push_back(std::move(c.provision_id));
   return out;
 }
@@ -620,10 +622,10 @@ core::Result<core::Precedent> parse_putusan_text(std::string_view text, const st
 
   // Provisions charged: the dakwaan, else (some decisions only summarise it) the tuntutan.
   const auto [dak_b, dak_e] = dakwaan_range(f, ruling == npos ? f.text.size() : ruling);
-  if (dak_b != npos) out.provisions_charged = provision_ids(std::string_view(f.text).substr(dak_b, dak_e - dak_b));
+  if (dak_b != npos) out.provisions_charged = provision_ids(std::string_view(f.text).substr(dak_b, dak_e - dak_b), out.date);
   if (out.provisions_charged.empty()) {
     const std::size_t t = find_word(f.lower, "tuntutan", 0, first_ruling);
-    if (t != npos) out.provisions_charged = provision_ids(std::string_view(f.text).substr(t, next_part(f, t + 8, first_ruling) - t));
+    if (t != npos) out.provisions_charged = provision_ids(std::string_view(f.text).substr(t, next_part(f, t + 8, first_ruling) - t), out.date);
   }
 
   if (ruling != npos) {
@@ -633,7 +635,7 @@ core::Result<core::Precedent> parse_putusan_text(std::string_view text, const st
       const std::size_t p = f.text.rfind(w, ruling);
       if (p != npos && (m == npos || p > m)) m = p;
     }
-    if (m != npos) out.provisions_applied = provision_ids(std::string_view(f.text).substr(m, ruling - m));
+    if (m != npos) out.provisions_applied = provision_ids(std::string_view(f.text).substr(m, ruling - m), out.date);
 
     const std::size_t amar = after_heading(f, ruling);
     std::size_t amar_end = find_word(f.lower, "demikian diputuskan", amar);

@@ -111,6 +111,14 @@ static CitationView read_citation(const store::Store& st, const core::Citation& 
   v.raw = c.raw;
   v.as_of = as_of;
   std::string id = c.provision_id;
+  if (id.empty()) {  // a reference no law could take: shown as written
+    v.label = "tidak terselesaikan / unresolved";
+    return v;
+  }
+  if (id.rfind("kuhp-1946/", 0) == 0) {
+    v.label = internal::label_of_provision_id(id) + " (Wetboek van Strafrecht)";
+    return v;
+  }
   if (id.rfind("kuhp/", 0) == 0) {
     if (as_of >= k_kuhp_2023_in_force) {
       id = "uu-1-2023/" + id.substr(5);

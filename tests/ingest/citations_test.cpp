@@ -13,9 +13,19 @@ using namespace berkas;
 
 namespace {
 
+// The resolved provision ids.
 std::vector<std::string> ids(std::string_view text, const std::string& default_law = "uu-21-2007") {
   std::vector<std::string> out;
-  for (const auto& c : ingest::extract_citations(text, default_law)) out.push_back(c.provision_id);
+  for (const auto& c : ingest::extract_citations(text, default_law))
+    if (!c.provision_id.empty()) out.push_back(c.provision_id);
+  return out;
+}
+
+// The raw text of the references kept unresolved.
+std::vector<std::string> unresolved(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& c : ingest::extract_citations(text))
+    if (c.provision_id.empty()) out.push_back(c.raw);
   return out;
 }
 
@@ -65,6 +75,26 @@ BOOST_AUTO_TEST_CASE(impossible_pasal_numbers_are_not_attributed) {
   BOOST_TEST(ids("Pasal 625 UU No. 1 Tahun 2023") == V{});
   // A law whose numbering is not registered takes any number.
   BOOST_TEST((ids("Pasal 81 UU No. 18 Tahun 2017") == V{"uu-18-2017/pasal-81"}));
+  // What is not attributed is kept, unresolved, as written — never dropped, never guessed.
+  BOOST_TEST((unresolved("sebagaimana diatur dalam Pasal 455 ayat (2)") == V{"Pasal 455 ayat (2)"}));
+  BOOST_TEST((unresolved("Pasal 4 dan Pasal 81 UU No. 21 Tahun 2007") == V{"Pasal 81 UU No. 21 Tahun 2007"}));
+  BOOST_TEST(unresolved("Pasal 81 UU No. 18 Tahun 2017").empty());
+}
+
+// "KUHP" is the code in force on the decision's date: the old code (Wetboek van Strafrecht)
+// before 2 January 2026, UU 1/2023 from then; a Pasal the code lacks is unresolved.
+BOOST_AUTO_TEST_CASE(kuhp_bound_to_the_code_in_force) {
+  BOOST_TEST(ingest::bind_kuhp("kuhp/pasal-55/ayat-1", "2021-11-10") == "kuhp-1946/pasal-55/ayat-1");
+  BOOST_TEST(ingest::bind_kuhp("kuhp/pasal-55/ayat-1", "2026-01-01") == "kuhp-1946/pasal-55/ayat-1");
+  BOOST_TEST(ingest::bind_kuhp("kuhp/pasal-20", "2026-01-02") == "uu-1-2023/pasal-20");
+  BOOST_TEST(ingest::bind_kuhp("kuhp/pasal-600", "2024-05-01").empty());  // the old code ends at 569
+  BOOST_TEST(ingest::bind_kuhp("kuhp/pasal-600", "2026-05-01") == "uu-1-2023/pasal-600");
+  BOOST_TEST(ingest::bind_kuhp("kuhp/pasal-55", "") == "kuhp/pasal-55");  // no date: unchanged
+  BOOST_TEST(ingest::bind_kuhp("uu-21-2007/pasal-2", "2026-05-01") == "uu-21-2007/pasal-2");
+  const auto cs = ingest::extract_citations_as_of("Pasal 2 ayat (1) UU TPPO jo Pasal 55 ayat (1) ke-1 KUHP", "2024-01-10");
+  std::vector<std::string> got;
+  for (const auto& c : cs) got.push_back(c.provision_id);
+  BOOST_TEST((got == V{"uu-21-2007/pasal-2/ayat-1", "kuhp-1946/pasal-55/ayat-1"}));
 }
 
 // The acts TPPO decisions cite, by the names and abbreviations decisions use (ingest/laws).

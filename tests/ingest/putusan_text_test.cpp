@@ -95,8 +95,8 @@ BOOST_AUTO_TEST_CASE(pn_jakarta_pusat_myanmar) {
   BOOST_TEST(p.date == "2024-05-16");
   BOOST_TEST(p.defendant == "SITI REKAAN binti CONTOH alias MAMI");
   BOOST_TEST(p.provisions_charged ==
-             (V{"uu-21-2007/pasal-2/ayat-1", "kuhp/pasal-55/ayat-1", "uu-21-2007/pasal-4"}));
-  BOOST_TEST(p.provisions_applied == (V{"uu-21-2007/pasal-2/ayat-1", "kuhp/pasal-55/ayat-1"}));
+             (V{"uu-21-2007/pasal-2/ayat-1", "kuhp-1946/pasal-55/ayat-1", "uu-21-2007/pasal-4"}));
+  BOOST_TEST(p.provisions_applied == (V{"uu-21-2007/pasal-2/ayat-1", "kuhp-1946/pasal-55/ayat-1"}));
   BOOST_TEST(p.verdict.find("dakwaan Primair") != std::string::npos);
   BOOST_TEST(p.prison_months == 56);  // "empat tahun dan delapan bulan", in words
   BOOST_TEST(p.fine_rupiah == 120000000);  // "Rp. 120.000.000,-"
@@ -112,9 +112,9 @@ BOOST_AUTO_TEST_CASE(pt_dki_appeal) {
   BOOST_TEST(p.date == "2024-08-20");  // "diucapkan ... pada hari itu juga"
   BOOST_TEST(p.defendant == "SITI REKAAN binti CONTOH alias MAMI");
   BOOST_TEST(p.provisions_charged ==
-             (V{"uu-21-2007/pasal-2/ayat-1", "kuhp/pasal-55/ayat-1", "uu-21-2007/pasal-4"}));
+             (V{"uu-21-2007/pasal-2/ayat-1", "kuhp-1946/pasal-55/ayat-1", "uu-21-2007/pasal-4"}));
   BOOST_TEST(p.provisions_applied ==
-             (V{"uu-21-2007/pasal-2/ayat-1", "uu-21-2007/pasal-48", "kuhp/pasal-55/ayat-1"}));
+             (V{"uu-21-2007/pasal-2/ayat-1", "uu-21-2007/pasal-48", "kuhp-1946/pasal-55/ayat-1"}));
   // The appeal's own ruling, not the quoted first-instance one (56 months, Rp120 million).
   BOOST_TEST(p.prison_months == 72);
   BOOST_TEST(p.fine_rupiah == 200000000);
@@ -295,7 +295,7 @@ BOOST_AUTO_TEST_CASE(charged_from_dakwaan_only) {
   d.considerations = "Menimbang, bahwa menurut Pasal 184 KUHAP alat bukti yang sah ...;\n";
   const auto p = parse(d.str());
   BOOST_TEST(p.provisions_charged == (V{"uu-21-2007/pasal-4", "uu-21-2007/pasal-10",
-                                        "uu-21-2007/pasal-2/ayat-1", "kuhp/pasal-55/ayat-1"}));
+                                        "uu-21-2007/pasal-2/ayat-1", "kuhp-1946/pasal-55/ayat-1"}));
   BOOST_TEST(p.provisions_applied == V{"uu-21-2007/pasal-2/ayat-1"});
 }
 

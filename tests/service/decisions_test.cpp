@@ -155,3 +155,36 @@ BOOST_FIXTURE_TEST_CASE(outcomes_never_name_a_protected_person, Demo) {
   BOOST_TEST(json.find(name) == std::string::npos);
   BOOST_TEST(json.find("Fiksiana") == std::string::npos);
 }
+
+// A reference no law can take is kept unresolved, as written, on the decision's page; "KUHP" in
+// a decision of 2025 is the old code, not UU 1/2023.
+BOOST_FIXTURE_TEST_CASE(unresolved_references_and_the_kuhp_of_the_decisions_date, Demo) {
+  const std::string file = dir.write(
+      "putusan-kuhp.txt",
+      "FIKTIF / fictional\nPUTUSAN\nNomor 6/Pid.Sus/2025/PN Idm\nPengadilan Negeri Indramayu yang mengadili perkara "
+      "pidana\n1. Nama lengkap : CONTOH FIKTIF;\nMenimbang, bahwa perbuatan itu sebagaimana diatur dalam Pasal 455 ayat (2) "
+      "dan Pasal 2 ayat (1) UU TPPO jo Pasal 55 ayat (1) ke-1 KUHP;\nMENGADILI:\n1. Menyatakan Terdakwa terbukti secara "
+      "sah dan meyakinkan bersalah;\n2. Menjatuhkan pidana kepada Terdakwa dengan pidana penjara selama 3 (tiga) tahun;\n"
+      "Demikian diputuskan dalam rapat permusyawaratan Majelis Hakim pada hari Senin, tanggal 3 Maret 2025, dan "
+      "diucapkan pada hari itu juga.\n");
+  auto s = service::Service::open(options, false);
+  BOOST_TEST_REQUIRE(s.has_value());
+  BOOST_TEST_REQUIRE((*s)->ingest(v, {file}).has_value());
+  auto view = (*s)->precedent(v, "6-pid-sus-2025-pn-idm");
+  BOOST_TEST_REQUIRE(view.has_value());
+  bool unresolved = false, old_code = false;
+  for (const auto& c : view->cited) {
+    if (c.provision_id.empty()) {
+      unresolved = true;
+      BOOST_TEST(c.raw == "Pasal 455 ayat (2)");
+      BOOST_TEST(c.label == "tidak terselesaikan / unresolved");
+    }
+    if (c.provision_id == "kuhp-1946/pasal-55/ayat-1") {
+      old_code = true;
+      BOOST_TEST(c.label.find("Wetboek van Strafrecht") != std::string::npos);
+    }
+    BOOST_TEST(c.provision_id.rfind("uu-1-2023/", 0) != 0u, c.provision_id);  // not the 2023 code in 2025
+  }
+  BOOST_TEST(unresolved);
+  BOOST_TEST(old_code);
+}

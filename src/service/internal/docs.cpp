@@ -16,6 +16,7 @@ std::string short_name_of_law(const std::string& law_id) {
   if (law_id == "uu-21-2007") return "UU 21/2007";
   if (law_id == "uu-1-2023") return "UU 1/2023 (KUHP)";
   if (law_id == "kuhp") return "KUHP";
+  if (law_id == "kuhp-1946") return "KUHP lama";
   if (law_id == "kuhap" || law_id == "uu-8-1981") return "KUHAP";
   auto parts = core::split(law_id, '-');
   if (parts.size() == 3 && parts[0] == "uu") return "UU " + parts[1] + "/" + parts[2];
@@ -105,7 +106,8 @@ search::Doc item_doc(const core::EvidenceItem& item, const std::vector<core::Cit
   d.case_id = item.case_id;
   if (!item.person_id.empty()) d.person_ids.push_back(item.person_id);
   std::set<std::string> provisions;
-  for (const auto& c : citations) provisions.insert(c.provision_id);
+  for (const auto& c : citations)
+    if (!c.provision_id.empty()) provisions.insert(c.provision_id);  // unresolved ones name no provision
   d.provisions.assign(provisions.begin(), provisions.end());
   d.country = item.country;
   if (d.country.empty() && case_file) d.country = case_file->destination_country;
@@ -156,7 +158,8 @@ search::Doc precedent_doc(const core::Precedent& p, const std::vector<core::Cita
   d.body = redactor.apply(p.text.empty() ? p.verdict + "\n" + p.sentence_text : p.text);
   std::set<std::string> provisions(p.provisions_charged.begin(), p.provisions_charged.end());
   provisions.insert(p.provisions_applied.begin(), p.provisions_applied.end());
-  for (const auto& c : citations) provisions.insert(c.provision_id);
+  for (const auto& c : citations)
+    if (!c.provision_id.empty()) provisions.insert(c.provision_id);  // unresolved ones name no provision
   d.provisions.assign(provisions.begin(), provisions.end());
   d.date = p.date;
   for (const auto& o : p.outcomes) d.outcomes.emplace_back(core::code_of(o.outcome));
