@@ -267,8 +267,11 @@ std::string sentencing_svg(const SentencingReport& r, const std::string& lang) {
     const double sx = x(row->sentence.prison.in_months());
     if (row->demand && !row->demand->prison.empty()) {
       const double dx = x(row->demand->prison.in_months());
-      s += "<line x1=\"" + num(sx) + "\" y1=\"" + std::to_string(cy) + "\" x2=\"" + num(dx) + "\" y2=\"" +
-           std::to_string(cy) + "\" stroke=\"#999\"/>\n<circle cx=\"" + num(dx) + "\" cy=\"" + std::to_string(cy) +
+      // The line joins a sentence to its demand; an acquittal has no sentence to join.
+      if (!row->sentence.prison.empty())
+        s += "<line x1=\"" + num(sx) + "\" y1=\"" + std::to_string(cy) + "\" x2=\"" + num(dx) + "\" y2=\"" +
+             std::to_string(cy) + "\" stroke=\"#999\"/>\n";
+      s += "<circle cx=\"" + num(dx) + "\" cy=\"" + std::to_string(cy) +
            "\" r=\"4\" fill=\"none\" stroke=\"#cb181d\" stroke-width=\"1.5\"/>\n";
     }
     if (!row->sentence.prison.empty())

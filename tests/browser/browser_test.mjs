@@ -346,6 +346,25 @@ async function main() {
   assert.ok(readFileSync(saved).equals(readFileSync(letter)), 'the original did not come back byte for byte');
   log(`native PDF uploaded, shown by page, original downloaded unchanged (${original.suggestedFilename()})`);
 
+  // ---- sentencing across the decisions, from the menu: the form, the chart (inline SVG), the CSV
+  await page.goto(`${base}/search?lang=id`);
+  await Promise.all([page.waitForURL(/\/sentencing$/), page.click('header nav a[href="/sentencing"]')]);
+  await page.fill('input[name=provision]', '4');
+  await Promise.all([page.waitForURL(/\/sentencing\?provision=4/), page.click('form.sentencing-form button[type=submit]')]);
+  const chart = page.locator('figure.chart svg');
+  assert.equal(await chart.count(), 1, 'no sentencing chart');
+  const box = await chart.boundingBox();
+  assert.ok(box && box.width > 300 && box.height > 80, `the chart is not drawn: ${JSON.stringify(box)}`);
+  assert.ok((await page.locator('figure.chart svg circle').count()) >= 2, 'no sentence or demand marks');
+  const rows = await page.locator('table.sentencing tbody tr').count();
+  assert.ok(rows >= 2, `expected the demo's decisions in the table, got ${rows}`);
+  await screenshot(page, 'sentencing');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a[href^="/sentencing.csv"]')]);
+  const csvPath = join(work, 'pemidanaan.csv');
+  await csv.saveAs(csvPath);
+  assert.ok(readFileSync(csvPath, 'utf8').startsWith('putusan,nomor,pengadilan,tanggal'), 'the CSV has no header');
+  log(`sentencing: chart drawn, ${rows} rows, CSV downloaded (${csv.suggestedFilename()})`);
+
   // ---- a guideline module
   await page.goto(`${base}/guidelines`);
   const modules = page.locator('a.guideline-title');

@@ -582,6 +582,7 @@ BOOST_AUTO_TEST_CASE(sentencing_page_csv_api_and_similar_decisions) {
                             "Penjara (bulan)", "/sentencing.csv?provision=4"})
     BOOST_TEST(page.body.find(shown) != std::string::npos, shown);
   BOOST_TEST(page.body.find("<script") == std::string::npos);
+  BOOST_TEST(page.body.find("uu-21-2007/pasal-4 + :") == std::string::npos);  // no successor: no " + "
   // The acquittal charged under Pasal 4 is a row too (its outcome, no term); convictions only:
   BOOST_TEST(page.body.find("981/Pid.Sus/2025/PN Sby") != std::string::npos);
   auto guilty = w().get("/sentencing?provision=4&outcome=bersalah", &as("jaksa"));

@@ -5,6 +5,7 @@
 
 #include <libxml/parser.h>
 
+#include <algorithm>
 #include <string>
 
 #include "service/context.h"
@@ -138,6 +139,13 @@ BOOST_FIXTURE_TEST_CASE(csv_and_chart_are_safe, World) {
   xmlDocPtr doc = xmlReadMemory(svg.data(), static_cast<int>(svg.size()), "chart.svg", nullptr, XML_PARSE_NONET);
   BOOST_TEST(doc != nullptr);
   if (doc) xmlFreeDoc(doc);
+  // The acquittal (a demand, no sentence) is a ring with no line from zero.
+  BOOST_TEST(std::count(svg.begin(), svg.end(), '\n') > 0);
+  std::size_t lines = 0, pos = 0;
+  while ((pos = svg.find("stroke=\"#999\"", pos)) != std::string::npos) ++lines, ++pos;
+  std::size_t joined = 0;
+  for (const auto& row : r.rows) joined += row.demand && !row.demand->prison.empty() && !row.sentence.prison.empty();
+  BOOST_TEST(lines == joined);
   const std::string json = service::json::of(r);
   BOOST_TEST(json.find("\"prison_months\"") != std::string::npos);
 }

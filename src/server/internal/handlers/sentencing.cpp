@@ -101,7 +101,7 @@ Response App::sentencing(Ctx& c, Format f, bool csv) {
   d.set("normalised", text(r->provision));
   std::string also;
   for (const auto& a : r->also) also += (also.empty() ? "" : ", ") + a;
-  d.set("also", text(also));
+  if (!also.empty()) d.set("also", text(also));  // an empty string is still a truthy section
   d.set("decisions", text(std::to_string(r->decisions)));
   d.set("defendants", text(std::to_string(r->rows.size())));
   List counts;
