@@ -47,13 +47,9 @@ bool opens_point(const Flat& f, std::size_t from, std::size_t i) {
   std::size_t j = i;
   while (j > from && f.text[j - 1] == ' ') --j;
   if (j == from) return true;
+  // ';' ':' '-', or '.' ')' ending a marker ("2.", "2)", "b.") or a sentence.
   const char c = f.text[j - 1];
-  if (c == ';' || c == ':' || c == '-') return true;
-  if (c == '.' || c == ')') {
-    // "2." / "2)" / "b." marker, or the end of a sentence.
-    return true;
-  }
-  return false;
+  return c == ';' || c == ':' || c == '-' || c == '.' || c == ')';
 }
 
 struct Point {
@@ -89,11 +85,13 @@ std::vector<Point> points_of(const Flat& f, std::size_t from, std::size_t to) {
   return out;
 }
 
-// "I", "II", ..., "X" → 1..10 (the labels of co-defendants); 0 otherwise.
+// The labels of co-defendants: "Terdakwa I" .. "Terdakwa X".
+constexpr std::array<std::string_view, 10> k_numerals{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+
+// "I", "II", ..., "X" → 1..10; 0 otherwise.
 int roman(std::string_view s) {
-  static const std::array<std::string_view, 10> numerals{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
-  for (std::size_t i = 0; i < numerals.size(); ++i)
-    if (s == numerals[i]) return static_cast<int>(i) + 1;
+  for (std::size_t i = 0; i < k_numerals.size(); ++i)
+    if (s == k_numerals[i]) return static_cast<int>(i) + 1;
   return 0;
 }
 
@@ -339,14 +337,11 @@ std::vector<core::DefendantOutcome> read_points(const Flat& f, std::size_t from,
   std::sort(defendants.begin(), defendants.end());
   if (defendants.empty()) defendants.push_back(0);
   std::map<int, Accumulated> acc;
-  std::map<int, std::size_t> first_mention;
 
   for (const auto& p : points) {
     std::vector<int> targets;
-    for (const auto& [n, at] : labels_in(f, p.begin, subject_end(f, p))) {
+    for (const auto& [n, at] : labels_in(f, p.begin, subject_end(f, p)))
       if (std::find(targets.begin(), targets.end(), n) == targets.end()) targets.push_back(n);
-      first_mention.try_emplace(n, at);
-    }
     if (targets.empty()) targets = defendants;
     const std::string_view text = std::string_view(f.lower).substr(p.begin, p.end - p.begin);
     // A statement about a defendant (not about the evidence or the costs); some rulings name
@@ -396,8 +391,7 @@ std::vector<core::DefendantOutcome> read_points(const Flat& f, std::size_t from,
     const auto& a = acc[n];
     core::DefendantOutcome o;
     if (n > 0) {
-      static const std::array<std::string_view, 10> numerals{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
-      o.defendant = "Terdakwa " + std::string(numerals[static_cast<std::size_t>(n - 1)]);
+      o.defendant = "Terdakwa " + std::string(k_numerals[static_cast<std::size_t>(n - 1)]);
     }
     if (a.lapsed) o.outcome = core::Outcome::gugur;
     else if (a.guilty) o.outcome = core::Outcome::bersalah;

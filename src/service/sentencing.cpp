@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "service/internal/docs.h"
 
 namespace berkas::service {
 
@@ -16,12 +17,6 @@ using core::ErrorCode;
 using core::fail;
 
 namespace {
-
-// "uu-21-2007/pasal-4/ayat-1" → "uu-21-2007/pasal-4".
-std::string pasal_of(const std::string& id) {
-  const auto a = id.find("/ayat-");
-  return a == std::string::npos ? id : id.substr(0, a);
-}
 
 // The provision id asked for: a full id as given; "4", "2/1", "2-1", "pasal 4" for UU 21/2007.
 core::Result<std::string> provision_id(const std::string& given) {
@@ -125,7 +120,7 @@ core::Result<SentencingReport> sentencing(const Service& svc, const Viewer& v, c
     const auto slash = r.provision.find('/');
     if (slash != std::string::npos)
       if (auto pv = svc.provision(v, r.provision.substr(0, slash), r.provision, {}); pv && !pv->provision.successor_id.empty()) {
-        r.also.push_back(pasal_of(pv->provision.successor_id));
+        r.also.push_back(internal::pasal_id_of(pv->provision.successor_id));
         wanted.push_back(r.also.back());
       }
   }
@@ -294,7 +289,7 @@ core::Result<std::vector<SimilarDecision>> similar_decisions(const Service& svc,
   if (!view) return tl::unexpected(view.error());
   const auto& c = view->case_file;
   std::set<std::string> charged;
-  for (const auto& id : c.charged_provisions) charged.insert(pasal_of(id));
+  for (const auto& id : c.charged_provisions) charged.insert(internal::pasal_id_of(id));
   auto all = svc.precedents(v);
   if (!all) return tl::unexpected(all.error());
 
@@ -329,7 +324,7 @@ core::Result<std::vector<SimilarDecision>> similar_decisions(const Service& svc,
     SimilarDecision d{p.id, p.number, p.court, p.date, {}, 0, {}};
     std::set<std::string> theirs;
     for (const auto* ids : {&p.provisions_charged, &p.provisions_applied})
-      for (const auto& id : *ids) theirs.insert(pasal_of(id));
+      for (const auto& id : *ids) theirs.insert(internal::pasal_id_of(id));
     for (const auto& id : charged)
       if (theirs.count(id)) d.shared_provisions.push_back(id);
     // Each provision shared outweighs any difference in the facts.

@@ -105,6 +105,13 @@ static bool original_names_hidden(const core::EvidenceItem& it, const Redactor& 
 
 // Reads a citation as of a date: a reference to a revoked provision names its successor,
 // and "KUHP" means the old code before the new one took effect.
+// A published decision may name a person protected in one of our cases: every field that can
+// carry a name goes through the viewer's redactor.
+static void redact_precedent(const Redactor& red, core::Precedent& p) {
+  for (auto* s : {&p.text, &p.verdict, &p.sentence_text, &p.defendant}) *s = red.apply(*s);
+  for (auto& o : p.outcomes) o.defendant = red.apply(o.defendant);
+}
+
 static CitationView read_citation(const store::Store& st, const core::Citation& c, const core::Date& as_of) {
   CitationView v;
   v.provision_id = c.provision_id;
@@ -205,9 +212,7 @@ Result<PrecedentView> Service::precedent(const Viewer& v, const std::string& id)
   if (!red) return tl::unexpected(red.error());
   PrecedentView view;
   view.precedent = *p;
-  for (auto* s : {&view.precedent.text, &view.precedent.verdict, &view.precedent.sentence_text, &view.precedent.defendant})
-    *s = red->apply(*s);
-  for (auto& o : view.precedent.outcomes) o.defendant = red->apply(o.defendant);
+  redact_precedent(*red, view.precedent);
   const core::Date as_of = p->date.empty() ? today() : p->date;
   for (const auto& id2 : p->provisions_charged)
     view.charged.push_back(read_citation(*m_impl->store, core::Citation{id2, "", 0}, as_of));
@@ -244,8 +249,7 @@ Result<std::vector<core::Precedent>> Service::precedents(const Viewer& v, const 
   for (auto& p : *all) {
     if (!phrase.empty() && !mentions(core::ascii_lower(p.text), phrase)) continue;
     p.text.clear();
-    for (auto* s : {&p.verdict, &p.sentence_text, &p.defendant}) *s = red->apply(*s);
-    for (auto& o : p.outcomes) o.defendant = red->apply(o.defendant);
+    redact_precedent(*red, p);
     out.push_back(std::move(p));
   }
   return out;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "ingest/citations.h"
 #include "service/anonymise.h"
 #include "service/internal/docs.h"
 #include "service/internal/paths.h"
@@ -23,7 +24,7 @@ namespace berkas::service {
 
 namespace internal {
 // The day the new KUHP (UU 1/2023) took effect; before it "KUHP" means the old code (WvS).
-inline constexpr const char* k_kuhp_2023_in_force = "2026-01-02";
+inline constexpr const char* k_kuhp_2023_in_force = ingest::k_kuhp_2023_in_force;
 inline std::string index_path(const Options& o) { return (std::filesystem::path(o.data_dir) / "index").string(); }
 }  // namespace internal
 
