@@ -84,6 +84,8 @@ core::Result<Definition> load_definition(const std::string& dir) {
   for (const char* name : {"stopwords-id.txt", "stopwords-en.txt"})
     if (auto s = read_word_list(base / name, d.stopwords); !s) return tl::unexpected(s.error());
   if (auto s = read_word_list(base / "roots-id.txt", d.roots); !s) return tl::unexpected(s.error());
+  if (auto s = read_word_list(base / "lexemes-id.txt", d.lexemes); !s) return tl::unexpected(s.error());
+  d.roots.insert(d.lexemes.begin(), d.lexemes.end());  // a lexeme is its own root
   const auto path = base / "thesaurus.txt";
   auto text = read_text(path);
   if (!text) return tl::unexpected(text.error());
@@ -91,12 +93,16 @@ core::Result<Definition> load_definition(const std::string& dir) {
   if (!t) return tl::unexpected(t.error());
   d.thesaurus = std::move(*t);
   d.dictionary = Dictionary::shared();
-  std::vector<std::string> roots(d.roots.begin(), d.roots.end());
-  std::sort(roots.begin(), roots.end());
-  std::string joined;
-  for (const auto& r : roots) joined += r + '\n';
+  // The curated roots and lexemes, and the function words (their own roots), as sorted lists.
+  auto sorted_list = [](const std::unordered_set<std::string>& set) {
+    std::vector<std::string> words(set.begin(), set.end());
+    std::sort(words.begin(), words.end());
+    std::string joined;
+    for (const auto& w : words) joined += w + '\n';
+    return joined;
+  };
   d.analyser_version = std::string(k_analyser_rules) + ";" + (d.dictionary ? d.dictionary->version() : "no-dictionary") +
-                       ";roots:" + core::sha256_hex(joined).substr(0, 16);
+                       ";roots:" + core::sha256_hex(sorted_list(d.roots) + '\0' + sorted_list(d.stopwords)).substr(0, 16);
   return d;
 }
 

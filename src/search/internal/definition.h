@@ -22,7 +22,8 @@ struct Thesaurus {
 
 struct Definition {
   std::unordered_set<std::string> stopwords;  // Indonesian and English
-  std::unordered_set<std::string> roots;      // curated Indonesian roots
+  std::unordered_set<std::string> roots;      // curated Indonesian roots (and the lexemes)
+  std::unordered_set<std::string> lexemes;    // derived-looking words that are lexemes of their own
   Thesaurus thesaurus;
   // Debian's Indonesian dictionary (shared by the process); nullptr when it is not installed.
   std::shared_ptr<const Dictionary> dictionary;
@@ -33,7 +34,7 @@ struct Definition {
 
 // Bumped whenever the analyser's rules change the root of any word, or documents gain terms
 // ("layout/2": the outcomes of a precedent's defendants, hasil:).
-inline constexpr const char* k_analyser_rules = "berkas-id-roots/3;layout/2";
+inline constexpr const char* k_analyser_rules = "berkas-id-roots/4;layout/2";
 
 // The whole file at `path`; io error `what`, naming the path, if it cannot be read.
 core::Result<std::string> read_text(const std::filesystem::path& path,

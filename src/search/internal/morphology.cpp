@@ -64,16 +64,16 @@ std::vector<std::pair<char, std::string>> without_prefix(const std::string& x) {
     } else if (starts(r, "n")) {
       const std::string s = r.substr(1);
       if (!s.empty() && is_vowel(s[0])) {
+        add(tag, r);        // me-nanti (first: where both are roots, the written consonant wins)
         add(tag, "t" + s);  // men-ipu → tipu
-        add(tag, r);        // me-nanti
       } else {
         add(tag, s);        // men-dapat, men-jual, men-cari
       }
     } else if (starts(r, "m")) {
       const std::string s = r.substr(1);
       if (!s.empty() && is_vowel(s[0])) {
+        add(tag, r);        // me-makan, me-mohon (not pakan, pohon)
         add(tag, "p" + s);  // mem-ukul → pukul
-        add(tag, r);        // me-makan
       } else {
         add(tag, s);        // mem-bawa, mem-peroleh
       }
@@ -147,9 +147,10 @@ std::string licensed_root(const std::string& word, const Lexicon& lexicon, bool 
     if (plausible(s) && letters_only(s))
       stems.push_back(std::move(s));
   if (stems.empty()) return {};
+  // se- + root (+ -nya) is a word of its own; the confix se-…-an is a form of the root.
   if (keep_se && starts(word, "se"))
     for (const auto& s : stems)
-      if (word.compare(2, s.size(), s) == 0) return word;
+      if (word == "se" + s || word == "se" + s + "nya") return word;
   std::string best;
   int best_affixes = -1;
   for (const auto& c : root_candidates(word))
@@ -208,10 +209,21 @@ std::vector<std::string> formal_spellings(const std::string& word) {
 
 std::string indonesian_root(const std::string& word, const Lexicon& lexicon) {
   const bool plain = word.size() >= 4 && letters_only(word);
+  if (lexicon.is_function_word && lexicon.is_function_word(word)) return word;
   if (lexicon.is_root && lexicon.is_root(word)) return word;
   if (!plain) return {};
   if (is_ordinal(word)) return word;
-  if (auto r = licensed_root(word, lexicon, true); !r.empty()) return r;
+  if (auto r = licensed_root(word, lexicon, true); !r.empty()) {
+    // A lexeme the dictionary strips further (memulai: mula, the lexeme mulai; pendudukan: duduk,
+    // the lexeme penduduk) is the root. Adverbs in -nya take no affixes (kehendaknya is
+    // kehendak's, not a form of hendaknya).
+    if (lexicon.is_lexeme && r != word)
+      for (const auto& c : root_candidates(word))
+        if (c.affixes > 0 && c.root.size() > r.size() && c.root.find(r) != std::string::npos && !ends(c.root, "nya") &&
+            lexicon.is_lexeme(c.root))
+          return c.root;
+    return r;
+  }
   if (lexicon.stems)
     for (const auto& f : formal_spellings(word)) {
       if (auto r = licensed_root(f, lexicon, false); !r.empty()) return r;

@@ -33,13 +33,24 @@ struct Lexicon {
   std::function<std::vector<std::string>(const std::string&)> stems;
   // A word seen in the (public) corpus: validates roots the dictionary lacks.
   std::function<bool(const std::string&)> is_word;
+  // A word of index/lexemes-id.txt: derived-looking but a lexeme of its own (penduduk, mulai).
+  // It is its own root (is_root holds too) and, where the dictionary strips it further, the root
+  // of its forms (memulai → mulai, not the dictionary's mula).
+  std::function<bool(const std::string&)> is_lexeme;
+  // A function word (index/stopwords-*.txt): it is its own root (merupakan, lainnya, mengapa).
+  std::function<bool(const std::string&)> is_function_word;
 };
 
 // The root of `word` (lower-case ASCII), or "" if nothing validates one:
-//  1. the word itself when it is an entry, or an ordinal (kedua, keempat: lexical words);
-//  2. a reading the dictionary's affix rules license — of the affix readings root_candidates()
-//     generates, the licensed one that removes most affixes; a se- word whose rest is licensed
-//     stays whole (sebanyak, sejenis, sebelumnya are lexical words, not forms of their root);
+//  1. the word itself when it is a function word, an entry, or an ordinal (kedua, keempat:
+//     lexical words);
+//  2. a reading the dictionary's affix rules license — of the affix readings, the licensed one
+//     that removes most affixes, and on a tie the one that keeps a nasal's consonant as written
+//     (memohon → mohon, memakan → makan; menipu → tipu, where "nipu" is no entry); a se- word that
+//     is se- + a licensed root (+ -nya) stays whole (sebanyak, sejenis, sebelumnya are lexical
+//     words), while the confix se-…-an gives the root (sebagian → bagi); but a lexeme among the
+//     readings that contains the licensed root wins (memulai → mulai, not mula; adverbs in -nya
+//     excepted);
 //  3. for a word the dictionary does not know, its formal spelling as chats write it informally
 //     (ngirim, nyimpen, ketipu, kirimin, bener: me- for the bare nasal prefix, di- for the
 //     passive ke-, -kan/-i for -in, a for e in the last syllable), when the rules license that;

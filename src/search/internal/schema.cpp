@@ -52,7 +52,10 @@ std::string RootStemmer::compute(const std::string& word) {
       return false;  // no spelling table yet: only the curated roots count
     }
   };
-  if (auto root = indonesian_root(word, Lexicon{is_root, stems, is_word}); !root.empty()) return root;
+  auto is_lexeme = [this](const std::string& w) { return m_definition->lexemes.count(w) > 0; };
+  auto is_function_word = [this](const std::string& w) { return m_definition->stopwords.count(w) > 0; };
+  if (auto root = indonesian_root(word, Lexicon{is_root, stems, is_word, is_lexeme, is_function_word}); !root.empty())
+    return root;
   // English is the second language: victims → victim, but only when the English stem is itself a
   // known word, so Indonesian words that happen to end like English ones (penting, kelas) keep
   // their form.
