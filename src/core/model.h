@@ -100,6 +100,14 @@ std::optional<Disclosure> parse_disclosure(const std::string& code);  // exactly
 // "nama samaran / pseudonyms", "IDENTITAS ASLI / real identities".
 const char* label_of(Disclosure d);
 
+// A number or handle that identifies a person, as the person file records it (<nomor-identitas>),
+// normalised: kind "nik" (16 digits), "paspor" (upper-case letters and digits), "telepon" (E.164),
+// "rekening" (digits), "email" (lower-case), "akun" (lower-case handle without '@').
+struct PersonIdentifier {
+  std::string kind;
+  std::string value;
+};
+
 struct Person {
   std::string id;                 // stable slug, e.g. "org-saksi-a"
   std::string name;               // the real name: PROTECTED if `is_protected`
@@ -118,6 +126,9 @@ struct Person {
   std::string companion_id;
   std::string organisation;       // "Lembaga Layanan Korban ..." (companion, expert)
   std::string contact;            // office telephone / e-mail (not for witnesses and victims)
+  // Kept only to be hidden: for a protected person, every written form of these (0857-…,
+  // +62 857 …, a NIK split by spaces) is masked like the name, in every output and the index.
+  std::vector<PersonIdentifier> identifiers;
   bool fictional = false;
   std::string source_sha256;
 };

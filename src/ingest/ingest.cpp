@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "core/hash.h"
+#include "core/identifier.h"
 #include "core/text.h"
 #include "extract/extract.h"
 #include "ingest/citations.h"
@@ -375,6 +376,21 @@ class Reader {
                      "a witness or victim is contacted only through their companion",
                      "kontak");
       p.contact = text_of(kontak);
+    }
+    for (const xmlNode* n : children(root, "nomor-identitas")) {
+      const std::string kind = attr(n, "jenis"), written = text_of(n);
+      auto value = core::normalise_person_identifier(kind, written);
+      if (!value)
+        return error(n,
+                     // The number itself is never echoed: an error message may reach a log.
+                     "nomor-identitas jenis=\"" + kind + "\" tidak sah (" + std::to_string(written.size()) +
+                         " karakter) / not a valid " + kind +
+                         " number (nik: 16 digits; telepon: 0…, 62… or +country code; rekening: 6-20 digits; "
+                         "paspor: 6-12 letters and digits; email; akun: a handle)",
+                     "nomor-identitas");
+      const bool seen = std::any_of(p.identifiers.begin(), p.identifiers.end(),
+                                    [&](const core::PersonIdentifier& i) { return i.kind == kind && i.value == *value; });
+      if (!seen) p.identifiers.push_back({kind, *value});
     }
     p.source_sha256 = out.source_sha256;
     out.kind = Parsed::Kind::person;

@@ -1,5 +1,8 @@
 #include "service/redact.h"
 
+#include <algorithm>
+
+#include "core/identifier.h"
 #include "core/text.h"
 
 namespace berkas::service {
@@ -55,10 +58,115 @@ Redactor::Redactor(const std::vector<core::Person>& protected_persons) {
       // Short words and particles are only hidden inside a run of name words (see apply()).
       m_tokens[w.lower] = index;
     }
+    for (const auto& id : p.identifiers) {
+      for (auto& d : core::digit_forms(id))
+        if (d.size() >= 8) m_digit_forms.push_back(std::move(d));
+      if (id.kind == "paspor" && !id.value.empty()) m_passports.push_back(id.value);
+      if ((id.kind == "email" || id.kind == "akun") && id.value.size() >= 3) m_texts.push_back(core::ascii_lower(id.value));
+    }
   }
 }
 
 std::string Redactor::apply(std::string_view text) const {
+  if (m_digit_forms.empty() && m_passports.empty() && m_texts.empty()) return apply_names(text);
+  return apply_names(apply_numbers(text));
+}
+
+namespace {
+
+constexpr std::string_view k_hidden_number = "[nomor dilindungi]";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// Characters a number is written with between its digits.
+bool is_number_separator(char c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/'; }
+bool is_handle_byte(char c) { return is_alnum(c) || c == '_' || c == '.' || c == '-' || c == '+' || c == '@'; }
+
+}  // namespace
+
+std::string Redactor::apply_numbers(std::string_view text) const {
+  // Spans to hide, in order: runs of digits (and the letters of a passport number) joined by
+  // single separators; e-mail addresses and handles.
+  std::vector<std::pair<size_t, size_t>> hide;
+  size_t i = 0;
+  while (i < text.size()) {
+    // A run starts at a digit, or at one or two letters directly followed (optionally after a
+    // blank) by a digit: "X1234567", "X 1234567".
+    size_t start = i;
+    if (!is_digit(text[i])) {
+      if (!is_alnum(text[i]) || (i > 0 && is_alnum(text[i - 1]))) { ++i; continue; }
+      size_t j = i;
+      while (j < text.size() && j - i < 3 && is_alnum(text[j]) && !is_digit(text[j])) ++j;
+      if (j - i > 2 || j == i) { i = j > i ? j : i + 1; continue; }
+      size_t k = j < text.size() && text[j] == ' ' ? j + 1 : j;
+      if (k >= text.size() || !is_digit(text[k])) { i = j; continue; }
+    }
+    if (start > 0 && text[start - 1] == '+') --start;
+    size_t end = start;
+    std::string digits, compact;
+    size_t k = start;
+    while (k < text.size()) {
+      if (is_alnum(text[k]) || text[k] == '+') {
+        if (is_digit(text[k])) digits += text[k];
+        if (text[k] != '+') compact += static_cast<char>(text[k] >= 'a' && text[k] <= 'z' ? text[k] - 'a' + 'A' : text[k]);
+        ++k;
+        end = k;
+      } else {
+        // At most two separators between groups: "0857-1122", "(0857) 1122", "62 - 857".
+        size_t gap = k;
+        while (gap < text.size() && gap - k < 3 && is_number_separator(text[gap])) ++gap;
+        if (gap == k || gap - k > 2 + (text[k] == ' ' ? 1 : 0) || gap >= text.size() || !is_digit(text[gap])) break;
+        k = gap;
+      }
+      if (compact.size() > 256) break;  // bounded: a number is never this long
+    }
+    bool secret = false;
+    for (const auto& p : m_passports)
+      if (compact.find(p) != std::string::npos) { secret = true; break; }
+    if (secret) {
+      hide.emplace_back(start, end);  // with the passport's letters
+    } else {
+      for (const auto& d : m_digit_forms)
+        if (digits.size() >= d.size() && digits.find(d) != std::string::npos) { secret = true; break; }
+      if (secret) {
+        // From the first digit (or its '+'): a word before the number ("HP") stays.
+        size_t from = start;
+        while (from < end && !is_digit(text[from]) && text[from] != '+') ++from;
+        hide.emplace_back(from, end);
+      }
+    }
+    i = std::max(end, i + 1);
+  }
+  if (!m_texts.empty()) {
+    const std::string lower = core::ascii_lower(text);
+    for (const auto& t : m_texts) {
+      for (size_t pos = lower.find(t); pos != std::string::npos; pos = lower.find(t, pos + 1)) {
+        const size_t stop = pos + t.size();
+        // A whole handle or address, not part of a longer one ("rina" in "rinafiksiana").
+        if ((pos > 0 && is_handle_byte(lower[pos - 1]) && lower[pos - 1] != '@' && lower[pos - 1] != '/') ||
+            (stop < lower.size() && is_handle_byte(lower[stop]) && lower[stop] != '.'))
+          continue;
+        hide.emplace_back(pos > 0 && lower[pos - 1] == '@' ? pos - 1 : pos, stop);
+      }
+    }
+  }
+  if (hide.empty()) return std::string(text);
+  std::sort(hide.begin(), hide.end());
+  std::string out;
+  out.reserve(text.size());
+  size_t copied = 0;
+  for (const auto& [a, b] : hide) {
+    if (b <= copied) continue;
+    const size_t from = std::max(a, copied);
+    out.append(text.substr(copied, from - copied));
+    if (from == a) out += k_hidden_number;
+    copied = b;
+  }
+  out.append(text.substr(copied));
+  return out;
+}
+
+std::string Redactor::apply_names(std::string_view text) const {
   if (m_tokens.empty()) return std::string(text);
   const auto words = words_of(text);
   std::string out;
@@ -91,7 +199,7 @@ std::string Redactor::apply(std::string_view text) const {
 }
 
 bool Redactor::leaks(std::string_view text) const {
-  if (m_tokens.empty()) return false;
+  if (empty()) return false;
   return apply(text) != text;
 }
 

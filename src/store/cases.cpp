@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "core/text.h"
+
 namespace berkas::store {
 
 // ---------------------------------------------------------------- writes
@@ -60,19 +62,22 @@ core::Result<PutOutcome> Store::put_person(const core::Person& p, const std::str
   {
     STORE_TRY_ASSIGN(stmt, d.db.prepare(
         "INSERT INTO persons (id, name, pseudonym, role, is_protected, gender, birth_date, origin, language, "
-        "needs_interpreter, fictional, source_sha256, seq, companion_id, organisation, contact) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+        "needs_interpreter, fictional, source_sha256, seq, companion_id, organisation, contact, identifiers) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, pseudonym = excluded.pseudonym, "
         "role = excluded.role, is_protected = excluded.is_protected, gender = excluded.gender, "
         "birth_date = excluded.birth_date, origin = excluded.origin, language = excluded.language, "
         "needs_interpreter = excluded.needs_interpreter, fictional = excluded.fictional, "
         "source_sha256 = excluded.source_sha256, seq = excluded.seq, companion_id = excluded.companion_id, "
-        "organisation = excluded.organisation, contact = excluded.contact"));
+        "organisation = excluded.organisation, contact = excluded.contact, identifiers = excluded.identifiers"));
     stmt.bind_text(1, p.id).bind_text(2, p.name).bind_text(3, p.pseudonym).bind_text(4, core::to_string(p.role));
     stmt.bind_bool(5, p.is_protected).bind_text(6, p.gender).bind_text(7, p.birth_date).bind_text(8, p.origin);
     stmt.bind_text(9, p.language).bind_bool(10, p.needs_interpreter).bind_bool(11, p.fictional);
     stmt.bind_text(12, hash).bind_int(13, seq).bind_text(14, p.companion_id).bind_text(15, p.organisation);
     stmt.bind_text(16, p.contact);
+    std::string identifiers;
+    for (const auto& i : p.identifiers) identifiers += i.kind + '\t' + i.value + '\n';
+    stmt.bind_text(17, identifiers);
     STORE_TRY(stmt.run());
   }
   STORE_TRY(replace_list(d.db, "DELETE FROM person_cases WHERE person_id = ?1",
@@ -133,7 +138,7 @@ core::Result<core::Case> Store::get_case(const std::string& id) const {
 
 #define BERKAS_PERSON_COLUMNS                                                                          \
   "p.id, p.name, p.pseudonym, p.role, p.is_protected, p.gender, p.birth_date, p.origin, p.language, " \
-  "p.needs_interpreter, p.fictional, p.source_sha256, p.companion_id, p.organisation, p.contact"
+  "p.needs_interpreter, p.fictional, p.source_sha256, p.companion_id, p.organisation, p.contact, p.identifiers"
 
 core::Result<core::Person> Store::Impl::load_person(Statement& row) {
   core::Person p;
@@ -154,6 +159,10 @@ core::Result<core::Person> Store::Impl::load_person(Statement& row) {
   p.companion_id = row.text(12);
   p.organisation = row.text(13);
   p.contact = row.text(14);
+  for (const auto& line : core::split(row.text(15), '\n')) {
+    const auto tab = line.find('\t');
+    if (tab != std::string::npos) p.identifiers.push_back({line.substr(0, tab), line.substr(tab + 1)});
+  }
   STORE_TRY_ASSIGN(case_ids,
                    strings("SELECT case_id FROM person_cases WHERE person_id = ?1 ORDER BY position", p.id));
   p.case_ids = std::move(case_ids);

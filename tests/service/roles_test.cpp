@@ -15,6 +15,8 @@
 #include <regex>
 #include <string>
 
+#include <xapian.h>
+
 #include "core/hash.h"
 #include "core/text.h"
 #include "service/bundles.h"
@@ -140,6 +142,33 @@ BOOST_AUTO_TEST_CASE(an_item_by_role) {
     BOOST_TEST(item->redacted == (who != "cleared"), who);
     if (who != "cleared") BOOST_TEST(all.find(k_victim) == std::string::npos, who);
   }
+}
+
+// The demo victim's numbers (org-saksi-a.xml <nomor-identitas>, FIKTIF) as her statement writes
+// them: hidden like her name from everyone not cleared, and never in the index.
+BOOST_AUTO_TEST_CASE(a_protected_persons_numbers_are_hidden_like_her_name) {
+  const std::vector<std::string> written = {"3201014108010001", "812-0000-1111", "0000-1111"};
+  for (const auto& [who, v] : roles()) {
+    auto item = svc().item(v, "bap-saksi-a");
+    if (!item) continue;
+    std::string all;
+    for (const auto& qa : item->item.qa) all += qa.answer + "\n";
+    for (const auto& w : written)
+      BOOST_TEST((all.find(w) != std::string::npos) == (who == "cleared"), who << ": " << w);
+    if (who != "cleared") BOOST_TEST(all.find("[nomor dilindungi]") != std::string::npos, who);
+    // Searching for the number, in another writing, finds no trace of it either.
+    search::Query q;
+    q.text = "081200001111";
+    auto r = svc().search(v, q);
+    BOOST_TEST_REQUIRE(r.has_value(), who);
+    for (const auto& hit : r->results.hits)
+      for (const auto& w : written) BOOST_TEST(hit.snippet.find(w) == std::string::npos, who);
+  }
+  // The index holds no term of them.
+  Xapian::Database db((fs::path(g->options.data_dir) / "index").string());
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t)
+    for (const std::string part : {"3201014108010001", "081200001111", "6281200001111", "1111", "0141", "0801"})
+      BOOST_TEST((*t).find(part) == std::string::npos, *t);
 }
 
 BOOST_AUTO_TEST_CASE(a_trainer_sees_a_released_item_anonymised_and_nothing_else) {

@@ -140,6 +140,7 @@ core::Person sample_person() {
   p.language = "Jawa";
   p.needs_interpreter = true;
   p.fictional = true;
+  p.identifiers = {{"nik", "3201014108010001"}, {"telepon", "+6285711220000"}};  // FIKTIF
   return p;
 }
 
@@ -257,7 +258,7 @@ BOOST_FIXTURE_TEST_CASE(open_modes, Fixture) {
 
   {
     auto s = open();
-    BOOST_TEST(s->schema_version() == 6);
+    BOOST_TEST(s->schema_version() == 7);
     BOOST_REQUIRE(s->put_case(sample_case(), "<case/>"));
   }
   BOOST_TEST(std::filesystem::exists(path));
@@ -281,15 +282,15 @@ BOOST_FIXTURE_TEST_CASE(schema_version_and_migrations, Fixture) {
   open();
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "6");
+    BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "7");
     BOOST_TEST(raw.scalar("PRAGMA journal_mode") == "wal");
     // Opening again applies nothing.
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "6");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "7");
   }
-  BOOST_TEST(open()->schema_version() == 6);
+  BOOST_TEST(open()->schema_version() == 7);
   {
     RawDb raw(path);
-    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "6");
+    BOOST_TEST(raw.scalar("SELECT count(*) FROM schema_version") == "7");
     BOOST_REQUIRE(raw.exec("INSERT INTO schema_version VALUES (99, 'from the future', '2030-01-01T00:00:00Z')") ==
                   SQLITE_OK);
   }
@@ -416,6 +417,10 @@ BOOST_FIXTURE_TEST_CASE(case_and_person_round_trip, Fixture) {
   BOOST_TEST(gp->language == p.language);
   BOOST_TEST(gp->needs_interpreter == p.needs_interpreter);
   BOOST_TEST(gp->fictional == p.fictional);
+  BOOST_REQUIRE(gp->identifiers.size() == 2u);
+  BOOST_TEST(gp->identifiers[0].kind == "nik");
+  BOOST_TEST(gp->identifiers[0].value == "3201014108010001");
+  BOOST_TEST(gp->identifiers[1].value == "+6285711220000");
   BOOST_TEST(gp->source_sha256 == core::sha256_hex("person"));
   BOOST_TEST(s->persons()->size() == 2u);
   auto in_case = s->persons("perkara-2024-001");

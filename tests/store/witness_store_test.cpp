@@ -399,7 +399,7 @@ BOOST_FIXTURE_TEST_CASE(migration_from_v3_keeps_data, Fixture) {
   }
   {
     auto s = open(OpenMode::must_exist);
-    BOOST_TEST(s->schema_version() == 6);
+    BOOST_TEST(s->schema_version() == 7);
     auto p = s->person("org-lama");
     BOOST_REQUIRE_MESSAGE(p, (p ? "" : p.error().describe()));
     BOOST_TEST(p->pseudonym == "Saksi L");
@@ -417,6 +417,6 @@ BOOST_FIXTURE_TEST_CASE(migration_from_v3_keeps_data, Fixture) {
     BOOST_TEST(s->verify()->empty());
   }
   RawDb raw(path);
-  BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "6");
+  BOOST_TEST(raw.scalar("SELECT max(version) FROM schema_version") == "7");
   BOOST_TEST(raw.scalar("SELECT description FROM schema_version WHERE version = 4").find("witness") != std::string::npos);
 }

@@ -620,13 +620,20 @@ CREATE TABLE precedent_penalties (
 );
 )sql";
 
-constexpr std::array<Migration, 6> k_migrations = {{
+// Version 7: the numbers that identify a person (issue 13), kept so that every written form of a
+// protected person's numbers is hidden like the name. "kind\tvalue" lines, normalised.
+constexpr const char* k_schema_v7 = R"sql(
+ALTER TABLE persons ADD COLUMN identifiers TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<Migration, 7> k_migrations = {{
     {1, "initial schema", k_schema_v1},
     {2, "users, sessions, case assignments, login attempts", k_schema_v2},
     {3, "bundles and their manifests", k_schema_v3},
     {4, "witness files: companions, item subjects, protection measures, restitution claims", k_schema_v4},
     {5, "native evidence files: originals and their derived text by page or message", k_schema_v5},
     {6, "decisions: both dates, the kind of ruling, each defendant's outcome, sentence and demand", k_schema_v6},
+    {7, "persons: the numbers that identify them (hidden for protected persons)", k_schema_v7},
 }};
 
 
