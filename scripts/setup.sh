@@ -31,6 +31,7 @@ packages=(
   libpoppler-cpp-dev libtesseract-dev tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng
   libarchive-dev libgmime-3.0-dev libexif-dev
   libhunspell-dev hunspell-id
+  libphonenumber-dev
   chromium nodejs
   clang libclang-rt-14-dev llvm
 )
