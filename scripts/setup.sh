@@ -196,6 +196,7 @@ fuzz_targets=(
   "office_zip_fuzz|tests/fuzz/seeds/office_zip|xml.dict"
   "email_fuzz|tests/fuzz/seeds/email|email.dict"
   "image_header_fuzz|tests/fuzz/seeds/image_header|image.dict"
+  "evidence_text_fuzz|tests/fuzz/seeds/evidence_text demo/03-bap demo/11-perkara-lain|query.dict"
 )
 
 # fuzz_one TARGET SEEDS DICT: replays tests/fuzz/regressions/TARGET, then fuzzes the target for
