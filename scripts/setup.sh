@@ -31,6 +31,7 @@ packages=(
   libpoppler-cpp-dev libtesseract-dev tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng
   libarchive-dev libgmime-3.0-dev libexif-dev
   libhunspell-dev hunspell-id
+  libphonenumber-dev
   chromium nodejs
   clang libclang-rt-14-dev llvm
 )
@@ -195,6 +196,7 @@ fuzz_targets=(
   "office_zip_fuzz|tests/fuzz/seeds/office_zip|xml.dict"
   "email_fuzz|tests/fuzz/seeds/email|email.dict"
   "image_header_fuzz|tests/fuzz/seeds/image_header|image.dict"
+  "evidence_text_fuzz|tests/fuzz/seeds/evidence_text demo/03-bap demo/11-perkara-lain|query.dict"
 )
 
 # fuzz_one TARGET SEEDS DICT: replays tests/fuzz/regressions/TARGET, then fuzzes the target for

@@ -82,6 +82,15 @@ Perintah / commands:
                                 (PASAL: uu-21-2007/pasal-4, 4, 2/1) / sentencing across precedents
   similar --case ID [--limit N] putusan yang paling mirip dengan perkara (pasal didakwakan, fakta) /
                                 the decisions most like a case (charged provisions, facts)
+  identifiers --case ID [--json|--csv]
+                                nomor telepon, rekening, dompet elektronik, akun, NIK, paspor, alamat kripto,
+                                pelat, penerbangan dalam bukti perkara, dan perkara lain tempat muncul /
+                                identifiers in a case's evidence and the other cases they occur in
+  identifier NILAI [--json|--csv]
+                                satu identitas di semua perkara yang boleh Anda lihat ("0857-1122-3344") /
+                                one identifier across every case you may see
+  timeline --case ID [--json]   kronologi perkara: tanggal dalam teks, waktu pesan, tanggal dokumen, foto /
+                                a case's timeline: dates in the text, message times, document dates, photos
   serve [--listen HOST:PORT]    jalankan aplikasi web (bawaan 127.0.0.1:8080) / run the web application
   roots [KATA...]               akar kata bahasa Indonesia, satu per baris: kata<TAB>akar (tanpa kata: dari
                                 masukan standar, satu per baris) / Indonesian roots, word<TAB>root per line
@@ -791,6 +800,9 @@ const std::map<std::string, std::function<int(const Args&)>>& commands() {
       {"roots", cmd_roots},
       {"sentencing", cmd_sentencing},
       {"similar", cmd_similar},
+      {"identifiers", cmd_identifiers},
+      {"identifier", cmd_identifier},
+      {"timeline", cmd_timeline},
   };
   return k_commands;
 }

@@ -192,4 +192,11 @@ std::string without_control_chars(std::string_view s) {
   return out;
 }
 
+std::string csv_field(const std::string& s) {
+  std::string v = s;
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+  return "\"" + replace_all(v, "\"", "\"\"") + "\"";
+}
+
 }  // namespace berkas::core

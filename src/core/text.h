@@ -25,6 +25,10 @@ bool is_valid_utf8(std::string_view s);
 // Splits on `sep`, keeping empty fields.
 std::vector<std::string> split(std::string_view s, char sep);
 
+// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; text a
+// spreadsheet would run as a formula (= + - @ first) is prefixed with ' so it stays text.
+std::string csv_field(const std::string& s);
+
 // Replaces every occurrence of `from` (non-empty) with `to`, case-sensitively.
 std::string replace_all(std::string s, std::string_view from, std::string_view to);
 

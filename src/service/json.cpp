@@ -519,4 +519,74 @@ std::string of(const std::vector<SimilarDecision>& decisions) {
   return str(a);
 }
 
+namespace {
+
+Object::Ptr passage_of(const Passage& p) {
+  auto o = obj();
+  o->set("item", p.item_id);
+  o->set("version", p.version);
+  o->set("title", p.item_title);
+  o->set("case", p.case_id);
+  o->set("where", p.where);
+  if (p.qa) o->set("qa", p.qa);
+  if (p.unit) o->set("unit", p.unit);
+  return o;
+}
+
+Object::Ptr identifier_of(const IdentifierEntry& e) {
+  auto o = obj();
+  o->set("kind", std::string(extract::code_of(e.kind)));
+  o->set("label", std::string(extract::label_of(e.kind)));
+  o->set("value", e.value);
+  o->set("qualifier", e.qualifier);
+  o->set("key", e.key);
+  Array::Ptr cases = new Array;
+  for (const auto& c : e.cases) cases->add(c);
+  o->set("cases", cases);
+  Array::Ptr occ = new Array;
+  for (const auto& x : e.occurrences) {
+    auto q = passage_of(x.at);
+    q->set("offset", static_cast<Poco::UInt64>(x.offset));
+    q->set("written", x.written);
+    q->set("excerpt", x.excerpt);
+    occ->add(q);
+  }
+  o->set("occurrences", occ);
+  return o;
+}
+
+const char* precision_code(extract::DatePrecision p) {
+  switch (p) {
+    case extract::DatePrecision::day: return "hari";
+    case extract::DatePrecision::month: return "bulan";
+    case extract::DatePrecision::year: return "tahun";
+  }
+  return "hari";
+}
+
+}  // namespace
+
+std::string of(const std::vector<IdentifierEntry>& identifiers) {
+  Array::Ptr a = new Array;
+  for (const auto& e : identifiers) a->add(identifier_of(e));
+  return str(a);
+}
+
+std::string of(const IdentifierEntry& identifier) { return str(identifier_of(identifier)); }
+
+std::string of(const std::vector<TimelineEvent>& events) {
+  Array::Ptr a = new Array;
+  for (const auto& e : events) {
+    auto o = obj();
+    o->set("date", e.date);
+    o->set("precision", std::string(precision_code(e.precision)));
+    if (!e.time.empty()) o->set("time", e.time);
+    o->set("source", std::string(code_of(e.source)));
+    o->set("at", passage_of(e.at));
+    o->set("excerpt", e.excerpt);
+    a->add(o);
+  }
+  return str(a);
+}
+
 }  // namespace berkas::service::json

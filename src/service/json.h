@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "service/investigation.h"
 #include "service/search_view.h"
 #include "service/sentencing.h"
 #include "service/service.h"
@@ -27,6 +28,9 @@ std::string of(const VerifyReport& r);
 std::string of(const std::vector<core::AuditEvent>& events);
 std::string of(const SentencingReport& r);
 std::string of(const std::vector<SimilarDecision>& decisions);
+std::string of(const std::vector<IdentifierEntry>& identifiers);
+std::string of(const IdentifierEntry& identifier);
+std::string of(const std::vector<TimelineEvent>& events);
 std::string of_error(const core::Error& e);
 
 }  // namespace berkas::service::json

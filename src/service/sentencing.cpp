@@ -65,13 +65,7 @@ std::string number(double v) {
   return buf;
 }
 
-std::string csv_field(const std::string& s) {
-  // Text that a spreadsheet would run as a formula is quoted as text.
-  std::string v = s;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-  return "\"" + core::replace_all(v, "\"", "\"\"") + "\"";
-}
+using core::csv_field;
 
 std::string term_cells(const core::Term& t) {
   return std::to_string(t.years) + "," + std::to_string(t.months) + "," + std::to_string(t.days) + "," +

@@ -236,6 +236,10 @@ class Service {
   core::Result<std::vector<core::Case>> cases(const Viewer& v) const;
   core::Result<CaseMaterial> case_material(const Viewer& v, const std::string& case_id) const;
   core::Result<CaseView> case_view(const Viewer& v, const std::string& id) const;
+  // The latest versions of the items of `case_id` (empty: of every case) that `v` may see, texts
+  // redacted for `v` as in `item`. For case work only: empty for a viewer who sees no case files
+  // (trainers). not_found for a case `v` may not see.
+  core::Result<std::vector<core::EvidenceItem>> visible_items(const Viewer& v, const std::string& case_id = {}) const;
 
   core::Result<std::vector<core::Law>> laws() const;
   core::Result<LawOutline> law_outline(const std::string& law_id, const core::Date& as_of) const;

@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "service/internal/service_impl.h"
+#include "service/policy.h"
 
 namespace fs = std::filesystem;
 
@@ -304,6 +305,23 @@ Result<CaseView> Service::case_view(const Viewer& v, const std::string& id) cons
   for (const auto& pid : c->charged_provisions)
     view.charged.push_back(read_citation(*m_impl->store, core::Citation{pid, "", 0}, as_of));
   return view;
+}
+
+Result<std::vector<core::EvidenceItem>> Service::visible_items(const Viewer& v, const std::string& case_id) const {
+  std::vector<core::EvidenceItem> out;
+  if (!case_id.empty() && (!m_impl->store->get_case(case_id) || !may_see_case(v, case_id)))
+    return fail(ErrorCode::not_found, "perkara '" + case_id + "' tidak ditemukan / case not found");
+  if (!policy().may_see_case_files(v)) return out;
+  auto red = m_impl->redactor_for(v);
+  if (!red) return tl::unexpected(red.error());
+  auto items = m_impl->store->items(case_id);
+  if (!items) return tl::unexpected(items.error());
+  for (auto& it : *items) {
+    if (!may_see_item(v, it)) continue;
+    redact_item(it, *red);
+    out.push_back(std::move(it));
+  }
+  return out;
 }
 
 Result<CaseMaterial> Service::case_material(const Viewer& v, const std::string& case_id) const {

@@ -365,6 +365,33 @@ async function main() {
   assert.ok(readFileSync(csvPath, 'utf8').startsWith('putusan,nomor,pengadilan,tanggal'), 'the CSV has no header');
   log(`sentencing: chart drawn, ${rows} rows, CSV downloaded (${csv.suggestedFilename()})`);
 
+  // ---- identifiers across cases and the timeline, from the case page (issue 13)
+  await page.goto(`${base}/cases/perkara-demo-001`);
+  await Promise.all([page.waitForURL(/\/cases\/perkara-demo-001\/identifiers$/), page.click('a[href$="/identifiers"]')]);
+  const idRows = page.locator('table.identifiers tbody tr:not(.occurrence)');
+  assert.ok((await idRows.count()) >= 3, 'the case shows too few identifiers');
+  const idText = await page.locator('table.identifiers').innerText();
+  assert.ok(idText.includes('+6285724681357'), 'the recruiter\'s number is not listed');
+  for (const hidden of ['3201014108010001', '0000-1111', '0000 1111']) assert.ok(!idText.includes(hidden), `a protected number shows: ${hidden}`);
+  await expectNoProtectedName(page, 'identifiers');
+  await screenshot(page, 'identifiers');
+  // The lookup form posts the number; the page it leads to carries only an opaque key.
+  await page.fill('form[action="/identifiers"] input[name=value]', '+62 857 2468 1357');
+  await Promise.all([page.waitForURL(/\/identifiers\/[0-9a-f]{20}$/), page.click('form[action="/identifiers"] button[type=submit]')]);
+  assert.ok(!page.url().includes('2468'), 'the number is in the URL');
+  assert.ok((await page.locator('table.identifier').innerText()).includes('bap-tersangka'), 'the occurrence is not shown');
+  await screenshot(page, 'identifier');
+  await page.goto(`${base}/cases/perkara-demo-001/timeline`);
+  const line = page.locator('figure.timeline svg');
+  assert.equal(await line.count(), 1, 'no timeline drawn');
+  const lineBox = await line.boundingBox();
+  assert.ok(lineBox && lineBox.height > 300, `the timeline is not drawn: ${JSON.stringify(lineBox)}`);
+  assert.ok((await page.locator('figure.timeline svg circle').count()) >= 10, 'too few dated events drawn');
+  assert.ok((await page.locator('table.timeline tbody tr').count()) >= 10, 'too few events in the table');
+  await expectNoProtectedName(page, 'timeline');
+  await screenshot(page, 'timeline');
+  log('identifiers: listed, protected numbers absent, looked up by form (key only in the URL); timeline drawn');
+
   // ---- a guideline module
   await page.goto(`${base}/guidelines`);
   const modules = page.locator('a.guideline-title');

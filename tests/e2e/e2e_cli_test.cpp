@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(init_demo_loads_the_law_and_the_fictional_case) {
   auto r = run_berkas(demo().data, {"cases", "--json"});
   BOOST_TEST_REQUIRE(r.code == 0, r.err);
   auto cases = json_array(r.out);
-  BOOST_TEST_REQUIRE(cases->size() == 2u);  // the demo case and the training case (demo/08-pelatihan)
+  BOOST_TEST_REQUIRE(cases->size() == 3u);  // the demo case, the training case (demo/08-pelatihan), the second case (demo/11-perkara-lain)
   auto c = cases->getObject(0);
   BOOST_TEST(c->getValue<std::string>("id") == "perkara-demo-001");
   BOOST_TEST(c->getValue<bool>("fictional"));
@@ -291,7 +291,7 @@ BOOST_AUTO_TEST_CASE(a_folder_with_bad_files_goes_on_and_reports_each) {
   auto files = report->getArray("files");
   BOOST_TEST(files->size() >= 20u);
   auto cases = json_array(run_berkas(data, {"cases", "--json"}).out);
-  BOOST_TEST(cases->size() == 2u);
+  BOOST_TEST(cases->size() == 3u);
   // Ingesting the same folder again changes nothing.
   auto again = json_object(run_berkas(data, {"ingest", "--json", in.string()}).out);
   auto af = again->getArray("files");
@@ -419,4 +419,46 @@ BOOST_AUTO_TEST_CASE(original_writes_the_ingested_bytes_only_with_reveal_and_aud
   BOOST_TEST(audit.out.find("original.withheld") != std::string::npos);
   BOOST_TEST(audit.out.find("attachment.download") != std::string::npos);
   BOOST_TEST(!leaks_protected_name(audit.out));
+}
+
+// The investigation commands on the demo (FIKTIF): the recruiter's number links the two cases;
+// the protected victim's numbers appear only with --reveal (audited).
+BOOST_AUTO_TEST_CASE(identifiers_identifier_and_timeline_commands) {
+  auto ids = run_berkas(demo().data, {"identifiers", "--case", "perkara-demo-001", "--json"});
+  BOOST_TEST_REQUIRE(ids.code == 0, ids.err);
+  auto list = json_array(ids.out);
+  bool linked = false;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    auto e = list->getObject(i);
+    if (e->getValue<std::string>("value") != "+6285724681357") continue;
+    linked = e->getArray("cases")->size() == 2;
+  }
+  BOOST_TEST(linked);
+  BOOST_TEST(ids.out.find("3201014108010001") == std::string::npos);
+  auto revealed = run_berkas(demo().data, {"identifiers", "--case", "perkara-demo-001", "--json", "--reveal"});
+  BOOST_TEST(revealed.out.find("3201014108010001") != std::string::npos);
+
+  auto one = run_berkas(demo().data, {"identifier", "62857 24681357"});
+  BOOST_TEST_REQUIRE(one.code == 0, one.err);
+  BOOST_TEST(one.out.find("perkara-demo-001") != std::string::npos);
+  BOOST_TEST(one.out.find("perkara-demo-002") != std::string::npos);
+  auto csv = run_berkas(demo().data, {"identifier", "BCA 802 135 7913", "--csv"});
+  BOOST_TEST_REQUIRE(csv.code == 0, csv.err);
+  BOOST_TEST(csv.out.rfind("jenis,nilai,", 0) == 0u);
+  BOOST_TEST(std::count(csv.out.begin(), csv.out.end(), '\n') == 3);
+  BOOST_TEST(run_berkas(demo().data, {"identifier", "bukan nomor"}).code == 4);
+  BOOST_TEST(run_berkas(demo().data, {"identifiers"}).code == 2);
+  BOOST_TEST(run_berkas(demo().data, {"identifiers", "--case", "tidak-ada"}).code == 3);
+
+  auto timeline = run_berkas(demo().data, {"timeline", "--case", "perkara-demo-001", "--json"});
+  BOOST_TEST_REQUIRE(timeline.code == 0, timeline.err);
+  auto events = json_array(timeline.out);
+  BOOST_TEST_REQUIRE(events->size() > 10u);
+  std::string previous;
+  for (std::size_t i = 0; i < events->size(); ++i) {
+    const auto date = events->getObject(i)->getValue<std::string>("date");
+    BOOST_TEST((previous <= date), previous << " before " << date);
+    previous = date;
+  }
+  BOOST_TEST(timeline.out.find("Rina") == std::string::npos);
 }

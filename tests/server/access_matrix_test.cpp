@@ -10,9 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "core/hash.h"
 #include "support/server_world.h"
 
 using namespace berkas;
+
+// The link key of the demo recruiter's telephone number (service::identifier_key): checked below.
+#define K_RECRUITER_KEY "16bd9299f888fc4c2238"
 
 namespace {
 
@@ -57,6 +61,20 @@ const std::vector<Row> k_rows = {
     {"/api/v1/persons/org-saksi-a", {200, 200, 200, 404, 200, 404, 401}},
     {"/persons/org-saksi-a", {200, 200, 200, 404, 200, 404, 303}},
     {"/api/v1/cases/perkara-demo-001/bundles", {200, 200, 200, 404, 200, 404, 401}},
+    // the case's identifiers and timeline: who may see the case; trainers never
+    {"/api/v1/cases/perkara-demo-001/identifiers", {200, 200, 200, 404, 200, 404, 401}},
+    {"/cases/perkara-demo-001/identifiers", {200, 200, 200, 404, 200, 404, 303}},
+    {"/cases/perkara-demo-001/identifiers.csv", {200, 200, 200, 404, 200, 404, 303}},
+    {"/api/v1/cases/perkara-demo-001/timeline", {200, 200, 200, 404, 200, 404, 401}},
+    {"/cases/perkara-demo-001/timeline", {200, 200, 200, 404, 200, 404, 303}},
+    // the second case's (no one but the administrator is assigned to it)
+    {"/api/v1/cases/perkara-demo-002/identifiers", {200, 404, 404, 404, 404, 404, 401}},
+    {"/cases/perkara-demo-002/timeline", {200, 404, 404, 404, 404, 404, 303}},
+    // the recruiter's number (FIKTIF, demo): who may see a case it occurs in, by its link key
+    // (SHA-256 of "telepon\t+6285724681357", 20 hex digits); for the others it does not exist
+    {"/identifiers/" K_RECRUITER_KEY, {200, 200, 200, 404, 200, 404, 303}},
+    {"/api/v1/identifiers/" K_RECRUITER_KEY, {200, 200, 200, 404, 200, 404, 401}},
+    {"/api/v1/identifiers/00000000000000000000", {404, 404, 404, 404, 404, 404, 401}},
     // guidelines for everyone signed in; answer keys for trainers and administrators
     {"/api/v1/guidelines", {200, 200, 200, 200, 200, 200, 401}},
     {"/guidelines/pendampingan-korban-tppo", {200, 200, 200, 200, 200, 200, 303}},
@@ -82,6 +100,7 @@ const std::vector<Row> k_rows = {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_route_for_every_role) {
+  BOOST_TEST(core::sha256_hex("telepon\t+6285724681357").substr(0, 20) == K_RECRUITER_KEY);
   auto& w = *g_world;
   for (const auto& row : k_rows) {
     BOOST_REQUIRE_EQUAL(row.expect.size(), k_who.size());

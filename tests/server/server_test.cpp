@@ -613,6 +613,72 @@ BOOST_AUTO_TEST_CASE(sentencing_page_csv_api_and_similar_decisions) {
   BOOST_TEST(case_page.body.find("977/Pid.Sus/2024/PN Jkt.Pst") != std::string::npos);
 }
 
+// Identifiers across cases and the timeline on the web (demo, FIKTIF): the recruiter's number
+// written in the second case links the two for who may see both, and for no one else.
+BOOST_AUTO_TEST_CASE(identifiers_and_timeline_pages) {
+  const std::string second = "perkara-demo-002";
+  auto admin_case = w().get("/cases/perkara-demo-001", &as("admin"));
+  BOOST_REQUIRE_EQUAL(admin_case.status, 200);
+  BOOST_TEST(admin_case.body.find("Juga di perkara lain") != std::string::npos);
+  BOOST_TEST(admin_case.body.find("/cases/" + second) != std::string::npos);
+  auto jaksa_case = w().get("/cases/perkara-demo-001", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(jaksa_case.status, 200);
+  BOOST_TEST(jaksa_case.body.find(second) == std::string::npos);
+  BOOST_TEST(jaksa_case.body.find("Juga di perkara lain") == std::string::npos);
+
+  auto ids = w().get("/cases/perkara-demo-001/identifiers", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(ids.status, 200);
+  for (const char* shown : {"+6285724681357", "bca:8021357913", "telegram:jay_rekrut_fiktif", "Identitas digital"})
+    BOOST_TEST(ids.body.find(shown) != std::string::npos, shown);
+  // The protected victim's numbers: hidden from the uncleared prosecutor, shown to the cleared one.
+  for (const char* hidden : {"3201014108010001", "0000-1111", second.c_str()}) BOOST_TEST(ids.body.find(hidden) == std::string::npos, hidden);
+  auto cleared = w().get("/cases/perkara-demo-001/identifiers", &as("jaksa.jelas"));
+  BOOST_TEST(cleared.body.find("3201014108010001") != std::string::npos);
+  BOOST_TEST(ids.body.find("<script") == std::string::npos);
+
+  auto csv = w().get("/cases/perkara-demo-001/identifiers.csv", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(csv.status, 200);
+  BOOST_TEST(csv.header("content-type").find("text/csv") == 0u);
+  BOOST_TEST(csv.body.rfind("jenis,nilai,keterangan,perkara,item", 0) == 0u);
+
+  // A number looked up by a form: the answer is a redirect to its key, which carries no digit of it.
+  auto lookup = w().call("POST", "/identifiers", "csrf=" + as("admin").csrf + "&value=0857-2468-1357",
+                         "application/x-www-form-urlencoded", {{"Cookie", as("admin").cookie}});
+  BOOST_REQUIRE_EQUAL(lookup.status, 303);
+  const auto location = lookup.header("location");
+  BOOST_TEST(location.rfind("/identifiers/", 0) == 0u);
+  BOOST_TEST(location.find("2468") == std::string::npos);
+  auto page = w().get(location, &as("admin"));
+  BOOST_REQUIRE_EQUAL(page.status, 200);
+  BOOST_TEST(page.body.find("bap-korban-b") != std::string::npos);
+  BOOST_TEST(page.body.find("bap-tersangka") != std::string::npos);
+  // The same page for a prosecutor of the first case only: the second case's passage is not there.
+  auto jaksa_page = w().get(location, &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(jaksa_page.status, 200);
+  BOOST_TEST(jaksa_page.body.find("bap-korban-b") == std::string::npos);
+  BOOST_TEST(jaksa_page.body.find(second) == std::string::npos);
+  // Without the form's CSRF token: refused.
+  auto forged = w().call("POST", "/identifiers", "value=0857-2468-1357", "application/x-www-form-urlencoded",
+                         {{"Cookie", as("admin").cookie}});
+  BOOST_TEST(forged.status == 403);
+  // The API: the value in the body; not an identifier is a 400 naming what is wrong.
+  auto api = w().api("POST", "/api/v1/identifiers", as("admin"), R"({"value":"+62 857 2468 1357"})");
+  BOOST_REQUIRE_EQUAL(api.status, 200);
+  BOOST_TEST(api.json()->getValue<std::string>("value") == "+6285724681357");
+  BOOST_TEST(api.json()->getArray("cases")->size() == 2u);
+  BOOST_TEST(w().api("POST", "/api/v1/identifiers", as("admin"), R"({"value":"bukan nomor"})").status == 400);
+
+  auto timeline = w().get("/cases/perkara-demo-001/timeline", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(timeline.status, 200);
+  BOOST_TEST(timeline.body.find("<svg") != std::string::npos);
+  BOOST_TEST(timeline.body.find("<script") == std::string::npos);
+  BOOST_TEST(timeline.body.find("2024-02-12") != std::string::npos);
+  BOOST_TEST(timeline.body.find("Rina") == std::string::npos);
+  auto timeline_api = w().get("/api/v1/cases/perkara-demo-001/timeline", &as("jaksa"));
+  BOOST_REQUIRE_EQUAL(timeline_api.status, 200);
+  BOOST_TEST(timeline_api.body.find("\"dokumen\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(language_switch_by_query_and_cookie) {
   auto en = w().get("/search?lang=en", &as("jaksa"));
   BOOST_TEST(en.body.find("Sign out") != std::string::npos);

@@ -29,6 +29,7 @@
 #include "service/witness_entry.h"
 #include "service/witness_file.h"
 #include "support/evidence_files.h"
+#include "support/demo_context.h"
 #include "support/temp_dir.h"
 
 using namespace berkas;
@@ -62,20 +63,7 @@ std::map<std::string, Viewer> roles() {
           {"trainer", make("pelatih", Role::trainer, false, false)}};
 }
 
-struct World {
-  test::TempDir dir;
-  service::Options options;
-  std::unique_ptr<service::Context> ctx;  // the one way in: a feature object per feature
-  World() {
-    options.data_dir = dir.file("data");
-    options.resource_dir = BERKAS_SOURCE_DIR;
-    auto s = service::Context::open(options, true);
-    BOOST_REQUIRE_MESSAGE(s, (s ? "" : s.error().describe()));
-    ctx = std::move(*s);
-    auto r = ctx->evidence().init(Viewer::command_line("test"), true);
-    BOOST_REQUIRE_MESSAGE(r && r->failed() == 0, "demo init");
-  }
-};
+using World = test::DemoContext;
 
 World* g = nullptr;
 struct Setup {

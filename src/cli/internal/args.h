@@ -42,7 +42,7 @@ struct Args {
   std::string provision;      // sentencing: --provision
   std::string from_year, to_year;  // sentencing: --from, --to
   std::string court, country, outcome;  // sentencing: --court, --country, --outcome
-  bool csv = false;           // sentencing: --csv
+  bool csv = false;           // sentencing, identifiers, identifier: --csv
   std::string command;
   std::vector<std::string> rest;
 };
@@ -59,5 +59,8 @@ int cmd_guideline(const Args& a);     // guideline_cmd.cpp
 int cmd_original(const Args& a);      // original_cmd.cpp
 int cmd_sentencing(const Args& a);    // sentencing_cmd.cpp
 int cmd_similar(const Args& a);       // sentencing_cmd.cpp
+int cmd_identifiers(const Args& a);   // investigation_cmd.cpp
+int cmd_identifier(const Args& a);    // investigation_cmd.cpp
+int cmd_timeline(const Args& a);      // investigation_cmd.cpp
 
 }  // namespace berkas::cli

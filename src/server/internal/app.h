@@ -79,6 +79,11 @@ class App {
   Response item(Ctx& c, const std::string& ref, Format f);
   Response precedent(Ctx& c, const std::string& id, Format f);
   Response sentencing(Ctx& c, Format f, bool csv);  // handlers/sentencing.cpp
+  // identifiers and timeline (handlers/investigation.cpp)
+  Response case_identifiers(Ctx& c, const std::string& id, Format f, bool csv);
+  Response identifier(Ctx& c, const std::string& key, Format f);
+  Response identifier_lookup(Ctx& c, Format f);
+  Response case_timeline(Ctx& c, const std::string& id, Format f);
   Response cases(Ctx& c, Format f);
   Response case_view(Ctx& c, const std::string& id, Format f);
   Response law_outline(Ctx& c, const std::string& law_id, Format f);

@@ -1,5 +1,5 @@
 // server/internal/views: the pieces of page data that more than one feature's view mapper uses
-// (links to the law, a provision's force, cited provisions).
+// (links to the law, a provision's force, cited provisions, an identifier's other cases).
 #pragma once
 
 #include <string>
@@ -7,6 +7,7 @@
 
 #include "core/model.h"
 #include "server/internal/render.h"
+#include "service/investigation.h"
 #include "service/service.h"
 
 namespace berkas::server::internal {
@@ -22,5 +23,8 @@ std::string lower_ext(const std::string& name);
 
 // Cited, charged or applied provisions as page rows.
 List citation_list(const std::vector<service::CitationView>& cs, const Templates& t, const std::string& lang);
+
+// The cases besides `case_id` an identifier occurs in, as links ({id, url}); empty when none.
+List other_cases(const service::IdentifierEntry& e, const std::string& case_id);
 
 }  // namespace berkas::server::internal

@@ -111,6 +111,27 @@ Response App::case_view(Ctx& c, const std::string& id, Format f) {
     const auto& charged = v->case_file.charged_provisions;
     d.set("sentencing_url", text("/sentencing?provision=" + url_encode(charged.empty() ? "" : charged.front())));
   }
+  // Investigation tools: the case's identifiers that also occur in other cases the viewer may see.
+  d.set("identifiers_url", text("/cases/" + url_encode(id) + "/identifiers"));
+  d.set("timeline_url", text("/cases/" + url_encode(id) + "/timeline"));
+  auto ids = with_reader([&](service::Context& s) { return service::case_identifiers(s.evidence(), c.viewer(), id); });
+  if (ids) {
+    List shared;
+    for (const auto& e : *ids) {
+      auto others = other_cases(e, id);
+      if (others.empty()) continue;
+      Data sd;
+      sd.set("label", text(extract::label_of(e.kind)));
+      sd.set("value", text(e.value));
+      sd.set("url", text("/identifiers/" + e.key));
+      sd.set("others", others);
+      shared.push_back(sd);
+    }
+    if (!shared.empty()) {
+      d.set("shared_identifiers", shared);
+      d.set("has_shared", Data(true));
+    }
+  }
   // The entry forms, for whoever may put evidence into this case (handlers/forms.cpp).
   if (service::policy().may_ingest_into(c.viewer(), v->case_file.id)) {
     d.set("statement_form_url", text("/forms/statement?case=" + url_encode(v->case_file.id)));
