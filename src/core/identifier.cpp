@@ -21,8 +21,6 @@ std::optional<std::string> digits_of(std::string_view s, std::string_view separa
   return out;
 }
 
-std::string trimmed(std::string_view s) { return squeeze_space(s); }
-
 }  // namespace
 
 bool is_person_identifier_kind(std::string_view kind) {
@@ -32,7 +30,7 @@ bool is_person_identifier_kind(std::string_view kind) {
 
 std::optional<std::string> normalise_person_identifier(std::string_view kind, std::string_view written) {
   if (written.size() > 128) return std::nullopt;
-  const std::string w = trimmed(written);
+  const std::string w = squeeze_space(written);
   if (kind == "nik") {
     auto d = digits_of(w, " .-");
     if (!d || d->size() != 16) return std::nullopt;

@@ -44,6 +44,13 @@ std::string slugify(std::string_view s) {
   return out;
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
 bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();

@@ -22,6 +22,9 @@ std::string slugify(std::string_view s);
 // True if `s` is valid UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view s);
 
+// The longest prefix of `s` of at most `max` bytes that does not end inside a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view s, std::size_t max);
+
 // Splits on `sep`, keeping empty fields.
 std::vector<std::string> split(std::string_view s, char sep);
 

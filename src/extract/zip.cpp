@@ -28,10 +28,9 @@ bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x
 // A name as it may appear in a message: control characters shown as '?', at most 120 bytes.
 std::string shown(std::string_view name) {
   std::string out;
-  std::size_t cut = std::min<std::size_t>(name.size(), 120);
-  while (cut < name.size() && cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
-  for (char c : name.substr(0, cut)) out += is_control(c) ? '?' : c;
-  if (cut < name.size()) out += "...";
+  const std::string_view kept = core::utf8_prefix(name, 120);
+  for (char c : kept) out += is_control(c) ? '?' : c;
+  if (kept.size() < name.size()) out += "...";
   return out;
 }
 

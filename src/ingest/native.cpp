@@ -64,15 +64,6 @@ const char* extension_of(Format f) {
   return ".bin";
 }
 
-// Cuts `s` to at most `max` bytes on a UTF-8 boundary.
-std::string cut_utf8(std::string s, std::size_t max) {
-  if (s.size() <= max) return s;
-  std::size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  s.resize(cut);
-  return s;
-}
-
 // A name that is safe to offer as a download and to show: the base name only (either kind of
 // separator), control characters and quotes removed, no leading dot, a stem of at most 100
 // bytes and an extension of at most 10. Empty when nothing usable is left.
@@ -87,7 +78,7 @@ std::string safe_base_name(const std::string& path) {
   std::string stem = dot == std::string::npos ? clean : clean.substr(0, dot);
   std::string ext = dot == std::string::npos ? std::string() : clean.substr(dot);
   if (ext.size() > 10) ext.clear();
-  stem = cut_utf8(stem, 100);
+  stem = std::string(core::utf8_prefix(stem, 100));
   if (stem.empty() || !core::is_valid_utf8(stem + ext)) return {};
   return stem + ext;
 }
@@ -125,7 +116,7 @@ std::string default_title(const extract::Extracted& x, const std::string& path) 
   }
   if (t.empty()) t = std::filesystem::path(path).stem().string();
   t = core::squeeze_space(core::without_control_chars(t));
-  t = cut_utf8(t, 300);
+  t = std::string(core::utf8_prefix(t, 300));
   if (t.empty() || !core::is_valid_utf8(t)) t = "Berkas " + std::string(extract::to_string(x.format));
   return t;
 }

@@ -37,14 +37,20 @@ std::string excerpt_of(std::string_view text, std::size_t offset, std::size_t le
   return out;
 }
 
+// The item as a whole, as a passage without a place in it.
+Passage whole_item(const core::EvidenceItem& it) {
+  Passage p;
+  p.item_id = it.id;
+  p.version = it.version;
+  p.item_title = it.title;
+  p.case_id = it.case_id;
+  return p;
+}
+
 // Calls f(passage, text) for every piece of text of `it` a user would point at.
 template <class F>
 void for_each_passage(const core::EvidenceItem& it, F&& f) {
-  Passage base;
-  base.item_id = it.id;
-  base.version = it.version;
-  base.item_title = it.title;
-  base.case_id = it.case_id;
+  const Passage base = whole_item(it);
   if (!it.summary.empty()) {
     Passage p = base;
     p.where = "ringkasan";
@@ -92,6 +98,18 @@ bool same_identifier(const extract::Identifier& found, extract::IdentifierKind k
   return false;
 }
 
+// The entry's kind, value, qualifier and link key from an identifier found in the text.
+void describe(IdentifierEntry& e, const extract::Identifier& id) {
+  e.kind = id.kind;
+  e.value = id.value;
+  e.qualifier = id.qualifier;
+  e.key = identifier_key(id.kind, id.value);
+}
+
+IdentifierOccurrence occurrence_of(const Passage& p, const std::string& text, const extract::Identifier& id) {
+  return {p, id.offset, text.substr(id.offset, id.length), excerpt_of(text, id.offset, id.length, 90)};
+}
+
 bool is_key(std::string_view s) {
   return s.size() == 20 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
@@ -110,27 +128,25 @@ core::Result<std::vector<IdentifierEntry>> case_identifiers(const Service& s, co
     for_each_passage(it, [&](const Passage& p, const std::string& text) {
       for (const auto& id : extract::find_identifiers(text)) {
         auto& e = found[{static_cast<int>(id.kind), id.value}];
-        if (e.occurrences.empty()) {
-          e.kind = id.kind;
-          e.value = id.value;
-          e.qualifier = id.qualifier;
-          e.key = identifier_key(id.kind, id.value);
-        }
-        e.occurrences.push_back({p, id.offset, text.substr(id.offset, id.length), excerpt_of(text, id.offset, id.length, 90)});
+        if (e.occurrences.empty()) describe(e, id);
+        e.occurrences.push_back(occurrence_of(p, text, id));
       }
     });
   if (found.empty()) return std::vector<IdentifierEntry>{};
-  // Where else: every visible item of every case, for the identifiers of this one.
+  // Where else: the visible items of the other cases, for the identifiers of this one.
   std::map<std::pair<int, std::string>, std::set<std::string>> cases;
+  for (const auto& [k, e] : found) cases[k].insert(case_id);
   auto everywhere = s.visible_items(v);
   if (!everywhere) return tl::unexpected(everywhere.error());
-  for (const auto& it : *everywhere)
+  for (const auto& it : *everywhere) {
+    if (it.case_id == case_id) continue;  // read above
     for_each_passage(it, [&](const Passage&, const std::string& text) {
       for (const auto& id : extract::find_identifiers(text)) {
         const std::pair<int, std::string> k{static_cast<int>(id.kind), id.value};
         if (found.count(k)) cases[k].insert(it.case_id);
       }
     });
+  }
   std::vector<IdentifierEntry> out;
   for (auto& [k, e] : found) {
     const auto& c = cases[k];
@@ -158,12 +174,7 @@ core::Result<IdentifierEntry> identifier_occurrences(const Service& s, const Vie
   auto items = s.visible_items(v);
   if (!items) return tl::unexpected(items.error());
   IdentifierEntry e;
-  if (wanted) {
-    e.kind = wanted->kind;
-    e.value = wanted->value;
-    e.qualifier = wanted->qualifier;
-    e.key = identifier_key(e.kind, e.value);
-  }
+  if (wanted) describe(e, *wanted);
   std::set<std::string> cases;
   for (const auto& it : *items)
     for_each_passage(it, [&](const Passage& p, const std::string& text) {
@@ -171,18 +182,13 @@ core::Result<IdentifierEntry> identifier_occurrences(const Service& s, const Vie
         bool match;
         if (by_key) {
           match = identifier_key(id.kind, id.value) == t;
-          if (match && e.key.empty()) {
-            e.kind = id.kind;
-            e.value = id.value;
-            e.qualifier = id.qualifier;
-            e.key = t;
-          }
+          if (match && e.key.empty()) describe(e, id);
         } else {
           match = same_identifier(id, e.kind, e.value);
         }
         if (!match) continue;
         if (e.qualifier.empty()) e.qualifier = id.qualifier;
-        e.occurrences.push_back({p, id.offset, text.substr(id.offset, id.length), excerpt_of(text, id.offset, id.length, 90)});
+        e.occurrences.push_back(occurrence_of(p, text, id));
         cases.insert(it.case_id);
       }
     });
@@ -235,11 +241,7 @@ core::Result<std::vector<TimelineEvent>> case_timeline(const Service& s, const V
     if (seen.insert({e.date, e.time, e.at.item_id, e.at.where}).second) out.push_back(std::move(e));
   };
   for (const auto& it : *items) {
-    Passage whole;
-    whole.item_id = it.id;
-    whole.version = it.version;
-    whole.item_title = it.title;
-    whole.case_id = it.case_id;
+    const Passage whole = whole_item(it);
     if (auto d = extract::parse_date(it.date); d && !it.date.empty()) {
       TimelineEvent e;
       e.date = d->date;
@@ -295,9 +297,8 @@ namespace {
 
 // At most `n` bytes of `s`, cut at a UTF-8 boundary, with "…" when cut.
 std::string clip(const std::string& s, std::size_t n) {
-  if (s.size() <= n) return s;
-  while (n > 0 && is_continuation(s[n])) --n;
-  return s.substr(0, n) + "…";
+  const std::string_view kept = core::utf8_prefix(s, n);
+  return kept.size() == s.size() ? s : std::string(kept) + "…";
 }
 
 }  // namespace

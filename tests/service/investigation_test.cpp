@@ -38,16 +38,10 @@ Viewer make(const std::string& user, Role role, std::vector<std::string> assigne
   return v;
 }
 
-using World = test::DemoContext;
+using DemoFixture = test::DemoFixture;
+BOOST_TEST_GLOBAL_FIXTURE(DemoFixture);
 
-World* g = nullptr;
-struct Setup {
-  Setup() { g = new World; }
-  ~Setup() { delete g; }
-};
-BOOST_TEST_GLOBAL_FIXTURE(Setup);
-
-service::Service& svc() { return g->ctx->evidence(); }
+service::Service& svc() { return test::demo().ctx->evidence(); }
 
 const service::IdentifierEntry* find(const std::vector<service::IdentifierEntry>& list, const std::string& value) {
   auto it = std::find_if(list.begin(), list.end(), [&](const auto& e) { return e.value == value; });

@@ -63,17 +63,11 @@ std::map<std::string, Viewer> roles() {
           {"trainer", make("pelatih", Role::trainer, false, false)}};
 }
 
-using World = test::DemoContext;
+using DemoFixture = test::DemoFixture;
+BOOST_TEST_GLOBAL_FIXTURE(DemoFixture);
 
-World* g = nullptr;
-struct Setup {
-  Setup() { g = new World; }
-  ~Setup() { delete g; }
-};
-BOOST_TEST_GLOBAL_FIXTURE(Setup);
-
-service::Context& ctx() { return *g->ctx; }
-service::Service& svc() { return g->ctx->evidence(); }
+service::Context& ctx() { return *test::demo().ctx; }
+service::Service& svc() { return test::demo().ctx->evidence(); }
 
 // A one-page PDF naming nobody protected (FIKTIF), base64-encoded for an e-mail.
 std::string base64_pdf() {
@@ -153,7 +147,7 @@ BOOST_AUTO_TEST_CASE(a_protected_persons_numbers_are_hidden_like_her_name) {
       for (const auto& w : written) BOOST_TEST(hit.snippet.find(w) == std::string::npos, who);
   }
   // The index holds no term of them.
-  Xapian::Database db((fs::path(g->options.data_dir) / "index").string());
+  Xapian::Database db((fs::path(test::demo().options.data_dir) / "index").string());
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t)
     for (const std::string part : {"3201014108010001", "081200001111", "6281200001111", "1111", "0141", "0801"})
       BOOST_TEST((*t).find(part) == std::string::npos, *t);
@@ -195,7 +189,7 @@ BOOST_AUTO_TEST_CASE(court_bundles_by_role) {
     const auto v = roles().at(who);
     service::BundleRequest r;
     r.case_id = k_case;
-    r.out_path = g->dir.file("bundel-" + who + ".pdf");
+    r.out_path = test::demo().dir.file("bundel-" + who + ".pdf");
     auto made = ctx().bundles().make(v, r);
     BOOST_TEST(static_cast<bool>(made) == visible(who, "case"), who);
     if (!made) {
@@ -230,7 +224,7 @@ BOOST_AUTO_TEST_CASE(uploads_by_role) {
   // only an explicit, noted correction by someone the policy allows becomes a new version.
   std::string xml = test::read_file(test::source_path("demo/03-bap/bap-saksi-a.xml"));
   const std::string changed = core::replace_all(xml, "</keterangan-saksi>", "<!-- diubah -->\n</keterangan-saksi>");
-  const std::string path = g->dir.write("unggah/bap-saksi-a.xml", changed);
+  const std::string path = test::demo().dir.write("unggah/bap-saksi-a.xml", changed);
   for (const auto& [who, v] : roles()) {
     if (who == "admin" || who == "cleared") continue;  // they may correct: not here (it would change the item)
     auto report = ctx().uploads().ingest(v, {path});
@@ -294,7 +288,7 @@ BOOST_AUTO_TEST_CASE(disclosure_copies_by_role) {
     service::BundleRequest r;
     r.case_id = k_case;
     r.disclosure = core::Disclosure::identities;
-    r.out_path = g->dir.file("terbuka-" + who + ".pdf");
+    r.out_path = test::demo().dir.file("terbuka-" + who + ".pdf");
     auto made = ctx().bundles().make(v, r);
     const bool allowed = who == "cleared";
     BOOST_TEST(static_cast<bool>(made) == allowed, who << (made ? "" : " " + made.error().describe()));
@@ -311,7 +305,7 @@ BOOST_AUTO_TEST_CASE(disclosure_copies_by_role) {
   // The cleared maker's default copy: pseudonyms, and it says so.
   service::BundleRequest r;
   r.case_id = k_case;
-  r.out_path = g->dir.file("samaran-cleared.pdf");
+  r.out_path = test::demo().dir.file("samaran-cleared.pdf");
   auto made = ctx().bundles().make(roles().at("cleared"), r);
   BOOST_REQUIRE(made);
   BOOST_TEST(made->redacted);
@@ -343,7 +337,7 @@ BOOST_AUTO_TEST_CASE(kept_bundles_are_downloaded_only_by_who_may_see_every_name_
     if (open_copy) BOOST_TEST((std::find(audited.begin(), audited.end(), "bundle.download") != audited.end()), who);
   }
   // An altered kept file is never handed out as the bundle.
-  const auto pdf = fs::path(g->options.data_dir) / "bundles" / (pseud->made.sha256 + ".pdf");
+  const auto pdf = fs::path(test::demo().options.data_dir) / "bundles" / (pseud->made.sha256 + ".pdf");
   {
     std::ofstream out(pdf, std::ios::binary | std::ios::app);
     out << "%tampered";

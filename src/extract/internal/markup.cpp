@@ -240,13 +240,8 @@ std::string clean_block(std::string_view s) {
 }
 
 std::string clean_value(std::string_view s, std::size_t max) {
-  std::string v = core::squeeze_space(clean_block(s));
-  if (v.size() > max) {
-    std::size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-    v.resize(cut);
-  }
-  return v;
+  const std::string v = core::squeeze_space(clean_block(s));
+  return std::string(core::utf8_prefix(v, max));
 }
 
 std::string node_text(const xmlNode* n) {

@@ -13,9 +13,8 @@ std::string term(std::string_view prefix, std::string_view value) {
   std::string out(prefix);
   if (prefix.size() + value.size() <= k_max_term_bytes) return out.append(value);
   constexpr std::size_t k_suffix = 1 + 16;  // '#' + 16 hex digits
-  std::size_t keep = k_max_term_bytes - k_suffix - std::min(prefix.size(), k_max_term_bytes - k_suffix);
-  while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;  // not mid-character
-  out.append(value.substr(0, keep));
+  const std::size_t keep = k_max_term_bytes - k_suffix - std::min(prefix.size(), k_max_term_bytes - k_suffix);
+  out.append(core::utf8_prefix(value, keep));  // not mid-character
   out += '#';
   out += core::sha256_hex(value).substr(0, 16);
   return out;
